@@ -1,0 +1,85 @@
+using NodaTime;
+
+namespace BuyerMessaging;
+
+/// <summary>
+/// A buyer message normalised by an adapter (MIME, IMAP, SP-API), independent of where it came from. The
+/// <see cref="ConversationIngestor"/> turns it into a <see cref="Message"/> of a <see cref="Conversation"/>.
+/// </summary>
+public sealed record InboundMessage
+{
+    /// <summary>Gets the kind of channel the message came through: Amazon relay mail or ordinary e-mail.</summary>
+    public required ChannelKind ChannelKind { get; init; }
+
+    /// <summary>Gets the channel, when the adapter knows it; otherwise it is resolved from the marketplace and recipients.</summary>
+    public ChannelId? ChannelId { get; init; }
+
+    /// <summary>Gets the Amazon marketplace's country code (for example "US", "JP", "DE"), for relay mail.</summary>
+    public string? Marketplace { get; init; }
+
+    /// <summary>Gets the channel's own id of the message (an IMAP UID with UIDVALIDITY, an SP-API id), if any.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>Gets the Message-ID header without angle brackets, if any.</summary>
+    public string? InternetMessageId { get; init; }
+
+    /// <summary>Gets the In-Reply-To Message-ID, if any.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>Gets the References Message-IDs, oldest first.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Gets the sender.</summary>
+    public required MailParticipant From { get; init; }
+
+    /// <summary>Gets the To recipients.</summary>
+    public IReadOnlyList<MailParticipant> To { get; init; } = [];
+
+    /// <summary>Gets the Cc recipients.</summary>
+    public IReadOnlyList<MailParticipant> Cc { get; init; } = [];
+
+    /// <summary>Gets envelope recipients from Delivered-To or X-Original-To headers, if any.</summary>
+    public IReadOnlyList<string> DeliveredTo { get; init; } = [];
+
+    /// <summary>Gets the subject.</summary>
+    public string Subject { get; init; } = string.Empty;
+
+    /// <summary>Gets the text: for relay mail, the buyer's own words without Amazon's boilerplate.</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>Gets the HTML body, if any.</summary>
+    public string? Html { get; init; }
+
+    /// <summary>Gets the attachments.</summary>
+    public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Gets the Date header, if it could be read.</summary>
+    public Instant? SentAt { get; init; }
+
+    /// <summary>Gets the Amazon order id (NNN-NNNNNNN-NNNNNNN), if any.</summary>
+    public string? OrderId { get; init; }
+
+    /// <summary>Gets the buyer's name, if known.</summary>
+    public string? BuyerName { get; init; }
+
+    /// <summary>Gets the kind of inquiry.</summary>
+    public BuyerMessageType MessageType { get; init; }
+
+    /// <summary>Gets the language of the text (BCP-47 primary tag), if known.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Gets the value of the Auto-Submitted header, if any (loop protection).</summary>
+    public string? AutoSubmitted { get; init; }
+
+    /// <summary>Gets Amazon's X-Space-Notification-Type header, if any (A-to-Z claims, returns, refunds).</summary>
+    public string? AmazonNotificationType { get; init; }
+
+    /// <summary>Gets where the message was read from (a file name, a mailbox), for diagnostics and quarantine.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Gets the raw bytes the message was parsed from, if the adapter keeps them.</summary>
+    public ReadOnlyMemory<byte> Raw { get; init; }
+
+    /// <summary>Gets a value indicating whether the sender is an Amazon relay alias.</summary>
+    public bool IsFromRelayAlias => ChannelKind == ChannelKind.Amazon && AmazonMarketplaces.IsRelayAddress(From.Address);
+}
