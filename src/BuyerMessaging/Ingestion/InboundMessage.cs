@@ -53,6 +53,12 @@ public sealed record InboundMessage
     /// <summary>Gets the attachments.</summary>
     public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
 
+    /// <summary>
+    /// Gets when the message reached the seller (IMAP INTERNALDATE, the newest Received header), if the adapter knows;
+    /// the ingestor uses the clock otherwise, and never a time in the future.
+    /// </summary>
+    public Instant? ReceivedAt { get; init; }
+
     /// <summary>Gets the Date header, if it could be read.</summary>
     public Instant? SentAt { get; init; }
 

@@ -97,6 +97,7 @@ public sealed class BasicLanguageDetector : ILanguageDetector
     {
         Span<int> hits = stackalloc int[StopWords.Length];
         var words = 0;
+        Span<char> buffer = stackalloc char[64];
         foreach (var range in text.AsSpan().Split(' '))
         {
             var token = text.AsSpan()[range].Trim(".,!?;:()\"'«»„“”‘’¿¡-\r\n\t");
@@ -106,7 +107,12 @@ public sealed class BasicLanguageDetector : ILanguageDetector
             }
 
             words++;
-            Span<char> lower = token.Length <= 64 ? stackalloc char[token.Length] : new char[token.Length];
+            if (token.Length > buffer.Length)
+            {
+                continue;
+            }
+
+            var lower = buffer[..token.Length];
             token.ToLowerInvariant(lower);
             for (var i = 0; i < StopWords.Length; i++)
             {

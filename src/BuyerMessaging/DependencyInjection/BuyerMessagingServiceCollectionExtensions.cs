@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace BuyerMessaging;
+
+/// <summary>Registers BuyerMessaging's core services.</summary>
+public static class BuyerMessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the core: <see cref="ConversationIngestor"/>, <see cref="ConversationEditor"/>, <see cref="FolderEditor"/>,
+    /// <see cref="StoreDirectory"/>, the default <see cref="ILanguageDetector"/>, one source of time
+    /// (<see cref="TimeProvider.System"/> and an <see cref="IClock"/> made from it), and the in-memory store unless a
+    /// store is registered (for example with <c>UseSqlite</c>). Every default is registered with <c>TryAdd</c>, so a host
+    /// can override it.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures ingestion, if given.</param>
+    /// <returns>A builder to add adapters to.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static BuyerMessagingBuilder AddBuyerMessaging(this IServiceCollection services, Action<IngestionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<IngestionOptions>().Validate(o => StoreId.TryParse(o.DefaultStoreId, out _), "IngestionOptions.DefaultStoreId is not a valid store id.")
+            .Validate(o => o.SubjectFallbackWindow >= TimeSpan.Zero, "IngestionOptions.SubjectFallbackWindow must not be negative.");
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock>(sp => sp.GetRequiredService<TimeProvider>().ToClock());
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<ILanguageDetector>(BasicLanguageDetector.Instance);
+        services.TryAddSingleton(sp => new ConversationIngestor(
+            sp.GetRequiredService<IConversationStore>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<IngestionOptions>>(),
+            sp.GetService<ILogger<ConversationIngestor>>()));
+        services.TryAddSingleton<ConversationEditor>();
+        services.TryAddSingleton<FolderEditor>();
+        services.TryAddSingleton<StoreDirectory>();
+        return new BuyerMessagingBuilder(services);
+    }
+}

@@ -1,0 +1,353 @@
+using System.Security.Cryptography;
+using System.Text;
+using BuyerMessaging.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace BuyerMessaging;
+
+/// <summary>
+/// Turns normalised buyer messages into conversations, idempotently and in one transaction per message:
+/// resolves the channel (quarantining mail for unknown or disabled channels), de-duplicates, threads, reopens, and
+/// records the message, the participants and the history.
+/// </summary>
+/// <remarks>
+/// <para>De-duplication: the same channel and external id, or the same Message-ID within a store, gives one message
+/// however often it is delivered. A message with neither gets an external id from a SHA-256 of its raw bytes (or of
+/// its sender, date, subject and text), so redelivery of the same bytes is still recognised.</para>
+/// <para>Threading, in order: (1) In-Reply-To, then References newest first, to a message of the store, but only when
+/// the sender already took part in that conversation; (2) for Amazon relay mail, the same relay alias (without its
+/// "+token") and order id within the store; (3) the same subject (without reply prefixes) from the same sender on the
+/// same channel within <see cref="IngestionOptions.SubjectFallbackWindow"/>. A sender is never merged into a thread
+/// they were not part of. Amazon's shared Amazon Business no-reply address is threaded by order id only.</para>
+/// <para>A buyer message reopens a Resolved or Awaiting-buyer conversation and clears "no reply needed".</para>
+/// <para>Thread-safe; concurrency is the store's (write transactions are serialised).</para>
+/// </remarks>
+public sealed class ConversationIngestor
+{
+    private const string SystemActor = "system";
+
+    private readonly IConversationStore _store;
+    private readonly IClock _clock;
+    private readonly IngestionOptions _options;
+    private readonly ILogger _logger;
+    private readonly Instruments _instruments;
+
+    /// <summary>Initializes a new instance of the <see cref="ConversationIngestor"/> class.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options = null, ILogger<ConversationIngestor>? logger = null)
+        : this(store, clock, options, logger, null)
+    {
+    }
+
+    internal ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, Instruments? instruments)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        _store = store;
+        _clock = clock;
+        _options = options?.Value ?? new IngestionOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _instruments = instruments ?? Instruments.Default;
+    }
+
+    /// <summary>Ingests what an adapter parsed: the message, or the raw input into quarantine when parsing failed.</summary>
+    /// <param name="input">The parse result.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>What happened.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    public Task<IngestResult> IngestAsync(InboundParseResult input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Message is { } message
+            ? IngestAsync(message, cancellationToken)
+            : QuarantineAsync(input.Raw, input.Error!, input.Source, null, cancellationToken);
+    }
+
+    /// <summary>Ingests one message.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>What happened.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
+    public async Task<IngestResult> IngestAsync(InboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrWhiteSpace(message.From?.Address))
+        {
+            return await QuarantineAsync(message.Raw, "the message has no sender address", message.Source, message.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var activity = Instruments.ActivitySource.StartActivity("buyer_messaging.ingest");
+        var now = _clock.GetCurrentInstant();
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var (channel, reason) = await ChannelResolution.ResolveAsync(transaction, message, _options, _logger, cancellationToken).ConfigureAwait(false);
+            if (channel is null)
+            {
+                var item = new QuarantinedItem { At = now, Source = message.Source, Reason = reason!, ChannelId = message.ChannelId, Raw = message.Raw };
+                var quarantineId = await transaction.InsertQuarantineAsync(item, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return Quarantined(message.Source, reason!, quarantineId);
+            }
+
+            var externalId = message.ExternalId ?? (message.InternetMessageId is null ? ContentHash(message) : null);
+            var duplicate = await FindDuplicateAsync(transaction, channel, externalId, message.InternetMessageId, cancellationToken).ConfigureAwait(false);
+            if (duplicate is not null)
+            {
+                Log.DuplicateIgnored(_logger, duplicate.Id);
+                _instruments.RecordIngest(IngestOutcome.Duplicate);
+                return new IngestResult
+                {
+                    Outcome = IngestOutcome.Duplicate,
+                    ConversationId = duplicate.ConversationId,
+                    MessageId = duplicate.Id,
+                    ChannelId = duplicate.ChannelId,
+                };
+            }
+
+            var at = message.ReceivedAt is { } received && received <= now ? received : now;
+            var existing = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
+            var conversationId = existing?.Id ?? await transaction.NewConversationIdAsync(cancellationToken).ConfigureAwait(false);
+            var stored = new Message
+            {
+                Id = await transaction.NewMessageIdAsync(cancellationToken).ConfigureAwait(false),
+                ConversationId = conversationId,
+                ChannelId = channel.Id,
+                Direction = MessageDirection.Inbound,
+                ExternalId = externalId,
+                InternetMessageId = message.InternetMessageId,
+                InReplyTo = message.InReplyTo,
+                References = message.References,
+                From = message.From,
+                To = message.To,
+                Cc = message.Cc,
+                Subject = message.Subject,
+                Text = message.Text,
+                Html = message.Html,
+                Attachments = message.Attachments,
+                At = at,
+                SentAt = message.SentAt,
+            };
+
+            var changes = new List<ConversationChange>(2);
+            var reopened = false;
+            if (existing is null)
+            {
+                var conversation = NewConversation(conversationId, channel, message, at, now);
+                await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+                changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
+            }
+            else
+            {
+                var updated = Append(existing, message, at, now);
+                if (updated.Status != existing.Status)
+                {
+                    reopened = true;
+                    changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Status, existing.Status.ToString(), updated.Status.ToString()));
+                    Log.ConversationReopened(_logger, conversationId);
+                }
+
+                if (existing.NoReplyNeeded)
+                {
+                    changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "true", "false"));
+                }
+
+                await transaction.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
+            }
+
+            changes.Add(new(conversationId, now, SystemActor, ChangeKinds.InboundMessage, null, stored.Id.Value));
+            await transaction.InsertMessageAsync(stored, cancellationToken).ConfigureAwait(false);
+            await transaction.AddParticipantsAsync(conversationId, Participants(message), cancellationToken).ConfigureAwait(false);
+            await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+            var outcome = existing is null ? IngestOutcome.Created : IngestOutcome.Appended;
+            Log.MessageIngested(_logger, stored.Id, conversationId, outcome, channel.Id);
+            _instruments.RecordIngest(outcome);
+            return new IngestResult
+            {
+                Outcome = outcome,
+                ConversationId = conversationId,
+                MessageId = stored.Id,
+                ChannelId = channel.Id,
+                Reopened = reopened,
+            };
+        }
+    }
+
+    /// <summary>Keeps input that cannot be ingested, with the reason, so that nothing is lost.</summary>
+    /// <param name="raw">The raw input.</param>
+    /// <param name="reason">Why it cannot be ingested.</param>
+    /// <param name="source">Where it came from.</param>
+    /// <param name="channelId">The channel it was meant for, if known.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The result, with <see cref="IngestOutcome.Quarantined"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
+    public async Task<IngestResult> QuarantineAsync(ReadOnlyMemory<byte> raw, string reason, string? source, ChannelId? channelId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var item = new QuarantinedItem { At = _clock.GetCurrentInstant(), Source = source, Reason = reason, ChannelId = channelId, Raw = raw };
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var id = await transaction.InsertQuarantineAsync(item, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return Quarantined(source, reason, id);
+        }
+    }
+
+    private IngestResult Quarantined(string? source, string reason, long id)
+    {
+        Log.Quarantined(_logger, source, id, reason);
+        _instruments.RecordIngest(IngestOutcome.Quarantined);
+        return new IngestResult { Outcome = IngestOutcome.Quarantined, QuarantineReason = reason, QuarantineId = id };
+    }
+
+    private static async ValueTask<Message?> FindDuplicateAsync(IStoreTransaction transaction, Channel channel, string? externalId, string? internetMessageId, CancellationToken cancellationToken)
+    {
+        if (externalId is not null
+            && await transaction.FindMessageByExternalIdAsync(channel.Id, externalId, cancellationToken).ConfigureAwait(false) is { } byExternal)
+        {
+            return byExternal;
+        }
+
+        return internetMessageId is null
+            ? null
+            : await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, internetMessageId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Conversation?> FindThreadAsync(IStoreTransaction transaction, Channel channel, InboundMessage message, Instant now, CancellationToken cancellationToken)
+    {
+        var sender = message.From.Address;
+        foreach (var reference in ReferencedIds(message))
+        {
+            var referenced = await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, reference, cancellationToken).ConfigureAwait(false);
+            if (referenced is null)
+            {
+                continue;
+            }
+
+            if (await transaction.IsParticipantAsync(referenced.ConversationId, sender, cancellationToken).ConfigureAwait(false))
+            {
+                return await transaction.GetConversationAsync(referenced.ConversationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The sender was not in that thread: never merge a stranger, whatever they quote.
+            break;
+        }
+
+        var buyerKey = ThreadingKeys.BuyerKey(sender);
+        var sharedAddress = IsSharedRelayAddress(buyerKey);
+        if (message.IsFromRelayAlias && !(sharedAddress && message.OrderId is null))
+        {
+            var byRelay = await transaction.FindConversationByBuyerAndOrderAsync(channel.StoreId, buyerKey, message.OrderId, cancellationToken).ConfigureAwait(false);
+            if (byRelay is not null)
+            {
+                return byRelay;
+            }
+        }
+
+        var subjectKey = ThreadingKeys.SubjectKey(message.Subject);
+        if (subjectKey.Length == 0 || sharedAddress)
+        {
+            return null;
+        }
+
+        var bySubject = await transaction.FindConversationBySubjectAsync(channel.Id, buyerKey, subjectKey, now - _options.SubjectFallbackDuration, cancellationToken).ConfigureAwait(false);
+        return bySubject is not null && (bySubject.OrderId is null || message.OrderId is null || bySubject.OrderId == message.OrderId)
+            ? bySubject
+            : null;
+    }
+
+    private static IEnumerable<string> ReferencedIds(InboundMessage message)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (message.InReplyTo is { Length: > 0 } inReplyTo && inReplyTo != message.InternetMessageId && seen.Add(inReplyTo))
+        {
+            yield return inReplyTo;
+        }
+
+        for (var i = message.References.Count - 1; i >= 0; i--)
+        {
+            var reference = message.References[i];
+            if (reference.Length > 0 && reference != message.InternetMessageId && seen.Add(reference))
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    /// <summary>Amazon Business orders share one no-reply relay address; it does not identify a buyer.</summary>
+    private static bool IsSharedRelayAddress(string buyerKey) =>
+        buyerKey.StartsWith("no-reply", StringComparison.Ordinal) && AmazonMarketplaces.IsRelayAddress(buyerKey);
+
+    private static Conversation NewConversation(ConversationId id, Channel channel, InboundMessage message, Instant at, Instant now) => new()
+    {
+        Id = id,
+        StoreId = channel.StoreId,
+        ChannelId = channel.Id,
+        Buyer = new Buyer(message.BuyerName ?? message.From.Name, message.From.Address, message.IsFromRelayAlias),
+        OrderId = message.OrderId,
+        Subject = message.Subject,
+        MessageType = message.MessageType,
+        Language = message.Language,
+        Status = ConversationStatus.Open,
+        MessageCount = 1,
+        FirstInboundAt = at,
+        LastInboundAt = at,
+        UpdatedAt = now,
+        Version = 1,
+    };
+
+    private static Conversation Append(Conversation existing, InboundMessage message, Instant at, Instant now) => existing with
+    {
+        Status = existing.Status is ConversationStatus.Resolved or ConversationStatus.AwaitingBuyer ? ConversationStatus.Open : existing.Status,
+        NoReplyNeeded = false,
+        OrderId = existing.OrderId ?? message.OrderId,
+        MessageType = existing.MessageType == BuyerMessageType.Other ? message.MessageType : existing.MessageType,
+        Language = existing.Language ?? message.Language,
+        Buyer = existing.Buyer.Name is null && (message.BuyerName ?? message.From.Name) is { } name ? existing.Buyer with { Name = name } : existing.Buyer,
+        MessageCount = existing.MessageCount + 1,
+        FirstInboundAt = at < existing.FirstInboundAt ? at : existing.FirstInboundAt,
+        LastInboundAt = at > existing.LastInboundAt ? at : existing.LastInboundAt,
+        UpdatedAt = now,
+        Version = existing.Version + 1,
+    };
+
+    private static IEnumerable<string> Participants(InboundMessage message)
+    {
+        yield return message.From.Address;
+        foreach (var to in message.To)
+        {
+            yield return to.Address;
+        }
+
+        foreach (var cc in message.Cc)
+        {
+            yield return cc.Address;
+        }
+    }
+
+    private static string ContentHash(InboundMessage message)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        if (!message.Raw.IsEmpty)
+        {
+            SHA256.HashData(message.Raw.Span, hash);
+        }
+        else
+        {
+            var text = $"{message.From.Address}\n{message.SentAt}\n{message.Subject}\n{message.Text}";
+            SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>The data of an <see cref="InMemoryConversationStore"/>; every access holds <see cref="Gate"/>.</summary>
+internal sealed class InMemoryStoreState
+{
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public Dictionary<ConversationId, Conversation> Conversations { get; } = [];
+
+    public Dictionary<ConversationId, List<Message>> Messages { get; } = [];
+
+    public Dictionary<ConversationId, List<ConversationChange>> History { get; } = [];
+
+    public Dictionary<ConversationId, HashSet<string>> Participants { get; } = [];
+
+    /// <summary>Folded subject and message texts of each conversation, for free-text search.</summary>
+    public Dictionary<ConversationId, StringBuilder> SearchText { get; } = [];
+
+    public Dictionary<(ChannelId Channel, string ExternalId), Message> ByExternalId { get; } = [];
+
+    public Dictionary<(StoreId Store, string InternetMessageId), Message> ByInternetMessageId { get; } = [];
+
+    /// <summary>Conversations by store, buyer key and order id (the relay threading lookup).</summary>
+    public Dictionary<(StoreId Store, string BuyerKey, string? OrderId), List<ConversationId>> ByBuyerAndOrder { get; } = [];
+
+    /// <summary>Conversations by channel, buyer key and subject key (the subject fallback lookup).</summary>
+    public Dictionary<(ChannelId Channel, string BuyerKey, string SubjectKey), List<ConversationId>> BySubject { get; } = [];
+
+    public Dictionary<StoreId, Store> Stores { get; } = [];
+
+    public Dictionary<ChannelId, Channel> Channels { get; } = [];
+
+    public Dictionary<FolderId, Folder> Folders { get; } = SystemFolders.All.ToDictionary(f => f.Id);
+
+    public List<QuarantinedItem> Quarantine { get; } = [];
+
+    public long LastConversationId { get; set; }
+
+    public long LastMessageId { get; set; }
+
+    public Conversation? Latest(List<ConversationId>? ids, Func<Conversation, bool>? filter = null)
+    {
+        Conversation? best = null;
+        foreach (var id in ids ?? [])
+        {
+            var c = Conversations[id];
+            if ((filter is null || filter(c))
+                && (best is null || c.UpdatedAt > best.UpdatedAt || (c.UpdatedAt == best.UpdatedAt && string.CompareOrdinal(c.Id.Value, best.Id.Value) > 0)))
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    public IReadOnlyList<Folder> GetFolders() =>
+        [.. Folders.Values.OrderBy(f => f.Kind).ThenBy(f => f.Order).ThenBy(f => f.Id.Value, StringComparer.Ordinal)];
+
+    public IReadOnlyList<Store> GetStores() => [.. Stores.Values.OrderBy(s => s.Id.Value, StringComparer.Ordinal)];
+
+    public IReadOnlyList<Channel> GetChannels() => [.. Channels.Values.OrderBy(c => c.Id.Value, StringComparer.Ordinal)];
+
+    public InboxPage Query(InboxQuery query, InboxCursor? cursor)
+    {
+        var folded = string.IsNullOrWhiteSpace(query.Text) ? null : TextFolding.Fold(query.Text.Trim());
+        var matches = Conversations.Values.Where(c => Matches(c, query, folded) && (cursor is null || cursor.Precedes(c)));
+        var ordered = query.Sort == InboxSort.SlaDue
+            ? matches.OrderBy(c => InboxCursor.KeyOf(c, query.Sort))
+            : matches.OrderByDescending(c => InboxCursor.KeyOf(c, query.Sort));
+        var page = ordered.ThenByDescending(c => c.Id.Value, StringComparer.Ordinal).Take(query.PageSize + 1).ToList();
+        string? next = null;
+        if (page.Count > query.PageSize)
+        {
+            page.RemoveAt(page.Count - 1);
+            next = InboxCursor.After(page[^1], query.Sort).Encode();
+        }
+
+        return new InboxPage(page, next);
+    }
+
+    public InboxCounts Count(InboxScope? scope)
+    {
+        var byFolder = Folders.Keys.ToDictionary(id => id, _ => 0);
+        var byStatus = Enum.GetValues<ConversationStatus>().ToDictionary(s => s, _ => 0);
+        int unread = 0, total = 0;
+        foreach (var c in Conversations.Values)
+        {
+            if (scope is not null && (!InScope(scope.Stores, c.StoreId) || !InScope(scope.Channels, c.ChannelId)))
+            {
+                continue;
+            }
+
+            total++;
+            byStatus[c.Status]++;
+            var folder = c.FolderId ?? SystemFolders.For(c.Status);
+            byFolder[folder] = byFolder.GetValueOrDefault(folder) + 1;
+            if (c.IsUnread)
+            {
+                unread++;
+            }
+        }
+
+        return new InboxCounts { ByFolder = byFolder, ByStatus = byStatus, Unread = unread, Total = total };
+    }
+
+    private bool Matches(Conversation c, InboxQuery q, string? folded)
+    {
+        if (!InScope(q.Stores, c.StoreId) || !InScope(q.Channels, c.ChannelId) || !InScope(q.Statuses, c.Status)
+            || !InScope(q.MessageTypes, c.MessageType))
+        {
+            return false;
+        }
+
+        if (q.Folder is { } folder)
+        {
+            var status = SystemFolders.StatusOf(folder);
+            if (status is { } s ? c.Status != s || c.FolderId is not null : c.FolderId != folder)
+            {
+                return false;
+            }
+        }
+
+        if ((q.Assignee is { } agent && c.Assignee != agent) || (q.Unassigned && c.Assignee is not null))
+        {
+            return false;
+        }
+
+        if (q.Languages is { Count: > 0 } languages
+            && (c.Language is null || !languages.Contains(c.Language, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if ((q.HasOrder is { } hasOrder && c.HasOrder != hasOrder) || (q.Unread is { } unread && c.IsUnread != unread))
+        {
+            return false;
+        }
+
+        return folded is null
+            || (SearchText.TryGetValue(c.Id, out var text) && text.ToString().Contains(folded, StringComparison.Ordinal));
+    }
+
+    private static bool InScope<T>(IReadOnlyList<T>? filter, T value) => filter is not { Count: > 0 } || filter.Contains(value);
+}

@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>A write transaction of the in-memory store: holds the gate, applies writes at once, undoes them on rollback.</summary>
+internal sealed class InMemoryStoreTransaction(InMemoryStoreState state) : IStoreTransaction
+{
+    private readonly List<Action> _undo = [];
+    private bool _committed;
+    private bool _disposed;
+
+    public ValueTask<ConversationId> NewConversationIdAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        return ValueTask.FromResult(new ConversationId((++state.LastConversationId).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public ValueTask<MessageId> NewMessageIdAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        return ValueTask.FromResult(new MessageId((++state.LastMessageId).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public ValueTask<IReadOnlyList<Channel>> GetChannelsAsync(CancellationToken cancellationToken = default) => Done(state.GetChannels());
+
+    public ValueTask<IReadOnlyList<Store>> GetStoresAsync(CancellationToken cancellationToken = default) => Done(state.GetStores());
+
+    public ValueTask<IReadOnlyList<Folder>> GetFoldersAsync(CancellationToken cancellationToken = default) => Done(state.GetFolders());
+
+    public ValueTask<Conversation?> GetConversationAsync(ConversationId id, CancellationToken cancellationToken = default) =>
+        Done(state.Conversations.GetValueOrDefault(id));
+
+    public ValueTask<Message?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        return Done(state.ByExternalId.GetValueOrDefault((channelId, externalId)));
+    }
+
+    public ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(internetMessageId);
+        return Done(state.ByInternetMessageId.GetValueOrDefault((storeId, internetMessageId)));
+    }
+
+    public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(buyerKey);
+        return Done(state.Latest(state.ByBuyerAndOrder.GetValueOrDefault((storeId, buyerKey, orderId))));
+    }
+
+    public ValueTask<Conversation?> FindConversationBySubjectAsync(ChannelId channelId, string buyerKey, string subjectKey, Instant notBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(buyerKey);
+        ArgumentNullException.ThrowIfNull(subjectKey);
+        return Done(state.Latest(
+            state.BySubject.GetValueOrDefault((channelId, buyerKey, subjectKey)),
+            c => c.LastInboundAt >= notBefore));
+    }
+
+    public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return Done(state.Participants.TryGetValue(id, out var set) && set.Contains(address));
+    }
+
+    public ValueTask AddParticipantsAsync(ConversationId id, IEnumerable<string> addresses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        ThrowIfDone();
+        if (!state.Participants.TryGetValue(id, out var set))
+        {
+            set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            state.Participants[id] = set;
+            _undo.Add(() => state.Participants.Remove(id));
+        }
+
+        foreach (var address in addresses)
+        {
+            if (!string.IsNullOrWhiteSpace(address) && set.Add(address))
+            {
+                _undo.Add(() => set.Remove(address));
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask InsertConversationAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ThrowIfDone();
+        if (!state.Conversations.TryAdd(conversation.Id, conversation))
+        {
+            throw new InvalidOperationException($"Conversation {conversation.Id} exists.");
+        }
+
+        var id = conversation.Id;
+        state.SearchText[id] = new StringBuilder(TextFolding.Fold(conversation.Subject));
+        var buyerKey = ThreadingKeys.BuyerKey(conversation.Buyer.Address);
+        Index(state.ByBuyerAndOrder, (conversation.StoreId, buyerKey, conversation.OrderId), id);
+        Index(state.BySubject, (conversation.ChannelId, buyerKey, ThreadingKeys.SubjectKey(conversation.Subject)), id);
+        _undo.Add(() =>
+        {
+            state.Conversations.Remove(id);
+            state.SearchText.Remove(id);
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask UpdateConversationAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ThrowIfDone();
+        if (!state.Conversations.TryGetValue(conversation.Id, out var old) || old.Version + 1 != conversation.Version)
+        {
+            throw new ConcurrencyException(conversation.Id);
+        }
+
+        state.Conversations[conversation.Id] = conversation;
+        _undo.Add(() => state.Conversations[old.Id] = old);
+        var buyerKey = ThreadingKeys.BuyerKey(conversation.Buyer.Address);
+        var oldBuyerKey = ThreadingKeys.BuyerKey(old.Buyer.Address);
+        if (old.OrderId != conversation.OrderId || oldBuyerKey != buyerKey)
+        {
+            Unindex(state.ByBuyerAndOrder, (old.StoreId, oldBuyerKey, old.OrderId), old.Id);
+            Index(state.ByBuyerAndOrder, (conversation.StoreId, buyerKey, conversation.OrderId), conversation.Id);
+        }
+
+        var subjectKey = ThreadingKeys.SubjectKey(conversation.Subject);
+        var oldSubjectKey = ThreadingKeys.SubjectKey(old.Subject);
+        if (oldSubjectKey != subjectKey || oldBuyerKey != buyerKey)
+        {
+            Unindex(state.BySubject, (old.ChannelId, oldBuyerKey, oldSubjectKey), old.Id);
+            Index(state.BySubject, (conversation.ChannelId, buyerKey, subjectKey), conversation.Id);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask InsertMessageAsync(Message message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ThrowIfDone();
+        var conversation = state.Conversations.GetValueOrDefault(message.ConversationId)
+            ?? throw new InvalidOperationException($"Conversation {message.ConversationId} does not exist.");
+        if (!state.Messages.TryGetValue(message.ConversationId, out var list))
+        {
+            list = [];
+            state.Messages[message.ConversationId] = list;
+        }
+
+        list.Add(message);
+        _undo.Add(() => list.Remove(message));
+        if (message.ExternalId is { } external && state.ByExternalId.TryAdd((message.ChannelId, external), message))
+        {
+            _undo.Add(() => state.ByExternalId.Remove((message.ChannelId, external)));
+        }
+
+        if (message.InternetMessageId is { } mid && state.ByInternetMessageId.TryAdd((conversation.StoreId, mid), message))
+        {
+            _undo.Add(() => state.ByInternetMessageId.Remove((conversation.StoreId, mid)));
+        }
+
+        if (state.SearchText.TryGetValue(message.ConversationId, out var text) && message.Text.Length > 0)
+        {
+            var length = text.Length;
+            text.Append('\n').Append(TextFolding.Fold(message.Text));
+            _undo.Add(() => text.Length = length);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AppendHistoryAsync(IEnumerable<ConversationChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ThrowIfDone();
+        foreach (var change in changes)
+        {
+            if (!state.History.TryGetValue(change.ConversationId, out var list))
+            {
+                list = [];
+                state.History[change.ConversationId] = list;
+            }
+
+            list.Add(change);
+            _undo.Add(() => list.RemoveAt(list.Count - 1));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<ConversationId>> GetConversationIdsInFolderAsync(FolderId folderId, CancellationToken cancellationToken = default) =>
+        Done<IReadOnlyList<ConversationId>>([.. state.Conversations.Values.Where(c => c.FolderId == folderId).Select(c => c.Id)]);
+
+    public ValueTask<long> InsertQuarantineAsync(QuarantinedItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ThrowIfDone();
+        var stored = item with { Id = state.Quarantine.Count + 1 };
+        state.Quarantine.Add(stored);
+        _undo.Add(() => state.Quarantine.Remove(stored));
+        return ValueTask.FromResult(stored.Id);
+    }
+
+    public ValueTask SaveStoreAsync(Store store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Replace(state.Stores, store.Id, store);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SaveChannelAsync(Channel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        Replace(state.Channels, channel.Id, channel);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SaveFolderAsync(Folder folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        Replace(state.Folders, folder.Id, folder);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> DeleteFolderAsync(FolderId folderId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        if (!state.Folders.Remove(folderId, out var old))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        _undo.Add(() => state.Folders[folderId] = old);
+        return ValueTask.FromResult(true);
+    }
+
+    public ValueTask CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        _committed = true;
+        _undo.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
+        try
+        {
+            if (!_committed)
+            {
+                for (var i = _undo.Count - 1; i >= 0; i--)
+                {
+                    _undo[i]();
+                }
+            }
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Index<TKey>(Dictionary<TKey, List<ConversationId>> index, TKey key, ConversationId id)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        list.Add(id);
+        _undo.Add(() => list.Remove(id));
+    }
+
+    private void Unindex<TKey>(Dictionary<TKey, List<ConversationId>> index, TKey key, ConversationId id)
+        where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var list) && list.Remove(id))
+        {
+            _undo.Add(() => list.Add(id));
+        }
+    }
+
+    private void Replace<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        ThrowIfDone();
+        if (map.TryGetValue(key, out var old))
+        {
+            _undo.Add(() => map[key] = old);
+        }
+        else
+        {
+            _undo.Add(() => map.Remove(key));
+        }
+
+        map[key] = value;
+    }
+
+    private ValueTask<T> Done<T>(T value)
+    {
+        ThrowIfDone();
+        return ValueTask.FromResult(value);
+    }
+
+    private void ThrowIfDone()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_committed)
+        {
+            throw new InvalidOperationException("The transaction was already committed.");
+        }
+    }
+}

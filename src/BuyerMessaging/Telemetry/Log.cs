@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>The core's log events (EventIds 1000-1099). Buyer content is never logged.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, EventName = "MessageIngested", Level = LogLevel.Debug,
+        Message = "Ingested message {MessageId} into conversation {ConversationId} ({Outcome}) on channel {ChannelId}")]
+    public static partial void MessageIngested(ILogger logger, MessageId messageId, ConversationId conversationId, IngestOutcome outcome, ChannelId channelId);
+
+    [LoggerMessage(EventId = 1001, EventName = "DuplicateIgnored", Level = LogLevel.Debug,
+        Message = "Duplicate delivery of message {MessageId} ignored")]
+    public static partial void DuplicateIgnored(ILogger logger, MessageId messageId);
+
+    [LoggerMessage(EventId = 1002, EventName = "Quarantined", Level = LogLevel.Warning,
+        Message = "Input from {Source} quarantined as item {QuarantineId}: {Reason}")]
+    public static partial void Quarantined(ILogger logger, string? source, long quarantineId, string reason);
+
+    [LoggerMessage(EventId = 1003, EventName = "ChannelCreated", Level = LogLevel.Information,
+        Message = "Channel {ChannelId} created in store {StoreId} for unconfigured mail")]
+    public static partial void ChannelCreated(ILogger logger, ChannelId channelId, StoreId storeId);
+
+    [LoggerMessage(EventId = 1004, EventName = "ConversationReopened", Level = LogLevel.Debug,
+        Message = "Conversation {ConversationId} reopened by a buyer message")]
+    public static partial void ConversationReopened(ILogger logger, ConversationId conversationId);
+}
