@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using BuyerMessaging.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -39,7 +41,8 @@ public static class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>(),
-            sp.GetService<ILogger<ConversationIngestor>>()));
+            sp.GetService<ILogger<ConversationIngestor>>(),
+            new Instruments(sp.GetService<IMeterFactory>())));
         services.TryAddSingleton<ConversationEditor>();
         services.TryAddSingleton<FolderEditor>();
         services.TryAddSingleton<StoreDirectory>();
