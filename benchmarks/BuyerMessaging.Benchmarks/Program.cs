@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using BuyerMessaging.Benchmarks;
+
+// `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
+// `... -- soak [--messages N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await IngestSoak.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

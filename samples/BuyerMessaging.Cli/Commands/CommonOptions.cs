@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+
+namespace BuyerMessaging.Cli;
+
+/// <summary>The options several commands share, and the parsing of their values into the SDK's types.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Db(bool required = true) => new("--db")
+    {
+        Description = "The SQLite database file.",
+        Required = required,
+        HelpName = "PATH",
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print JSON with stable camelCase field names instead of text.",
+    };
+
+    public static Option<string?> Zone() => new("--zone")
+    {
+        Description = "The IANA time zone to show times in, for example Asia/Tokyo (default: the machine's zone).",
+        HelpName = "ZONE",
+    };
+
+    public static Option<int?> Width() => new("--width")
+    {
+        Description = "The width to fit tables to, in columns (default: the terminal's, or COLUMNS, or 180).",
+        HelpName = "N",
+    };
+
+    public static Option<string> Actor(bool required = true) => new("--actor")
+    {
+        Description = "Who makes the change: an agent id, recorded in the history.",
+        Required = required,
+        HelpName = "AGENT",
+    };
+
+    public static Argument<string> ConversationArgument() => new("ID")
+    {
+        Description = "The conversation id.",
+    };
+
+    /// <summary>Parses a conversation id given as <paramref name="field"/>.</summary>
+    public static ConversationId ConversationId(string? value, string field = "ID") =>
+        BuyerMessaging.ConversationId.TryParse(value, out var id)
+            ? id
+            : throw CliException.Usage($"{field}: '{value}' is not a valid conversation id.");
+
+    /// <summary>Parses an agent id given as <paramref name="field"/>.</summary>
+    public static AgentId Agent(string? value, string field) =>
+        AgentId.TryParse(value, out var id)
+            ? id
+            : throw CliException.Usage($"{field}: '{value}' is not a valid agent id.");
+
+    /// <summary>Parses a status (case-insensitive, kebab-case accepted) given as <paramref name="field"/>.</summary>
+    public static ConversationStatus Status(string? value, string field) =>
+        Names.TryParse<ConversationStatus>(value, out var status)
+            ? status
+            : throw CliException.Usage($"{field}: '{value}' is not a status; use one of {Names.Choices<ConversationStatus>()}.");
+
+    /// <summary>Parses an optional status.</summary>
+    public static ConversationStatus? OptionalStatus(string? value, string field) =>
+        value is null ? null : Status(value, field);
+
+    /// <summary>Parses a buyer message type (case-insensitive, kebab-case accepted).</summary>
+    public static BuyerMessageType MessageType(string? value, string field) =>
+        Names.TryParse<BuyerMessageType>(value, out var type)
+            ? type
+            : throw CliException.Usage($"{field}: '{value}' is not a buyer message type; use one of {Names.Choices<BuyerMessageType>()}.");
+
+    /// <summary>Parses the inbox sort: updated, received or sla.</summary>
+    public static InboxSort Sort(string? value) =>
+        (value ?? "updated").Trim().ToUpperInvariant().Replace("-", string.Empty, StringComparison.Ordinal) switch
+        {
+            "UPDATED" or "LASTUPDATED" => InboxSort.LastUpdated,
+            "RECEIVED" => InboxSort.Received,
+            "SLA" or "SLADUE" => InboxSort.SlaDue,
+            _ => throw CliException.Usage($"--sort: '{value}' is not a sort; use updated, received or sla."),
+        };
+
+    /// <summary>Gets the display zone: <c>--zone</c>, else the machine's zone from the tz database.</summary>
+    public static DateTimeZone Zone(string? value)
+    {
+        if (value is null)
+        {
+            return DateTimeZoneProviders.Tzdb.GetSystemDefault();
+        }
+
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(value)
+            ?? throw CliException.Usage($"--zone: '{value}' is not an IANA time zone (for example Asia/Tokyo or Europe/Berlin).");
+    }
+
+    /// <summary>Checks a page size.</summary>
+    public static int Limit(int value, string field = "--limit") =>
+        value is >= 1 and <= InboxQuery.MaxPageSize
+            ? value
+            : throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} is out of range; use 1 to {InboxQuery.MaxPageSize}."));
+
+    /// <summary>Checks a table width.</summary>
+    public static int? Width(int? value) =>
+        value is null or (>= 40 and <= 1000)
+            ? value
+            : throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"--width: {value} is out of range; use 40 to 1000."));
+
+    /// <summary>Splits repeated and comma-separated values ("--status open,pending --status resolved").</summary>
+    public static IReadOnlyList<string> List(string[]? values) =>
+        values is null
+            ? []
+            : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+}

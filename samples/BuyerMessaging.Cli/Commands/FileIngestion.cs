@@ -1,0 +1,105 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BuyerMessaging.Cli;
+
+/// <summary>What one ingest run did.</summary>
+internal sealed record IngestRun(int Created, int Appended, int Duplicates, IReadOnlyList<QuarantinedFileJson> Quarantined)
+{
+    public int Ingested => Created + Appended;
+
+    public IngestJson ToJson() => new(Ingested, Duplicates, Quarantined);
+}
+
+/// <summary>A file to ingest: the name printed and recorded as the quarantine source, and the path it is read from.</summary>
+internal sealed record InputFile(string Display, string Path);
+
+/// <summary>Ingests .eml files: parse each with the MIME parser, hand the result to the ingestor, count the outcomes.</summary>
+internal static class FileIngestion
+{
+    /// <summary>
+    /// Expands the paths given on the command line: a folder gives its *.eml files sorted by name, a file itself.
+    /// Names stay relative as given. A path that does not exist is "not found" (exit 2) and nothing is ingested.
+    /// </summary>
+    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> paths)
+    {
+        var files = new List<InputFile>();
+        var missing = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.eml", SearchOption.TopDirectoryOnly)
+                    .Select(Path.GetFileName)
+                    .Order(StringComparer.Ordinal)
+                    .Select(name => new InputFile(Path.Join(path, name), Path.Join(path, name))));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(new InputFile(path, path));
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return missing.Count == 0
+            ? files
+            : throw CliException.NotFound($"FILES: {string.Join(", ", missing.Select(m => $"'{m}'"))} not found; nothing was ingested.");
+    }
+
+    /// <summary>Ingests the files in order. A file that cannot be read or parsed is quarantined with the reason, never fatal.</summary>
+    public static async Task<IngestRun> IngestAsync(IServiceProvider services, IReadOnlyList<InputFile> files, CancellationToken cancellationToken)
+    {
+        var parser = services.GetRequiredService<MimeMessageParser>();
+        var ingestor = services.GetRequiredService<ConversationIngestor>();
+        int created = 0, appended = 0, duplicates = 0;
+        var quarantined = new List<QuarantinedFileJson>();
+        foreach (var file in files)
+        {
+            IngestResult result;
+            byte[] raw;
+            try
+            {
+                raw = await File.ReadAllBytesAsync(file.Path, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                result = await ingestor.QuarantineAsync(ReadOnlyMemory<byte>.Empty, $"the file cannot be read: {e.Message}", file.Display, cancellationToken: cancellationToken);
+                quarantined.Add(new QuarantinedFileJson(file.Display, result.QuarantineReason ?? e.Message));
+                continue;
+            }
+
+            result = await ingestor.IngestAsync(parser.Parse(raw, file.Display), cancellationToken);
+            switch (result.Outcome)
+            {
+                case IngestOutcome.Created:
+                    created++;
+                    break;
+                case IngestOutcome.Appended:
+                    appended++;
+                    break;
+                case IngestOutcome.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    quarantined.Add(new QuarantinedFileJson(file.Display, result.QuarantineReason ?? "quarantined"));
+                    break;
+            }
+        }
+
+        return new IngestRun(created, appended, duplicates, quarantined);
+    }
+
+    /// <summary>Prints the summary of a run as text.</summary>
+    public static void WriteSummary(TextWriter writer, IngestRun run)
+    {
+        writer.WriteLine($"Ingested     {run.Ingested,4}  ({run.Created} new conversations, {run.Appended} added to existing ones)");
+        writer.WriteLine($"Duplicates   {run.Duplicates,4}");
+        writer.WriteLine($"Quarantined  {run.Quarantined.Count,4}");
+        foreach (var q in run.Quarantined)
+        {
+            writer.WriteLine($"  {q.File}: {q.Reason}");
+        }
+    }
+}

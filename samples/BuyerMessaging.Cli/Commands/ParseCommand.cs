@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BuyerMessaging.Cli;
+
+/// <summary><c>parse FILE.eml [--json]</c>: what the MIME parser makes of one file, without a database.</summary>
+internal static class ParseCommand
+{
+    public static Command Create(CliRuntime runtime)
+    {
+        var file = new Argument<string>("FILE") { Description = "The .eml file." };
+        var json = CommonOptions.Json();
+        var command = new Command("parse", "Parse one .eml file and print the normalised message: channel kind, marketplace, order id, buyer, type, language, subject, sender, Message-ID, text and attachments.");
+        command.Arguments.Add(file);
+        command.Options.Add(json);
+        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var path = parseResult.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw CliException.NotFound($"FILE: '{path}' not found.");
+            }
+
+            var raw = await File.ReadAllBytesAsync(path, cancellationToken);
+            var services = runtime.BuildServices(databasePath: null);
+            await using (services)
+            {
+                var result = services.GetRequiredService<MimeMessageParser>().Parse(raw, path);
+                if (result.Message is not { } message)
+                {
+                    throw CliException.Usage($"FILE: '{path}' cannot be parsed: {result.Error}");
+                }
+
+                var parsed = JsonMapper.Parsed(message);
+                if (parseResult.GetValue(json))
+                {
+                    runtime.WriteJson(parsed, CliJson.Context.ParsedMessageJson);
+                    return ExitCodes.Success;
+                }
+
+                var o = runtime.Out;
+                o.WriteLine($"Channel kind: {parsed.ChannelKind}");
+                o.WriteLine($"Marketplace:  {parsed.Marketplace ?? "-"}");
+                o.WriteLine($"Order:        {parsed.OrderId ?? "-"}");
+                o.WriteLine($"Buyer:        {parsed.BuyerName ?? "-"}");
+                o.WriteLine($"Type:         {parsed.MessageType}");
+                o.WriteLine($"Language:     {parsed.Language ?? "-"}");
+                o.WriteLine($"Subject:      {parsed.Subject}");
+                o.WriteLine($"From:         {message.From}");
+                o.WriteLine($"Message-ID:   {parsed.MessageId ?? "-"}");
+                foreach (var a in parsed.Attachments)
+                {
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Attachment:   {a.FileName} ({a.ContentType}, {a.Size:N0} bytes)"));
+                }
+
+                o.WriteLine();
+                o.WriteLine(parsed.Text.ReplaceLineEndings("\n").TrimEnd());
+                return ExitCodes.Success;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace BuyerMessaging.Cli;
+
+/// <summary>
+/// What every command runs with: the output writers, the host (time, terminal width) and the composition of the SDK's
+/// services for one database.
+/// </summary>
+internal sealed class CliRuntime
+{
+    private const int DefaultWidth = 180;
+
+    public CliRuntime(TextWriter stdout, TextWriter stderr, CliHostOptions host)
+    {
+        Out = stdout;
+        Err = stderr;
+        Host = host;
+    }
+
+    /// <summary>Gets the standard output.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Gets the standard error.</summary>
+    public TextWriter Err { get; }
+
+    /// <summary>Gets the host's options.</summary>
+    public CliHostOptions Host { get; }
+
+    /// <summary>Gets a value indicating whether the SDK logs Information and above to stderr (<c>--verbose</c>); otherwise only errors.</summary>
+    public bool Verbose { get; set; }
+
+    /// <summary>Gets the width tables are fitted to: <c>--width</c>, else the terminal's, else <c>COLUMNS</c>, else 180.</summary>
+    public int TableWidth(int? requested)
+    {
+        if (requested is { } w)
+        {
+            return w;
+        }
+
+        if (Host.TerminalWidth is { } terminal)
+        {
+            return terminal;
+        }
+
+        var columns = (Host.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)("COLUMNS");
+        return int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c >= 40 ? c : DefaultWidth;
+    }
+
+    /// <summary>
+    /// Composes the SDK for one SQLite database: <c>AddBuyerMessaging(...).UseSqlite(path)</c> and
+    /// <c>AddEmailParsing()</c>, with the host's <see cref="TimeProvider"/> as the one source of time.
+    /// </summary>
+    public ServiceProvider BuildServices(string? databasePath, Action<IngestionOptions>? configureIngestion = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Host.TimeProvider);
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(Verbose ? LogLevel.Information : LogLevel.Error);
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = null;
+            });
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+        var builder = services.AddBuyerMessaging(configureIngestion);
+        if (databasePath is not null)
+        {
+            builder.UseSqlite(databasePath);
+        }
+
+        services.AddEmailParsing();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Composes the SDK for an existing database; a missing file is "not found" (exit 2), never silently created.</summary>
+    public ServiceProvider OpenExisting(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+        {
+            throw CliException.NotFound($"--db: database '{databasePath}' not found. Create one with 'demo' or 'ingest'.");
+        }
+
+        return BuildServices(databasePath);
+    }
+
+    /// <summary>Writes a value as JSON on stdout.</summary>
+    public void WriteJson<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, typeInfo));
+
+    /// <summary>Gets the current instant from the composed clock.</summary>
+    public static Instant Now(IServiceProvider services) => services.GetRequiredService<IClock>().GetCurrentInstant();
+}

@@ -1,0 +1,44 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BuyerMessaging.Cli;
+
+/// <summary>All JSON the CLI reads and writes, through one source-generated context (no reflection).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    PropertyNameCaseInsensitive = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(IngestJson))]
+[JsonSerializable(typeof(ParsedMessageJson))]
+[JsonSerializable(typeof(InboxJson))]
+[JsonSerializable(typeof(ConversationListJson))]
+[JsonSerializable(typeof(ShowJson))]
+[JsonSerializable(typeof(MessageResultJson))]
+[JsonSerializable(typeof(QuarantineListJson))]
+[JsonSerializable(typeof(FolderJson))]
+[JsonSerializable(typeof(FolderListJson))]
+[JsonSerializable(typeof(FolderDeletedJson))]
+[JsonSerializable(typeof(CountsJson))]
+[JsonSerializable(typeof(DemoJson))]
+[JsonSerializable(typeof(StoresFile))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+/// <summary>The context with the CLI's options: camelCase, indented, non-ASCII text (Japanese) written as is.</summary>
+internal static class CliJson
+{
+    /// <summary>Gets the context.</summary>
+    public static CliJsonContext Context { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    });
+}

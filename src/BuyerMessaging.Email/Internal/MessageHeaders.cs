@@ -1,0 +1,119 @@
+using MimeKit;
+using MimeKit.Utils;
+using NodaTime;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>Reads the headers <see cref="InboundMessage"/> needs, leniently: a header that cannot be read is left out.</summary>
+internal static class MessageHeaders
+{
+    private static readonly string[] EnvelopeHeaders = ["Delivered-To", "X-Original-To"];
+
+    public static MailParticipant? From(MimeMessage message)
+    {
+        foreach (var mailbox in message.From.Mailboxes)
+        {
+            if (!string.IsNullOrWhiteSpace(mailbox.Address))
+            {
+                return Participant(mailbox);
+            }
+        }
+
+        return null;
+    }
+
+    public static List<MailParticipant> Participants(InternetAddressList list) =>
+        [.. list.Mailboxes.Where(m => !string.IsNullOrWhiteSpace(m.Address)).Select(Participant)];
+
+    /// <summary>Envelope recipients from Delivered-To and X-Original-To, in header order, without duplicates.</summary>
+    public static List<string> DeliveredTo(MimeMessage message)
+    {
+        var result = new List<string>();
+        foreach (var header in message.Headers)
+        {
+            if (!EnvelopeHeaders.Any(name => header.Field.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var value = header.Value?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            if (InternetAddressList.TryParse(value, out var addresses) && addresses.Mailboxes.Any())
+            {
+                foreach (var mailbox in addresses.Mailboxes)
+                {
+                    AddDistinct(result, mailbox.Address);
+                }
+            }
+            else
+            {
+                AddDistinct(result, value.Trim('<', '>', ' '));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The Date header as an instant; null when missing or unreadable.</summary>
+    public static Instant? SentAt(MimeMessage message)
+    {
+        var value = message.Headers[HeaderId.Date];
+        return !string.IsNullOrWhiteSpace(value) && DateUtils.TryParse(value, out var date)
+            ? Instant.FromDateTimeOffset(date)
+            : null;
+    }
+
+    /// <summary>The Message-IDs of References, oldest first, without angle brackets.</summary>
+    public static List<string> References(MimeMessage message) =>
+        [.. message.References.Select(StripBrackets).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    public static string? Header(MimeMessage message, string field)
+    {
+        var value = message.Headers[field];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>The subject, decoded, on one line.</summary>
+    public static string Subject(MimeMessage message) => OneLine(message.Subject);
+
+    public static string? MessageId(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        var stripped = StripBrackets(id);
+        return stripped.Length == 0 ? null : stripped;
+    }
+
+    public static string OneLine(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        return string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static MailParticipant Participant(MailboxAddress mailbox)
+    {
+        var name = OneLine(mailbox.Name);
+        return new(name.Length == 0 ? null : name, mailbox.Address.Trim());
+    }
+
+    private static string StripBrackets(string id) => id.Trim().TrimStart('<').TrimEnd('>').Trim();
+
+    private static void AddDistinct(List<string> list, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>Folds text for keyword matching: lower case, no accents on Latin letters, single spaces, plain apostrophes.</summary>
+internal static class TextFolding
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var lastBase = '\0';
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                // Accents on Latin letters are dropped ("cancelación" = "cancelacion"); Japanese voicing marks are kept.
+                if (lastBase >= '\u0250')
+                {
+                    builder.Append(c);
+                }
+
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            lastBase = c;
+            builder.Append(c switch
+            {
+                '\u2019' or '\u2018' or '\u02BC' or '\u00B4' or '`' => '\'',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Whether a character belongs to a script written without spaces between words (CJK, kana, Thai).</summary>
+    public static bool IsUnspacedScript(char c) =>
+        c is >= '\u3040' and <= '\u30FF'
+            or >= '\u3400' and <= '\u4DBF'
+            or >= '\u4E00' and <= '\u9FFF'
+            or >= '\uF900' and <= '\uFAFF'
+            or >= '\uFF66' and <= '\uFF9F'
+            or >= '\u0E00' and <= '\u0E7F';
+
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsUnspacedScript(c);
+}

@@ -1,0 +1,357 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using BuyerMessaging.Internal;
+using MimeKit;
+
+namespace BuyerMessaging;
+
+/// <summary>
+/// Turns raw MIME (an .eml file, an IMAP download, mail forwarded to a webhook) into a normalised
+/// <see cref="InboundMessage"/>, reading Amazon buyer-seller relay mail: the buyer's own words between Amazon's
+/// markers, the marketplace, the order id, the buyer's name and the kind of inquiry.
+/// </summary>
+/// <remarks>
+/// <para>Parsing never throws for bad input: a message that cannot be read (not MIME, no From address, nested too
+/// deep, too large, no content) gives a failed <see cref="InboundParseResult"/> with the reason and the raw bytes,
+/// so it can be quarantined rather than lost.</para>
+/// <para>Instances are immutable and thread-safe; one instance can serve a whole application.</para>
+/// </remarks>
+public sealed class MimeMessageParser
+{
+    private const int ReadChunkSize = 81_920;
+
+    private readonly ParserOptions _parserOptions;
+    private readonly int _maxMimeDepth;
+    private readonly int _maxMessageBytes;
+    private readonly int _maxTextLength;
+    private readonly RelayGrammar _grammar;
+    private readonly BodyTextExtractor _extractor;
+    private readonly ILanguageDetector _languageDetector;
+
+    /// <summary>Initializes a new instance of the <see cref="MimeMessageParser"/> class.</summary>
+    /// <param name="options">The limits and relay-mail tables; <see langword="null"/> for the defaults. A snapshot is taken.</param>
+    /// <param name="languageDetector">The language detector; <see langword="null"/> for <see cref="BasicLanguageDetector.Instance"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit in <paramref name="options"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">A pattern in <paramref name="options"/> is not a valid regular expression, or a
+    /// subject pattern has no group named <c>name</c>; the message lists every invalid entry.</exception>
+    public MimeMessageParser(MimeParsingOptions? options = null, ILanguageDetector? languageDetector = null)
+    {
+        options ??= new MimeParsingOptions();
+        ThrowIfLessThanOne(options.MaxMimeDepth, nameof(MimeParsingOptions.MaxMimeDepth), nameof(options));
+        ThrowIfLessThanOne(options.MaxMessageBytes, nameof(MimeParsingOptions.MaxMessageBytes), nameof(options));
+        ThrowIfLessThanOne(options.MaxTextLength, nameof(MimeParsingOptions.MaxTextLength), nameof(options));
+
+        CodePages.EnsureRegistered();
+        _parserOptions = ParserOptions.Default.Clone();
+        _parserOptions.MaxMimeDepth = options.MaxMimeDepth;
+        _maxMimeDepth = options.MaxMimeDepth;
+        _maxMessageBytes = options.MaxMessageBytes;
+        _maxTextLength = options.MaxTextLength;
+        _grammar = RelayGrammar.Create(options, nameof(options));
+        _extractor = new BodyTextExtractor(_grammar);
+        _languageDetector = languageDetector ?? BasicLanguageDetector.Instance;
+    }
+
+    /// <summary>Reads a message from a stream (at most <see cref="MimeParsingOptions.MaxMessageBytes"/> bytes) and parses it.</summary>
+    /// <param name="stream">The stream, read to its end; not closed.</param>
+    /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
+    /// <returns>The parsed message, or the reason it could not be read with the raw bytes (cut at the size limit).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public InboundParseResult Parse(Stream stream, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkSize);
+        try
+        {
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (!Append(buffer, chunk, read))
+                {
+                    return TooLarge(buffer, source);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return Parse(buffer.ToArray(), source);
+    }
+
+    /// <summary>Reads a message from a stream asynchronously (at most <see cref="MimeParsingOptions.MaxMessageBytes"/> bytes) and parses it.</summary>
+    /// <param name="stream">The stream, read to its end; not closed.</param>
+    /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
+    /// <param name="cancellationToken">The token to cancel reading.</param>
+    /// <returns>The parsed message, or the reason it could not be read with the raw bytes (cut at the size limit).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<InboundParseResult> ParseAsync(Stream stream, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkSize);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (!Append(buffer, chunk, read))
+                {
+                    return TooLarge(buffer, source);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return Parse(buffer.ToArray(), source);
+    }
+
+    /// <summary>Parses a message from its raw bytes.</summary>
+    /// <param name="raw">The raw message, kept in <see cref="InboundMessage.Raw"/> (not copied: do not change it afterwards).</param>
+    /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
+    /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
+    public InboundParseResult Parse(ReadOnlyMemory<byte> raw, string? source = null)
+    {
+        if (raw.Length > _maxMessageBytes)
+        {
+            return InboundParseResult.Failed(
+                $"message of {raw.Length} bytes is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes)", raw, source);
+        }
+
+        if (raw.Span.Trim("\r\n\t "u8).IsEmpty)
+        {
+            return InboundParseResult.Failed("empty input: no message", raw, source);
+        }
+
+        MimeMessage message;
+        try
+        {
+            using var stream = AsStream(raw);
+            message = MimeMessage.Load(_parserOptions, stream);
+        }
+        catch (FormatException ex)
+        {
+            // MimeKit's ParseException is a FormatException.
+            return InboundParseResult.Failed($"not a readable MIME message: {ex.Message}", raw, source);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return InboundParseResult.Failed($"could not read the message: {ex.GetType().Name}: {ex.Message}", raw, source);
+        }
+
+        return Build(message, raw, source);
+    }
+
+    /// <summary>Parses a message that MimeKit (or MailKit) has already read; its serialized form becomes the raw bytes.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
+    /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
+    public InboundParseResult Parse(MimeMessage message, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var buffer = new MemoryStream();
+        message.WriteTo(FormatOptions.Default, buffer);
+        ReadOnlyMemory<byte> raw = buffer.ToArray();
+        return raw.Length > _maxMessageBytes
+            ? InboundParseResult.Failed(
+                $"message of {raw.Length} bytes is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes)", raw, source)
+            : Build(message, raw, source);
+    }
+
+    private InboundParseResult Build(MimeMessage message, ReadOnlyMemory<byte> raw, string? source)
+    {
+        try
+        {
+            return BuildCore(message, raw, source);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Hostile input must not escape as an exception: quarantine it with the reason.
+            return InboundParseResult.Failed($"could not read the message: {ex.GetType().Name}: {ex.Message}", raw, source);
+        }
+    }
+
+    private InboundParseResult BuildCore(MimeMessage message, ReadOnlyMemory<byte> raw, string? source)
+    {
+        var from = MessageHeaders.From(message);
+        if (from is null)
+        {
+            return InboundParseResult.Failed("no From address", raw, source);
+        }
+
+        var content = MimeBody.Collect(message, _maxMimeDepth);
+        if (content.TooDeep)
+        {
+            return InboundParseResult.Failed($"MIME nesting deeper than {_maxMimeDepth} levels", raw, source);
+        }
+
+        var subject = MessageHeaders.Subject(message);
+        var htmlText = content.Html is null ? null : HtmlText.Convert(content.Html);
+        var fromPlain = !string.IsNullOrWhiteSpace(content.Plain);
+        var body = new[] { content.Plain, htmlText?.Text, content.OtherText }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))
+            ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(content.Html) && content.Attachments.Count == 0
+            && subject.Length == 0)
+        {
+            return InboundParseResult.Failed("no usable body: no subject, text, HTML or attachment", raw, source);
+        }
+
+        var notificationType = MessageHeaders.Header(message, "X-Space-Notification-Type");
+        var marketplaceId = MessageHeaders.Header(message, "X-Marketplace-ID");
+        var isRelay = AmazonMarketplaces.TryGetByRelayAddress(from.Address, out var marketplace);
+        var isAmazon = isRelay
+            || ((notificationType is not null || marketplaceId is not null) && AmazonMail.IsAmazonSender(from.Address));
+        if (isAmazon && marketplace is null && !AmazonMarketplaces.TryGetById(marketplaceId, out marketplace))
+        {
+            marketplace = AmazonMail.MarketplaceOfSender(from.Address);
+        }
+
+        var text = isAmazon
+            ? _extractor.ExtractRelayText(body, fromPlain ? [] : htmlText?.PreBlocks ?? [])
+            : _extractor.ExtractMailText(body);
+        text = Truncate(text, _maxTextLength);
+
+        string? buyerName;
+        BuyerMessageType messageType;
+        if (isAmazon)
+        {
+            buyerName = (isRelay ? _grammar.CleanBuyerName(from.Name) : null) ?? _grammar.BuyerNameFromSubject(subject);
+            messageType = Classify(notificationType, subject, text, buyerName);
+        }
+        else
+        {
+            buyerName = from.Name;
+            messageType = Classify(null, subject, text, buyerName);
+        }
+
+        var inbound = new InboundMessage
+        {
+            ChannelKind = isAmazon ? ChannelKind.Amazon : ChannelKind.Mailbox,
+            Marketplace = isAmazon ? marketplace?.CountryCode : null,
+            InternetMessageId = MessageHeaders.MessageId(message.MessageId),
+            InReplyTo = MessageHeaders.MessageId(message.InReplyTo),
+            References = MessageHeaders.References(message),
+            From = from,
+            To = MessageHeaders.Participants(message.To),
+            Cc = MessageHeaders.Participants(message.Cc),
+            DeliveredTo = MessageHeaders.DeliveredTo(message),
+            Subject = subject,
+            Text = text,
+            Html = content.Html,
+            Attachments = content.Attachments,
+            SentAt = MessageHeaders.SentAt(message),
+            OrderId = AmazonMail.FindOrderId(subject) ?? AmazonMail.FindOrderId(body),
+            BuyerName = buyerName,
+            MessageType = messageType,
+            Language = DetectLanguage(text, isAmazon, message),
+            AutoSubmitted = MessageHeaders.Header(message, "Auto-Submitted"),
+            AmazonNotificationType = notificationType,
+            Source = source,
+            Raw = raw,
+        };
+        return InboundParseResult.Parsed(inbound);
+    }
+
+    /// <summary>
+    /// The notification type when Amazon names one (relay mail only); otherwise the more specific of the type in Amazon's subject and
+    /// the type of the buyer's words (a "Shipping inquiry" asking to change the address is an address change); when
+    /// neither tells, the buyer's kind of words in the subject.
+    /// </summary>
+    private BuyerMessageType Classify(string? notificationType, string subject, string text, string? buyerName)
+    {
+        if (_grammar.TypeOfNotification(notificationType) is { } fromNotification)
+        {
+            return fromNotification;
+        }
+
+        var fromSubject = _grammar.SubjectClassifier.Classify(subject);
+        var fromText = _grammar.BodyClassifier.Classify(text);
+        var type = KeywordClassifier.MoreSpecific(fromSubject, fromText);
+        if (type != BuyerMessageType.Other)
+        {
+            return type;
+        }
+
+        var subjectWords = buyerName is null ? subject : subject.Replace(buyerName, " ", StringComparison.OrdinalIgnoreCase);
+        return _grammar.BodyClassifier.Classify(subjectWords);
+    }
+
+    /// <summary>
+    /// The detected language; when unknown, relay mail gets none (no guessing from the marketplace), other mail the
+    /// primary tag of its Content-Language header, if any.
+    /// </summary>
+    private string? DetectLanguage(string text, bool isAmazon, MimeMessage message)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            // One line: detectors that split words on spaces must not glue the last word of a line to the next.
+            var detection = _languageDetector.Detect(text.ReplaceLineEndings(" "));
+            if (detection.IsKnown)
+            {
+                return detection.Language;
+            }
+        }
+
+        if (isAmazon)
+        {
+            return null;
+        }
+
+        var declared = MessageHeaders.Header(message, "Content-Language") ?? message.Body?.Headers["Content-Language"];
+        var primary = declared?.Split([',', '-', '_', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault();
+        return primary is { Length: >= 2 and <= 3 } && primary.All(char.IsAsciiLetter) ? primary.ToLowerInvariant() : null;
+    }
+
+    private bool Append(MemoryStream buffer, byte[] chunk, int read)
+    {
+        var room = _maxMessageBytes - buffer.Length;
+        if (read > room)
+        {
+            buffer.Write(chunk, 0, (int)room);
+            return false;
+        }
+
+        buffer.Write(chunk, 0, read);
+        return true;
+    }
+
+    private InboundParseResult TooLarge(MemoryStream buffer, string? source) =>
+        InboundParseResult.Failed(
+            $"message is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes); the raw bytes kept are its first {_maxMessageBytes}",
+            buffer.ToArray(),
+            source);
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> raw) =>
+        MemoryMarshal.TryGetArray(raw, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(raw.ToArray(), writable: false);
+
+    private static string Truncate(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..cut];
+    }
+
+    private static void ThrowIfLessThanOne(int value, string option, string paramName)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"MimeParsingOptions.{option} must be at least 1.");
+        }
+    }
+}

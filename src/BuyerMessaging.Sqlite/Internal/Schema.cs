@@ -1,0 +1,246 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>
+/// The database schema and its migrations. The schema version is kept in <c>PRAGMA user_version</c>; on open, every
+/// step newer than the file's version runs, in order, in one <c>BEGIN IMMEDIATE</c> transaction, so two processes that
+/// open a new file at once migrate it once.
+/// </summary>
+internal static class Schema
+{
+    /// <summary>The name of the id sequence of conversations.</summary>
+    public const string ConversationSequence = "conversation";
+
+    /// <summary>The name of the id sequence of messages.</summary>
+    public const string MessageSequence = "message";
+
+    /// <summary>The name of the counter bumped by every change of stores, channels or folders (cache invalidation).</summary>
+    public const string ConfigSequence = "config";
+
+    /// <summary>The migration steps, oldest first; step N brings the schema to version N. Append only: never edit a shipped step.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "initial schema", V1),
+    ];
+
+    /// <summary>Gets the version this library creates and understands.</summary>
+    public static int CurrentVersion => Migrations[^1].Version;
+
+    /// <summary>Brings the database to <see cref="CurrentVersion"/>.</summary>
+    /// <param name="session">The writer session.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="dataSource">The data source, for the log.</param>
+    /// <returns>The version the file had before.</returns>
+    /// <exception cref="NotSupportedException">The file was written by a newer version of this library.</exception>
+    public static int Migrate(SqliteSession session, ILogger logger, string dataSource)
+    {
+        session.Execute("BEGIN IMMEDIATE");
+        try
+        {
+            var before = Convert.ToInt32(session.Command("PRAGMA user_version").ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (before > CurrentVersion)
+            {
+                throw new NotSupportedException(
+                    $"The database '{dataSource}' has schema version {before}, newer than the version {CurrentVersion} this BuyerMessaging.Sqlite understands; update the package.");
+            }
+
+            foreach (var step in Migrations)
+            {
+                if (step.Version <= before)
+                {
+                    continue;
+                }
+
+                step.Apply(session.Connection);
+                using var command = session.Connection.CreateCommand();
+                command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {step.Version}");
+                command.ExecuteNonQuery();
+                Log.MigrationApplied(logger, dataSource, step.Version, step.Description);
+            }
+
+            session.Execute("COMMIT");
+            return before;
+        }
+        catch
+        {
+            if (session.InTransaction)
+            {
+                session.Execute("ROLLBACK");
+            }
+
+            throw;
+        }
+    }
+
+    private static void V1(SqliteConnection connection)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                CREATE TABLE id_sequences (
+                    name TEXT NOT NULL PRIMARY KEY,
+                    value INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO id_sequences (name, value) VALUES ('conversation', 0), ('message', 0), ('config', 0);
+
+                CREATE TABLE stores (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    name TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE channels (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    store_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    enabled INTEGER NOT NULL,
+                    country_code TEXT,
+                    marketplace_id TEXT,
+                    language TEXT,
+                    address TEXT,
+                    store_name TEXT,
+                    sender_display_name TEXT,
+                    promised_response_ns INTEGER,
+                    time_zone_id TEXT
+                ) WITHOUT ROWID;
+
+                CREATE TABLE folders (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    status TEXT,
+                    hidden INTEGER NOT NULL,
+                    sort_order INTEGER NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE conversations (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    store_id TEXT NOT NULL,
+                    channel_id TEXT NOT NULL,
+                    buyer_name TEXT,
+                    buyer_address TEXT NOT NULL,
+                    buyer_is_relay INTEGER NOT NULL,
+                    buyer_key TEXT NOT NULL,
+                    order_id TEXT,
+                    subject TEXT NOT NULL,
+                    subject_key TEXT NOT NULL,
+                    message_type TEXT NOT NULL,
+                    language TEXT,
+                    status TEXT NOT NULL,
+                    folder_id TEXT,
+                    assignee TEXT,
+                    tags TEXT,
+                    read_at INTEGER,
+                    seller_reply_count INTEGER NOT NULL,
+                    message_count INTEGER NOT NULL,
+                    first_inbound_at INTEGER NOT NULL,
+                    last_inbound_at INTEGER NOT NULL,
+                    first_outbound_at INTEGER,
+                    last_outbound_at INTEGER,
+                    updated_at INTEGER NOT NULL,
+                    sla_due_at INTEGER,
+                    no_reply_needed INTEGER NOT NULL,
+                    version INTEGER NOT NULL
+                );
+                CREATE INDEX ix_conversations_updated ON conversations (updated_at, id);
+                CREATE INDEX ix_conversations_received ON conversations (last_inbound_at, id);
+                CREATE INDEX ix_conversations_sla ON conversations (coalesce(sla_due_at, 9223372036854775807), id DESC);
+                CREATE INDEX ix_conversations_status_folder ON conversations (status, folder_id, updated_at, id);
+                CREATE INDEX ix_conversations_folder ON conversations (folder_id, updated_at, id) WHERE folder_id IS NOT NULL;
+                CREATE INDEX ix_conversations_assignee ON conversations (assignee) WHERE assignee IS NOT NULL;
+                CREATE INDEX ix_conversations_store_buyer_order ON conversations (store_id, buyer_key, order_id);
+                CREATE INDEX ix_conversations_channel_buyer_subject ON conversations (channel_id, buyer_key, subject_key);
+
+                CREATE TABLE messages (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL,
+                    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+                    store_id TEXT NOT NULL,
+                    channel_id TEXT NOT NULL,
+                    direction TEXT NOT NULL,
+                    external_id TEXT,
+                    internet_message_id TEXT,
+                    in_reply_to TEXT,
+                    reference_ids TEXT,
+                    from_name TEXT,
+                    from_address TEXT NOT NULL,
+                    to_json TEXT,
+                    cc_json TEXT,
+                    subject TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    html TEXT,
+                    attachment_count INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    sent_at INTEGER,
+                    author TEXT
+                );
+                CREATE INDEX ix_messages_conversation ON messages (conversation_id, at);
+                CREATE INDEX ix_messages_external_id ON messages (channel_id, external_id) WHERE external_id IS NOT NULL;
+                CREATE INDEX ix_messages_internet_message_id ON messages (store_id, internet_message_id) WHERE internet_message_id IS NOT NULL;
+
+                CREATE TABLE attachments (
+                    seq INTEGER PRIMARY KEY,
+                    message_seq INTEGER NOT NULL REFERENCES messages (seq),
+                    ordinal INTEGER NOT NULL,
+                    file_name TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    content BLOB
+                );
+                CREATE UNIQUE INDEX ux_attachments_message ON attachments (message_seq, ordinal);
+
+                CREATE TABLE participants (
+                    conversation_id TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    PRIMARY KEY (conversation_id, address)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE history (
+                    conversation_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    what TEXT NOT NULL,
+                    from_value TEXT,
+                    to_value TEXT,
+                    PRIMARY KEY (conversation_id, seq)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    source TEXT,
+                    reason TEXT NOT NULL,
+                    channel_id TEXT,
+                    raw BLOB
+                );
+
+                CREATE VIRTUAL TABLE search USING fts5 (body, conversation_id UNINDEXED, tokenize = 'trigram case_sensitive 1');
+                CREATE TABLE search_pending (
+                    seq INTEGER PRIMARY KEY,
+                    fts_rowid INTEGER,
+                    conversation_id TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO folders (id, name, kind, status, hidden, sort_order) VALUES ($id, $name, $kind, $status, $hidden, $order)";
+        foreach (var folder in SystemFolders.All)
+        {
+            Rows.BindFolder(insert, folder);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>One migration step.</summary>
+    /// <param name="Version">The schema version after the step.</param>
+    /// <param name="Description">What the step does.</param>
+    /// <param name="Apply">Applies the step inside the migration transaction.</param>
+    internal sealed record Migration(int Version, string Description, Action<SqliteConnection> Apply);
+}

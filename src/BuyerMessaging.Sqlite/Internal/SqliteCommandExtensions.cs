@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>Parameter binding for cached commands: a parameter is added on first use and reused afterwards.</summary>
+internal static class SqliteCommandExtensions
+{
+    public static SqliteCommand Set(this SqliteCommand command, string name, object? value)
+    {
+        var parameters = command.Parameters;
+        var index = parameters.IndexOf(name);
+        if (index < 0)
+        {
+            parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
+        }
+        else
+        {
+            parameters[index].Value = value ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    public static SqliteCommand Set(this SqliteCommand command, string name, string? value) => command.Set(name, (object?)value);
+
+    public static SqliteCommand Set(this SqliteCommand command, string name, long value) => command.Set(name, (object)value);
+
+    public static SqliteCommand Set(this SqliteCommand command, string name, bool value) => command.Set(name, (object)(value ? 1L : 0L));
+
+    public static SqliteCommand Set(this SqliteCommand command, string name, Instant value) => command.Set(name, (object)value.ToUnixTimeTicks());
+
+    public static SqliteCommand Set(this SqliteCommand command, string name, Instant? value) =>
+        command.Set(name, value is { } v ? v.ToUnixTimeTicks() : null);
+
+    public static SqliteCommand SetBlob(this SqliteCommand command, string name, ReadOnlyMemory<byte> value) =>
+        command.Set(name, (object)Rows.ToArray(value));
+
+    public static Instant GetInstant(this SqliteDataReader reader, int ordinal) => Instant.FromUnixTimeTicks(reader.GetInt64(ordinal));
+
+    public static Instant? GetNullableInstant(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(ordinal));
+
+    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static byte[] GetBlob(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? [] : (byte[])reader.GetValue(ordinal);
+}

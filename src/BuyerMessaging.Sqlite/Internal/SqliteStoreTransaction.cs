@@ -1,0 +1,501 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>
+/// A write transaction of a <see cref="SqliteConversationStore"/>: a <c>BEGIN IMMEDIATE</c> transaction on the store's
+/// writer connection, holding the store's write gate until disposed. Statements run synchronously on prepared commands.
+/// </summary>
+internal sealed class SqliteStoreTransaction : IStoreTransaction
+{
+    private const int SqliteConstraintNotNull = 1299;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintForeignKey = 787;
+
+    private const string NextIdSql = "UPDATE id_sequences SET value = value + 1 WHERE name = $name RETURNING value";
+    private const string SearchDeleteSql = "DELETE FROM search WHERE rowid = $rowid";
+    private const string SearchPendingDeleteSql = "DELETE FROM search_pending WHERE fts_rowid = $rowid";
+    private const string SearchPendingInsertSql = "INSERT INTO search_pending (fts_rowid, conversation_id, body) VALUES ($rowid, $conversation_id, $body)";
+
+    /// <summary>
+    /// Moves the queued documents into the index in ascending rowid order: subject documents (negative rowids) first,
+    /// then texts (new rowids). FTS5 writes a new segment whenever a rowid is not above the previous one, so an
+    /// unsorted batch would cost a segment per document.
+    /// </summary>
+    private const string SearchFlushSql =
+        "INSERT INTO search (rowid, body, conversation_id) SELECT fts_rowid, body, conversation_id FROM search_pending "
+        + "ORDER BY fts_rowid IS NULL, fts_rowid, seq; DELETE FROM search_pending;";
+
+    private static readonly string FindByExternalIdSql =
+        $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.channel_id = $channel_id AND m.external_id = $external_id ORDER BY m.seq LIMIT 1";
+
+    private static readonly string FindByInternetMessageIdSql =
+        $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.store_id = $store_id AND m.internet_message_id = $internet_message_id ORDER BY m.seq LIMIT 1";
+
+    private static readonly string FindByBuyerAndOrderSql =
+        $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.store_id = $store_id AND c.buyer_key = $buyer_key AND c.order_id IS $order_id "
+        + "ORDER BY c.updated_at DESC, c.id DESC LIMIT 1";
+
+    private static readonly string FindBySubjectSql =
+        $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.channel_id = $channel_id AND c.buyer_key = $buyer_key "
+        + "AND c.subject_key = $subject_key AND c.last_inbound_at >= $not_before ORDER BY c.updated_at DESC, c.id DESC LIMIT 1";
+
+    private static readonly string InsertMessageSql =
+        "INSERT INTO messages (id, conversation_id, store_id, channel_id, direction, external_id, internet_message_id, in_reply_to, reference_ids, "
+        + "from_name, from_address, to_json, cc_json, subject, text, html, attachment_count, at, sent_at, author) "
+        + "VALUES ($id, $conversation_id, (SELECT store_id FROM conversations WHERE id = $conversation_id), $channel_id, $direction, $external_id, "
+        + "$internet_message_id, $in_reply_to, $reference_ids, $from_name, $from_address, $to_json, $cc_json, $subject, $text, $html, "
+        + "$attachment_count, $at, $sent_at, $author)";
+
+    private readonly SqliteConversationStore _store;
+    private readonly SqliteSession _session;
+
+    /// <summary>The conversations this transaction read or wrote, as stored: the base of a minimal update.</summary>
+    private Dictionary<ConversationId, Known>? _known;
+    private long? _configVersion;
+    private bool _configChanged;
+    private bool _committed;
+    private bool _disposed;
+
+    public SqliteStoreTransaction(SqliteConversationStore store, SqliteSession session)
+    {
+        _store = store;
+        _session = session;
+    }
+
+    public ValueTask<ConversationId> NewConversationIdAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(new ConversationId(NextId(Schema.ConversationSequence)));
+    }
+
+    public ValueTask<MessageId> NewMessageIdAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(new MessageId(NextId(Schema.MessageSequence)));
+    }
+
+    public ValueTask<IReadOnlyList<Channel>> GetChannelsAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(_store.GetChannels(_session, ConfigVersion()));
+    }
+
+    public ValueTask<IReadOnlyList<Store>> GetStoresAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(_store.GetStores(_session, ConfigVersion()));
+    }
+
+    public ValueTask<IReadOnlyList<Folder>> GetFoldersAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(_store.GetFolders(_session, ConfigVersion()));
+    }
+
+    public ValueTask<Conversation?> GetConversationAsync(ConversationId id, CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        var conversation = SqliteConversationStore.LoadConversation(_session, id, out var seq);
+        return ValueTask.FromResult(Remember(conversation, seq));
+    }
+
+    public ValueTask<Message?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        Check(cancellationToken);
+        var command = _session.Command(FindByExternalIdSql).Set("$channel_id", channelId.Value).Set("$external_id", externalId);
+        return ValueTask.FromResult(SqliteConversationStore.LoadMessage(_session, command));
+    }
+
+    public ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(internetMessageId);
+        Check(cancellationToken);
+        var command = _session.Command(FindByInternetMessageIdSql).Set("$store_id", storeId.Value).Set("$internet_message_id", internetMessageId);
+        return ValueTask.FromResult(SqliteConversationStore.LoadMessage(_session, command));
+    }
+
+    public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(buyerKey);
+        Check(cancellationToken);
+        var command = _session.Command(FindByBuyerAndOrderSql).Set("$store_id", storeId.Value).Set("$buyer_key", buyerKey).Set("$order_id", orderId);
+        return ValueTask.FromResult(ReadConversation(command));
+    }
+
+    public ValueTask<Conversation?> FindConversationBySubjectAsync(ChannelId channelId, string buyerKey, string subjectKey, Instant notBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(buyerKey);
+        ArgumentNullException.ThrowIfNull(subjectKey);
+        Check(cancellationToken);
+        var command = _session.Command(FindBySubjectSql)
+            .Set("$channel_id", channelId.Value)
+            .Set("$buyer_key", buyerKey)
+            .Set("$subject_key", subjectKey)
+            .Set("$not_before", notBefore);
+        return ValueTask.FromResult(ReadConversation(command));
+    }
+
+    public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Check(cancellationToken);
+        var result = _session.Command("SELECT EXISTS (SELECT 1 FROM participants WHERE conversation_id = $conversation_id AND address = $address)")
+            .Set("$conversation_id", id.Value)
+            .Set("$address", address.ToLowerInvariant())
+            .ExecuteScalar();
+        return ValueTask.FromResult(result is long value && value != 0);
+    }
+
+    public ValueTask AddParticipantsAsync(ConversationId id, IEnumerable<string> addresses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        Check(cancellationToken);
+        var command = _session.Command("INSERT OR IGNORE INTO participants (conversation_id, address) VALUES ($conversation_id, $address)")
+            .Set("$conversation_id", id.Value);
+        foreach (var address in addresses)
+        {
+            if (!string.IsNullOrWhiteSpace(address))
+            {
+                command.Set("$address", address.ToLowerInvariant()).ExecuteNonQuery();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask InsertConversationAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        Check(cancellationToken);
+        var values = ConversationRow.Values(conversation);
+        var command = _session.Command(ConversationRow.InsertSql);
+        ConversationRow.BindInsert(command, values);
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
+        {
+            throw new InvalidOperationException($"Conversation {conversation.Id} exists.", ex);
+        }
+
+        var seq = _session.LastInsertRowId();
+        IndexSubject(seq, conversation.Id, conversation.Subject);
+        (_known ??= [])[conversation.Id] = new Known(seq, conversation, values);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask UpdateConversationAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        Check(cancellationToken);
+        var known = GetKnown(conversation.Id) ?? throw new ConcurrencyException(conversation.Id);
+        var values = ConversationRow.Values(conversation);
+        var mask = ConversationRow.Changed(known.Values ??= ConversationRow.Values(known.Conversation), values);
+        var command = _session.Command(ConversationRow.UpdateSql(mask));
+        ConversationRow.BindUpdate(command, mask, values, conversation.Version - 1);
+        if (command.ExecuteNonQuery() == 0)
+        {
+            throw new ConcurrencyException(conversation.Id);
+        }
+
+        if (!string.Equals(known.Conversation.Subject, conversation.Subject, StringComparison.Ordinal))
+        {
+            _session.Command(SearchDeleteSql).Set("$rowid", -known.Seq).ExecuteNonQuery();
+            _session.Command(SearchPendingDeleteSql).Set("$rowid", -known.Seq).ExecuteNonQuery();
+            IndexSubject(known.Seq, conversation.Id, conversation.Subject);
+        }
+
+        _known![conversation.Id] = new Known(known.Seq, conversation, values);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask InsertMessageAsync(Message message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Check(cancellationToken);
+        var command = _session.Command(InsertMessageSql);
+        Rows.BindMessage(command, message);
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintNotNull or SqliteConstraintForeignKey)
+        {
+            throw new InvalidOperationException($"Conversation {message.ConversationId} does not exist.", ex);
+        }
+
+        var seq = _session.LastInsertRowId();
+        if (message.Attachments.Count > 0)
+        {
+            var insert = _session.Command(
+                "INSERT INTO attachments (message_seq, ordinal, file_name, content_type, content) VALUES ($message_seq, $ordinal, $file_name, $content_type, $content)")
+                .Set("$message_seq", seq);
+            for (var i = 0; i < message.Attachments.Count; i++)
+            {
+                var attachment = message.Attachments[i];
+                insert.Set("$ordinal", i)
+                    .Set("$file_name", attachment.FileName)
+                    .Set("$content_type", attachment.ContentType)
+                    .SetBlob("$content", attachment.Content)
+                    .ExecuteNonQuery();
+            }
+
+            insert.Set("$content", (object?)null);
+        }
+
+        if (message.Text.Length > 0)
+        {
+            AddSearchText(null, message.ConversationId, message.Text);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AppendHistoryAsync(IEnumerable<ConversationChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Check(cancellationToken);
+        var command = _session.Command(
+            "INSERT INTO history (conversation_id, seq, at, actor, what, from_value, to_value) VALUES ($conversation_id, "
+            + "(SELECT coalesce(max(seq), 0) + 1 FROM history WHERE conversation_id = $conversation_id), $at, $actor, $what, $from_value, $to_value)");
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+            command.Set("$conversation_id", change.ConversationId.Value)
+                .Set("$at", change.At)
+                .Set("$actor", change.Actor)
+                .Set("$what", change.What)
+                .Set("$from_value", change.From)
+                .Set("$to_value", change.To)
+                .ExecuteNonQuery();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<ConversationId>> GetConversationIdsInFolderAsync(FolderId folderId, CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        using var reader = _session.Command("SELECT id FROM conversations WHERE folder_id = $folder_id ORDER BY seq").Set("$folder_id", folderId.Value).ExecuteReader();
+        var ids = new List<ConversationId>();
+        while (reader.Read())
+        {
+            ids.Add(new ConversationId(reader.GetString(0)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<ConversationId>>(ids);
+    }
+
+    public ValueTask<long> InsertQuarantineAsync(QuarantinedItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Check(cancellationToken);
+        var command = _session.Command("INSERT INTO quarantine (at, source, reason, channel_id, raw) VALUES ($at, $source, $reason, $channel_id, $raw)")
+            .Set("$at", item.At)
+            .Set("$source", item.Source)
+            .Set("$reason", item.Reason)
+            .Set("$channel_id", item.ChannelId?.Value)
+            .SetBlob("$raw", item.Raw);
+        command.ExecuteNonQuery();
+        command.Set("$raw", (object?)null);
+        return ValueTask.FromResult(_session.LastInsertRowId());
+    }
+
+    public ValueTask SaveStoreAsync(Store store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Check(cancellationToken);
+        _session.Command("INSERT INTO stores (id, name) VALUES ($id, $name) ON CONFLICT (id) DO UPDATE SET name = excluded.name")
+            .Set("$id", store.Id.Value)
+            .Set("$name", store.Name)
+            .ExecuteNonQuery();
+        ConfigChanged();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SaveChannelAsync(Channel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        Check(cancellationToken);
+        var command = _session.Command(
+            $"INSERT OR REPLACE INTO channels ({Rows.ChannelColumns}) VALUES ($id, $store_id, $kind, $name, $enabled, $country_code, $marketplace_id, "
+            + "$language, $address, $store_name, $sender_display_name, $promised_response_ns, $time_zone_id)");
+        Rows.BindChannel(command, channel);
+        command.ExecuteNonQuery();
+        ConfigChanged();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SaveFolderAsync(Folder folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        Check(cancellationToken);
+        var command = _session.Command(
+            "INSERT OR REPLACE INTO folders (id, name, kind, status, hidden, sort_order) VALUES ($id, $name, $kind, $status, $hidden, $order)");
+        Rows.BindFolder(command, folder);
+        command.ExecuteNonQuery();
+        ConfigChanged();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> DeleteFolderAsync(FolderId folderId, CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        var deleted = _session.Command("DELETE FROM folders WHERE id = $id").Set("$id", folderId.Value).ExecuteNonQuery() > 0;
+        if (deleted)
+        {
+            ConfigChanged();
+        }
+
+        return ValueTask.FromResult(deleted);
+    }
+
+    public ValueTask CommitAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        _session.Execute("COMMIT");
+        _committed = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
+        var discard = false;
+        if (!_committed)
+        {
+            try
+            {
+                if (_session.InTransaction)
+                {
+                    _session.Execute("ROLLBACK");
+                }
+            }
+            catch (SqliteException ex)
+            {
+                _store.LogRollbackFailed(ex);
+                discard = true;
+            }
+        }
+
+        _store.ReleaseWriter(_session, discard);
+        return ValueTask.CompletedTask;
+    }
+
+    private string NextId(string sequence)
+    {
+        var value = (long)_session.Command(NextIdSql).Set("$name", sequence).ExecuteScalar()!;
+        return value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private long? ConfigVersion()
+    {
+        if (_configChanged)
+        {
+            return null;
+        }
+
+        return _configVersion ??= _store.ReadConfigVersion(_session);
+    }
+
+    private void ConfigChanged()
+    {
+        if (!_configChanged)
+        {
+            _session.Execute("UPDATE id_sequences SET value = value + 1 WHERE name = 'config'");
+            _configChanged = true;
+        }
+    }
+
+    private Conversation? ReadConversation(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var conversation = Rows.ReadConversation(reader, out var seq);
+        return Remember(conversation, seq);
+    }
+
+    private Conversation? Remember(Conversation? conversation, long seq)
+    {
+        if (conversation is not null)
+        {
+            (_known ??= [])[conversation.Id] = new Known(seq, conversation, null);
+        }
+
+        return conversation;
+    }
+
+    private Known? GetKnown(ConversationId id)
+    {
+        if (_known is not null && _known.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var conversation = SqliteConversationStore.LoadConversation(_session, id, out var seq);
+        Remember(conversation, seq);
+        return conversation is null ? null : _known![id];
+    }
+
+    private void IndexSubject(long seq, ConversationId id, string subject)
+    {
+        if (subject.Length > 0)
+        {
+            AddSearchText(-seq, id, subject);
+        }
+    }
+
+    /// <summary>
+    /// Queues folded text for the full-text index. Indexing one document per transaction would write and merge an FTS
+    /// segment at every commit (several times the cost of the rest of an ingest), so documents wait in
+    /// <c>search_pending</c>, which queries scan, and move into the index in batches.
+    /// </summary>
+    private void AddSearchText(long? ftsRowId, ConversationId id, string text)
+    {
+        _session.Command(SearchPendingInsertSql)
+            .Set("$rowid", ftsRowId)
+            .Set("$conversation_id", id.Value)
+            .Set("$body", TextFolding.Fold(text))
+            .ExecuteNonQuery();
+        if (_session.LastInsertRowId() >= _store.SearchBatchSize)
+        {
+            _session.Command(SearchFlushSql).ExecuteNonQuery();
+        }
+    }
+
+    private void Check(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_committed)
+        {
+            throw new InvalidOperationException("The transaction was already committed.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A conversation as this transaction knows it is stored.</summary>
+    private sealed class Known(long seq, Conversation conversation, object?[]? values)
+    {
+        public long Seq { get; } = seq;
+
+        public Conversation Conversation { get; } = conversation;
+
+        public object?[]? Values { get; set; } = values;
+    }
+}

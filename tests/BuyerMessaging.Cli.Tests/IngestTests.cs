@@ -1,0 +1,139 @@
+using System.Text.Json;
+
+namespace BuyerMessaging.Cli.Tests;
+
+public sealed class IngestTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    [Fact]
+    public async Task Ingest_of_the_sample_folder_counts_duplicates_and_quarantines_the_malformed_file()
+    {
+        var json = (await _cli.IngestSamplesAsync()).Json();
+
+        JsonAssert.HasExactly(json, "ingested", "duplicates", "quarantined");
+        Assert.Equal(36, json.Int("ingested"));
+        Assert.Equal(3, json.Int("duplicates"));
+        var quarantined = Assert.Single(json.Items("quarantined"));
+        JsonAssert.HasExactly(quarantined, "file", "reason");
+        Assert.Equal(Path.Join(CliHarness.SampleData, "99-malformed.eml"), quarantined.Str("file"));
+        Assert.False(string.IsNullOrWhiteSpace(quarantined.Str("reason")));
+
+        var list = (await _cli.OkAsync("quarantine", "--db", _cli.Database, "--json")).Json();
+        var item = Assert.Single(list.Items());
+        JsonAssert.HasExactly(item, "id", "at", "source", "reason", "size", "channelId");
+        Assert.Equal(quarantined.Str("file"), item.Str("source"));
+        Assert.Equal(quarantined.Str("reason"), item.Str("reason"));
+        Assert.Equal(new FileInfo(CliHarness.Sample("99-malformed.eml")).Length, item.GetProperty("size").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_second_ingest_of_the_same_files_ingests_nothing()
+    {
+        await _cli.IngestSamplesAsync();
+        var before = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--limit", "1000", "--json")).Json().Items();
+
+        var second = (await _cli.IngestSamplesAsync()).Json();
+
+        Assert.Equal(0, second.Int("ingested"));
+        Assert.Equal(39, second.Int("duplicates"));
+        Assert.Equal("99-malformed.eml", Path.GetFileName(Assert.Single(second.Items("quarantined")).Str("file")));
+        var after = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--limit", "1000", "--json")).Json().Items();
+        Assert.Equal(before.Select(c => (c.Str("id"), c.Int("messageCount"))), after.Select(c => (c.Str("id"), c.Int("messageCount"))));
+    }
+
+    [Fact]
+    public async Task Without_a_config_channels_are_created_in_the_default_store()
+    {
+        var json = (await _cli.OkAsync("ingest", "--db", _cli.Database, CliHarness.SampleData, "--json")).Json();
+        Assert.Equal(36, json.Int("ingested"));
+
+        var items = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--limit", "100", "--json")).Json().Items();
+        Assert.Equal(27, items.Count);
+        Assert.All(items, i => Assert.Equal("default", i.Str("storeId")));
+        Assert.Equal(4, items.Select(i => i.Str("channelId")).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task With_a_config_mail_for_unconfigured_channels_is_quarantined_with_the_reason()
+    {
+        var config = Path.Combine(_cli.Folder, "sakura-only.json");
+        await File.WriteAllTextAsync(config, """
+            { "stores": [ { "id": "sakura", "name": "Sakura Home", "channels": [
+              { "id": "sakura-amazon-jp", "kind": "amazon", "marketplace": "JP", "address": "amazon-jp@sakura-home.example" } ] } ] }
+            """);
+        var us = CliHarness.Sample("01-us-shipping-jane.eml");
+        var jp = CliHarness.Sample("03-jp-tracking-misaki-iso2022jp.eml");
+
+        var json = (await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", config, us, jp, "--json")).Json();
+
+        Assert.Equal(1, json.Int("ingested"));
+        var quarantined = Assert.Single(json.Items("quarantined"));
+        Assert.Equal(us, quarantined.Str("file"));
+        Assert.Contains("US", quarantined.Str("reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_output_names_each_quarantined_file_with_its_reason()
+    {
+        var result = await _cli.OkAsync("ingest", "--db", _cli.Database, CliHarness.Sample("99-malformed.eml"), CliHarness.Sample("01-us-shipping-jane.eml"));
+
+        Assert.Contains("Ingested        1", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Quarantined     1", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"  {CliHarness.Sample("99-malformed.eml")}: ", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_or_folder_is_not_found_and_nothing_is_ingested()
+    {
+        var missing = Path.Combine(_cli.Folder, "no-such-folder");
+
+        var result = await _cli.RunAsync("ingest", "--db", _cli.Database, CliHarness.Sample("01-us-shipping-jane.eml"), missing, "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(missing, result.Err, StringComparison.Ordinal);
+        Assert.Contains("not found", result.Json().Str("error"), StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.Database));
+    }
+
+    [Fact]
+    public async Task An_invalid_config_names_the_field()
+    {
+        var config = Path.Combine(_cli.Folder, "bad.json");
+        await File.WriteAllTextAsync(config, """
+            { "stores": [ { "id": "x", "name": "X", "channels": [
+              { "id": "x-mail", "kind": "mailbox", "address": "not-an-address", "timeZone": "Mars/Olympus" },
+              { "id": "x-amazon", "kind": "amazon", "marketplace": "ZZ" } ] } ] }
+            """);
+
+        var result = await _cli.RunAsync("ingest", "--db", _cli.Database, "--config", config, CliHarness.SampleData);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("stores[0].channels[1].marketplace", result.Err, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(config, """
+            { "stores": [ { "id": "x", "name": "X", "channels": [
+              { "id": "x-mail", "kind": "mailbox", "address": "not-an-address", "timeZone": "Mars/Olympus" } ] } ] }
+            """);
+        result = await _cli.RunAsync("ingest", "--db", _cli.Database, "--config", config, CliHarness.SampleData);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("stores[0].channels[0].address", result.Err, StringComparison.Ordinal);
+        Assert.Contains("stores[0].channels[0].timeZone", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_json_is_exactly_the_contract_when_nothing_is_quarantined()
+    {
+        var result = await _cli.OkAsync("ingest", "--db", _cli.Database, CliHarness.Sample("04-mail-where-is-order-emily.eml"), "--json");
+
+        using var document = JsonDocument.Parse(result.Out);
+        JsonAssert.HasExactly(document.RootElement, "ingested", "duplicates", "quarantined");
+        Assert.Equal(1, document.RootElement.Int("ingested"));
+        Assert.Equal(0, document.RootElement.Int("duplicates"));
+        Assert.Equal(JsonValueKind.Array, document.RootElement.GetProperty("quarantined").ValueKind);
+        Assert.Empty(document.RootElement.Items("quarantined"));
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
