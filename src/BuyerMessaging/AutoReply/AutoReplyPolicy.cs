@@ -42,7 +42,10 @@ public sealed record AutoReplyPolicy
     /// <summary>Gets the templates for a buyer who writes again after the seller replied.</summary>
     public TemplateSelection FollowUp { get; init; } = new();
 
-    /// <summary>Gets the shortest time between two auto-replies in one conversation.</summary>
+    /// <summary>
+    /// Gets the shortest time between two auto-replies in one conversation, counted from when the earlier one was
+    /// scheduled; auto-replies that were cancelled or failed do not count.
+    /// </summary>
     /// <value>The default value is 24 hours.</value>
     public Duration ConversationCooldown { get; init; } = Duration.FromHours(24);
 

@@ -295,7 +295,7 @@ public sealed class InboxAutomation
         if (policy.ConversationCooldown > Duration.Zero)
         {
             var recent = await tx.QueryWorkAsync(
-                new WorkItemQuery { Kinds = [WorkKinds.AutoReply], ConversationId = conversation.Id, States = live, CreatedAtOrAfter = now - policy.ConversationCooldown, Limit = 1 },
+                new WorkItemQuery { Kinds = [WorkKinds.AutoReply], ConversationId = conversation.Id, States = live, CreatedAtOrAfter = now - policy.ConversationCooldown + Duration.Epsilon, Limit = 1 },
                 cancellationToken).ConfigureAwait(false);
             if (recent.Count > 0)
             {
@@ -308,7 +308,7 @@ public sealed class InboxAutomation
         if (policy.BuyerCooldown > Duration.Zero)
         {
             var recent = await tx.QueryWorkAsync(
-                new WorkItemQuery { Kinds = [WorkKinds.AutoReply], CorrelationKey = buyerKey, States = live, CreatedAtOrAfter = now - policy.BuyerCooldown, Limit = 1 },
+                new WorkItemQuery { Kinds = [WorkKinds.AutoReply], CorrelationKey = buyerKey, States = live, CreatedAtOrAfter = now - policy.BuyerCooldown + Duration.Epsilon, Limit = 1 },
                 cancellationToken).ConfigureAwait(false);
             if (recent.Count > 0)
             {
