@@ -68,7 +68,8 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<ITemplateRenderer>(),
             sp.GetRequiredService<InboxAutomation>(),
             sp.GetRequiredService<IOptions<WorkQueueOptions>>(),
-            sp.GetService<ILogger<WorkQueueWorker>>()));
+            sp.GetService<ILogger<WorkQueueWorker>>(),
+            sp.GetRequiredService<Instruments>()));
         services.TryAddSingleton<PolicyDirectory>();
     }
 }

@@ -40,12 +40,13 @@ public static partial class BuyerMessagingServiceCollectionExtensions
         services.TryAddSingleton<IClock>(sp => sp.GetRequiredService<TimeProvider>().ToClock());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ILanguageDetector>(BasicLanguageDetector.Instance);
+        services.TryAddSingleton(sp => new Instruments(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new ConversationIngestor(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>(),
             sp.GetService<ILogger<ConversationIngestor>>(),
-            new Instruments(sp.GetService<IMeterFactory>()),
+            sp.GetRequiredService<Instruments>(),
             sp.GetRequiredService<InboxAutomation>()));
         services.TryAddSingleton(sp => new ConversationEditor(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<InboxAutomation>()));
         AddAutomation(services);

@@ -122,11 +122,11 @@ public sealed class InboxAutomation
 
         if (policies?.SmartReply is { Enabled: true })
         {
-            // A newer buyer message supersedes the match and reply of an earlier one.
-            await tx.CancelWorkAsync(after.Id, [WorkKinds.SmartMatch, WorkKinds.SmartReply], now, "superseded by a newer buyer message", cancellationToken).ConfigureAwait(false);
             loopReason ??= await LoopReasonAsync(tx, inbound, cancellationToken).ConfigureAwait(false);
             if (loopReason is null)
             {
+                // A newer buyer message supersedes the match and reply of an earlier one.
+                await tx.CancelWorkAsync(after.Id, [WorkKinds.SmartMatch, WorkKinds.SmartReply], now, "superseded by a newer buyer message", cancellationToken).ConfigureAwait(false);
                 await tx.EnqueueWorkAsync(
                     new NewWorkItem(WorkKinds.SmartMatch, $"{WorkKinds.SmartMatch}:{message.Id}", Payload(after.Id, message.Id), now) { ConversationId = after.Id },
                     now,

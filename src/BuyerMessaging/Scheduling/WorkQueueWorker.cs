@@ -29,6 +29,7 @@ public sealed class WorkQueueWorker
     private readonly WorkQueueOptions _options;
     private readonly Func<double> _random;
     private readonly ILogger _logger;
+    private readonly Instruments _instruments;
     private readonly Dictionary<string, IWorkHandler> _handlers = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="WorkQueueWorker"/> class.</summary>
@@ -55,6 +56,22 @@ public sealed class WorkQueueWorker
         InboxAutomation? automation = null,
         IOptions<WorkQueueOptions>? options = null,
         ILogger<WorkQueueWorker>? logger = null)
+        : this(store, clock, sender, eventHandlers, templates, matcher, renderer, automation, options, logger, null)
+    {
+    }
+
+    internal WorkQueueWorker(
+        IConversationStore store,
+        IClock clock,
+        IOutboundSender sender,
+        IEnumerable<IInboxEventHandler>? eventHandlers,
+        ITemplateSource? templates,
+        ITemplateMatcher? matcher,
+        ITemplateRenderer? renderer,
+        InboxAutomation? automation,
+        IOptions<WorkQueueOptions>? options,
+        ILogger<WorkQueueWorker>? logger,
+        Instruments? instruments)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
@@ -70,6 +87,7 @@ public sealed class WorkQueueWorker
 
         _random = _options.Randomizer ?? DefaultRandom.Next;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _instruments = instruments ?? Instruments.Default;
         WorkerId = _options.WorkerId ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         var context = new WorkContext(
             store, clock, WorkerId, automation ?? new InboxAutomation(), sender, [.. eventHandlers ?? []],
@@ -111,16 +129,27 @@ public sealed class WorkQueueWorker
         {
             using var activity = Instruments.ActivitySource.StartActivity("buyer_messaging.work");
             activity?.SetTag("buyer_messaging.work.kind", item.Kind);
+            if (_clock.GetCurrentInstant() >= item.LeaseExpiresAt)
+            {
+                // The batch took longer than the lease: another worker may own this item now.
+                Log.LeaseLost(_logger, item.Id, item.Kind);
+                _instruments.RecordWork(item.Kind, "lease_lost");
+                lost++;
+                continue;
+            }
+
             try
             {
                 var handler = _handlers.GetValueOrDefault(item.Kind) ?? throw new InvalidOperationException($"No handler runs work of kind '{item.Kind}'.");
                 if (await handler.RunAsync(item, cancellationToken).ConfigureAwait(false))
                 {
                     succeeded++;
+                    _instruments.RecordWork(item.Kind, "succeeded");
                 }
                 else
                 {
                     lost++;
+                    _instruments.RecordWork(item.Kind, "lease_lost");
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -134,12 +163,15 @@ public sealed class WorkQueueWorker
                 {
                     case WorkItemState.Failed:
                         failed++;
+                        _instruments.RecordWork(item.Kind, "failed");
                         break;
                     case WorkItemState.Pending:
                         retried++;
+                        _instruments.RecordWork(item.Kind, "retried");
                         break;
                     default:
                         lost++;
+                        _instruments.RecordWork(item.Kind, "lease_lost");
                         break;
                 }
             }

@@ -808,6 +808,31 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_AnItemWhoseLeaseExpiredDuringTheBatch_IsLeftToAnotherWorker()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        await Worker().RunUntilIdleAsync(); // deliver the new-message event first
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "One" }, Kim);
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Two" }, Kim);
+        Sender.BeforeSend = (_, _) =>
+        {
+            if (Sender.Calls == 1)
+            {
+                Clock.Advance(Lease); // the first send is slow: the batch outlives its leases
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var result = await Worker("w1").RunOnceAsync();
+
+        Assert.Equal((2, 1, 1), (result.Leased, result.Succeeded, result.LeaseLost));
+        Assert.Equal(["One"], Sender.Delivered.Select(d => d.Message.Text));
+        await Worker("w2").RunUntilIdleAsync();
+        Assert.Equal(["One", "Two"], Sender.Delivered.Select(d => d.Message.Text));
+    }
+
+    [Fact]
     public async Task Events_AreDeliveredAtLeastOnce_RetriedWhileAHandlerFails()
     {
         var failOnce = 1;
