@@ -10,11 +10,14 @@ using NodaTime.Extensions;
 namespace BuyerMessaging;
 
 /// <summary>Registers BuyerMessaging's core services.</summary>
-public static class BuyerMessagingServiceCollectionExtensions
+public static partial class BuyerMessagingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the core: <see cref="ConversationIngestor"/>, <see cref="ConversationEditor"/>, <see cref="FolderEditor"/>,
-    /// <see cref="StoreDirectory"/>, the default <see cref="ILanguageDetector"/>, one source of time
+    /// <see cref="StoreDirectory"/>, the default <see cref="ILanguageDetector"/>, the time rules and the work queue
+    /// (<see cref="InboxAutomation"/>, <see cref="WorkQueueWorker"/>, <see cref="PolicyDirectory"/>, tzdb as the
+    /// <see cref="IDateTimeZoneProvider"/>, an empty <see cref="InMemoryTemplateSource"/>, a matcher that matches nothing,
+    /// the simple template renderer, and a sender that fails until one is registered), one source of time
     /// (<see cref="TimeProvider.System"/> and an <see cref="IClock"/> made from it), and the in-memory store unless a
     /// store is registered (for example with <c>UseSqlite</c>). Every default is registered with <c>TryAdd</c>, so a host
     /// can override it.
@@ -37,13 +40,16 @@ public static class BuyerMessagingServiceCollectionExtensions
         services.TryAddSingleton<IClock>(sp => sp.GetRequiredService<TimeProvider>().ToClock());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ILanguageDetector>(BasicLanguageDetector.Instance);
+        services.TryAddSingleton(sp => new Instruments(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new ConversationIngestor(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>(),
             sp.GetService<ILogger<ConversationIngestor>>(),
-            new Instruments(sp.GetService<IMeterFactory>())));
-        services.TryAddSingleton<ConversationEditor>();
+            sp.GetRequiredService<Instruments>(),
+            sp.GetRequiredService<InboxAutomation>()));
+        services.TryAddSingleton(sp => new ConversationEditor(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<InboxAutomation>()));
+        AddAutomation(services);
         services.TryAddSingleton<FolderEditor>();
         services.TryAddSingleton<StoreDirectory>();
         return new BuyerMessagingBuilder(services);

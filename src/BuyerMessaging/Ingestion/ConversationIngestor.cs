@@ -22,7 +22,9 @@ namespace BuyerMessaging;
 /// "+token") and order id within the store; (3) the same subject (without reply prefixes) from the same sender on the
 /// same channel within <see cref="IngestionOptions.SubjectFallbackWindow"/>. A sender is never merged into a thread
 /// they were not part of. Amazon's shared Amazon Business no-reply address is threaded by order id only.</para>
-/// <para>A buyer message reopens a Resolved or Awaiting-buyer conversation and clears "no reply needed".</para>
+/// <para>A buyer message reopens a Resolved or Awaiting-buyer conversation and clears "no reply needed". The
+/// <see cref="InboxAutomation"/> then starts the SLA clock and schedules the auto-reply, smart-reply matching, the SLA
+/// warnings and the new-message event in the same transaction.</para>
 /// <para>Thread-safe; concurrency is the store's (write transactions are serialised).</para>
 /// </remarks>
 public sealed class ConversationIngestor
@@ -34,6 +36,7 @@ public sealed class ConversationIngestor
     private readonly IngestionOptions _options;
     private readonly ILogger _logger;
     private readonly Instruments _instruments;
+    private readonly InboxAutomation _automation;
 
     /// <summary>Initializes a new instance of the <see cref="ConversationIngestor"/> class.</summary>
     /// <param name="store">The store.</param>
@@ -42,11 +45,23 @@ public sealed class ConversationIngestor
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
     public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options = null, ILogger<ConversationIngestor>? logger = null)
-        : this(store, clock, options, logger, null)
+        : this(store, clock, options, logger, null, null)
     {
     }
 
-    internal ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, Instruments? instruments)
+    /// <summary>Initializes a new instance of the <see cref="ConversationIngestor"/> class with the time rules to apply.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="automation">The SLA clock, auto-reply and smart-reply rules applied to each buyer message.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="clock"/> or <paramref name="automation"/> is <see langword="null"/>.</exception>
+    public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, InboxAutomation automation)
+        : this(store, clock, options, logger, null, automation ?? throw new ArgumentNullException(nameof(automation)))
+    {
+    }
+
+    internal ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, Instruments? instruments, InboxAutomation? automation)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
@@ -55,6 +70,7 @@ public sealed class ConversationIngestor
         _options = options?.Value ?? new IngestionOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _instruments = instruments ?? Instruments.Default;
+        _automation = automation ?? new InboxAutomation();
     }
 
     /// <summary>Ingests what an adapter parsed: the message, or the raw input into quarantine when parsing failed.</summary>
@@ -141,6 +157,7 @@ public sealed class ConversationIngestor
             if (existing is null)
             {
                 var conversation = NewConversation(conversationId, channel, message, at, now);
+                conversation = await _automation.OnInboundAsync(transaction, channel, null, conversation, stored, message, now, cancellationToken).ConfigureAwait(false);
                 await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
                 changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
             }
@@ -159,6 +176,7 @@ public sealed class ConversationIngestor
                     changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "true", "false"));
                 }
 
+                updated = await _automation.OnInboundAsync(transaction, channel, existing, updated, stored, message, now, cancellationToken).ConfigureAwait(false);
                 await transaction.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
             }
 

@@ -77,6 +77,12 @@ public sealed record InboundMessage
     /// <summary>Gets the value of the Auto-Submitted header, if any (loop protection).</summary>
     public string? AutoSubmitted { get; init; }
 
+    /// <summary>Gets the value of the Precedence header, if any ("bulk", "list" and "junk" mark mail no auto-reply answers).</summary>
+    public string? Precedence { get; init; }
+
+    /// <summary>Gets the value of the List-Id header, if any (mailing-list mail gets no auto-reply).</summary>
+    public string? ListId { get; init; }
+
     /// <summary>Gets Amazon's X-Space-Notification-Type header, if any (A-to-Z claims, returns, refunds).</summary>
     public string? AmazonNotificationType { get; init; }
 

@@ -38,4 +38,10 @@ public static class ChangeKinds
 
     /// <summary>"No reply needed" was set or cleared.</summary>
     public const string NoReplyNeeded = "no-reply-needed";
+
+    /// <summary>An auto-reply was sent.</summary>
+    public const string AutoReply = "auto-reply";
+
+    /// <summary>"No auto-reply" was set (smart-reply matching failed) or cleared.</summary>
+    public const string NoAutoReply = "no-auto-reply";
 }

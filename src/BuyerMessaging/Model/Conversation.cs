@@ -71,8 +71,21 @@ public sealed record Conversation
     /// <summary>Gets the instant the buyer is due an answer, or <see langword="null"/> when no answer is due.</summary>
     public Instant? SlaDueAt { get; init; }
 
+    /// <summary>
+    /// Gets the response time that was left when the SLA clock paused (the conversation awaits the buyer or was
+    /// resolved while an answer was due); negative when it was overdue. <see langword="null"/> while the clock runs or
+    /// when no answer is due. See <see cref="SlaPolicy"/>.
+    /// </summary>
+    public Duration? SlaPausedRemaining { get; init; }
+
     /// <summary>Gets a value indicating whether a person marked that no reply is needed.</summary>
     public bool NoReplyNeeded { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether automatic replies (auto-replies and smart replies) are off for the conversation
+    /// until the buyer writes again; set when smart-reply matching failed, so that a person answers.
+    /// </summary>
+    public bool NoAutoReply { get; init; }
 
     /// <summary>Gets the store's optimistic-concurrency version; incremented on every save.</summary>
     public long Version { get; init; }

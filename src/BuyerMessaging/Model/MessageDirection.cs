@@ -14,4 +14,7 @@ public enum MessageDirection
 
     /// <summary>The conversation forwarded to an outside address (外部メッセージ).</summary>
     ExternalForward,
+
+    /// <summary>An automatic reply the SDK sent (自動返信; marked Auto-Submitted: auto-replied); not counted as a seller reply.</summary>
+    AutoReply,
 }

@@ -8,22 +8,40 @@ namespace BuyerMessaging;
 /// folder, assignee, read state, tags, "no reply needed", seller notes, forwards and recorded replies. Each call is
 /// one store transaction and appends to the conversation's history who changed what, from what, to what, and when.
 /// </summary>
-/// <remarks>Thread-safe. A change that changes nothing records nothing.</remarks>
+/// <remarks>
+/// Thread-safe. A change that changes nothing records nothing. Each change goes through the
+/// <see cref="InboxAutomation"/> in the same transaction: a reply stops the SLA clock and cancels scheduled automatic
+/// replies; resolving and "no reply needed" cancel them too; awaiting the buyer or resolving pauses the clock and
+/// reopening resumes it.
+/// </remarks>
 public sealed class ConversationEditor
 {
     private readonly IConversationStore _store;
     private readonly IClock _clock;
+    private readonly InboxAutomation _automation;
 
-    /// <summary>Initializes a new instance of the <see cref="ConversationEditor"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="ConversationEditor"/> class with the default time rules.</summary>
     /// <param name="store">The store.</param>
     /// <param name="clock">The clock.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ConversationEditor(IConversationStore store, IClock clock)
+        : this(store, clock, new InboxAutomation())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ConversationEditor"/> class.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="automation">The SLA clock and automatic-reply rules applied to each change.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ConversationEditor(IConversationStore store, IClock clock, InboxAutomation automation)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(automation);
         _store = store;
         _clock = clock;
+        _automation = automation;
     }
 
     /// <summary>Sets the status of a conversation.</summary>
@@ -261,6 +279,74 @@ public sealed class ConversationEditor
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends a reply to the buyer through the outbox: in one transaction the reply is recorded (as
+    /// <see cref="RecordReplyAsync"/> does: reply count, status, SLA clock stopped, automatic replies cancelled) and put in
+    /// the outbox, from which the <see cref="WorkQueueWorker"/> sends it with the channel's <see cref="IOutboundSender"/>.
+    /// The reply answers the buyer's latest message (In-Reply-To and References) and carries a Message-ID fixed now.
+    /// </summary>
+    /// <param name="id">The conversation.</param>
+    /// <param name="reply">The reply.</param>
+    /// <param name="author">Who sends it.</param>
+    /// <param name="status">The status after the reply.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The recorded reply; its outbox item has the key <c>send:reply:</c> and the message id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reply"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ConversationNotFoundException">There is no such conversation.</exception>
+    public async Task<Message> SendReplyAsync(ConversationId id, OutboundReply reply, AgentId author, ConversationStatus status = ConversationStatus.AwaitingBuyer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reply.Text, nameof(reply));
+        ThrowIfUndefined(status);
+        var history = await _store.GetMessagesAsync(id, cancellationToken).ConfigureAwait(false);
+        var answering = history.LastOrDefault(m => m.Direction == MessageDirection.Inbound);
+        Channel? channel = null;
+        return await AddMessageAsync(id, author, MessageDirection.OutboundReply, ChangeKinds.Reply, status, (c, messageId, now) => new Message
+        {
+            Id = messageId,
+            ConversationId = c.Id,
+            ChannelId = c.ChannelId,
+            Direction = MessageDirection.OutboundReply,
+            InternetMessageId = reply.InternetMessageId ?? ReplyComposer.MessageIdFor($"reply:{messageId}:{now.ToUnixTimeTicks()}", channel!),
+            InReplyTo = answering?.InternetMessageId,
+            References = answering is null ? [] : [.. answering.References.Concat(answering.InternetMessageId is { } mid ? [mid] : []).Distinct(StringComparer.Ordinal)],
+            From = reply.From ?? new MailParticipant(channel!.SenderDisplayName, channel.Address ?? author.Value),
+            To = reply.To.Count > 0 ? reply.To : [new MailParticipant(c.Buyer.Name, c.Buyer.Address)],
+            Subject = reply.Subject.Length > 0 ? reply.Subject : ReplySubject(c.Subject),
+            Text = reply.Text,
+            Html = reply.Html,
+            Attachments = reply.Attachments,
+            At = now,
+            Author = author,
+        }, cancellationToken, async (tx, c) =>
+        {
+            var channels = await tx.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
+            channel = channels.FirstOrDefault(ch => ch.Id == c.ChannelId) ?? throw new InvalidOperationException($"Channel '{c.ChannelId}' does not exist.");
+        }, async (tx, c, message, now) =>
+        {
+            var outgoing = new OutgoingMessage
+            {
+                Kind = OutgoingKind.Reply,
+                ConversationId = c.Id,
+                ChannelId = c.ChannelId,
+                From = reply.From,
+                To = message.To,
+                Subject = message.Subject,
+                Text = message.Text,
+                Html = message.Html,
+                InternetMessageId = message.InternetMessageId!,
+                InReplyTo = message.InReplyTo,
+                References = message.References,
+                MessageId = message.Id,
+                Author = author,
+            };
+            await tx.EnqueueWorkAsync(
+                new NewWorkItem(WorkKinds.Send, $"{WorkKinds.Send}:reply:{message.Id}", AutomationJson.Serialize(outgoing), now) { ConversationId = c.Id },
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
     /// <summary>Records that the conversation was forwarded to an outside address (外部メッセージ).</summary>
     /// <param name="id">The conversation.</param>
     /// <param name="to">The outside recipient.</param>
@@ -293,11 +379,18 @@ public sealed class ConversationEditor
 
     private async Task<Message> AddMessageAsync(
         ConversationId id, AgentId author, MessageDirection direction, string what, ConversationStatus? status,
-        Func<Conversation, MessageId, Instant, Message> create, CancellationToken cancellationToken)
+        Func<Conversation, MessageId, Instant, Message> create, CancellationToken cancellationToken,
+        Func<IStoreTransaction, Conversation, ValueTask>? prepare = null,
+        Func<IStoreTransaction, Conversation, Message, Instant, ValueTask>? then = null)
     {
         return await RunAsync(async tx =>
         {
             var conversation = await tx.GetConversationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ConversationNotFoundException(id);
+            if (prepare is not null)
+            {
+                await prepare(tx, conversation).ConfigureAwait(false);
+            }
+
             var now = _clock.GetCurrentInstant();
             var message = create(conversation, await tx.NewMessageIdAsync(cancellationToken).ConfigureAwait(false), now);
             var changes = new List<ConversationChange> { new(id, now, author.Value, what, null, message.Id.Value) };
@@ -317,6 +410,7 @@ public sealed class ConversationEditor
                 updated = WithStatus(updated, s, changes, now, author.Value);
             }
 
+            updated = await _automation.OnChangedAsync(tx, conversation, updated, now, cancellationToken).ConfigureAwait(false);
             await tx.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
             await tx.InsertMessageAsync(message, cancellationToken).ConfigureAwait(false);
             if (direction == MessageDirection.OutboundReply)
@@ -325,6 +419,11 @@ public sealed class ConversationEditor
             }
 
             await tx.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+            if (then is not null)
+            {
+                await then(tx, updated, message, now).ConfigureAwait(false);
+            }
+
             return message;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -360,6 +459,7 @@ public sealed class ConversationEditor
                 if (changes.Count > before)
                 {
                     updated = updated with { Version = current.Version + 1, UpdatedAt = touch ? now : current.UpdatedAt };
+                    updated = await _automation.OnChangedAsync(transaction, current, updated, now, cancellationToken).ConfigureAwait(false);
                     await transaction.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
                 }
 

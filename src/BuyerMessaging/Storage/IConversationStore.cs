@@ -9,7 +9,7 @@ namespace BuyerMessaging;
 /// Implementations are thread-safe. Write transactions are serialised: while one is open, another
 /// <see cref="BeginTransactionAsync"/> waits. Every implementation must pass the store contract test suite.
 /// </remarks>
-public interface IConversationStore
+public partial interface IConversationStore
 {
     /// <summary>Starts a write transaction.</summary>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

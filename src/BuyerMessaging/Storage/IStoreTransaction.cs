@@ -7,7 +7,7 @@ namespace BuyerMessaging;
 /// to others, or durable, until <see cref="CommitAsync"/>; disposing without committing rolls everything back.
 /// </summary>
 /// <remarks>Not thread-safe: use one transaction from one flow at a time.</remarks>
-public interface IStoreTransaction : IAsyncDisposable
+public partial interface IStoreTransaction : IAsyncDisposable
 {
     /// <summary>Allocates a new, never used conversation id.</summary>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

@@ -10,7 +10,7 @@ namespace BuyerMessaging;
 /// Thread-safe. One gate serialises write transactions and reads, so a reader never sees a transaction's
 /// uncommitted writes. A transaction applies its writes at once and undoes them if it is disposed uncommitted.
 /// </remarks>
-public sealed class InMemoryConversationStore : IConversationStore
+public sealed partial class InMemoryConversationStore : IConversationStore
 {
     private readonly InMemoryStoreState _state = new();
 

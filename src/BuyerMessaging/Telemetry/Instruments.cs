@@ -15,14 +15,29 @@ internal sealed class Instruments
         var meter = meterFactory?.Create(BuyerMessagingTelemetry.MeterName) ?? FallbackMeter;
         IngestedMessages = meter.CreateCounter<long>(
             "buyer_messaging.ingest.messages", "{message}", "Inputs ingested, by outcome (created, appended, duplicate, quarantined).");
+        WorkItems = meter.CreateCounter<long>(
+            "buyer_messaging.work.items", "{item}", "Work items a worker ran, by kind and outcome (succeeded, retried, failed, lease_lost).");
     }
 
     public static Instruments Default { get; } = new();
+
+    public Counter<long> WorkItems { get; }
 
     public Counter<long> IngestedMessages { get; }
 
     public void RecordIngest(IngestOutcome outcome) =>
         IngestedMessages.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeTag(outcome)));
+
+    public void RecordWork(string kind, string outcome) => WorkItems.Add(
+        1,
+        new KeyValuePair<string, object?>("kind", KindTag(kind)),
+        new KeyValuePair<string, object?>("outcome", outcome));
+
+    private static string KindTag(string kind) => kind switch
+    {
+        WorkKinds.AutoReply or WorkKinds.SmartMatch or WorkKinds.SmartReply or WorkKinds.SlaDueSoon or WorkKinds.SlaBreach or WorkKinds.Send or WorkKinds.Event => kind,
+        _ => "other",
+    };
 
     private static string OutcomeTag(IngestOutcome outcome) => outcome switch
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace BuyerMessaging.Internal;
 
 /// <summary>The data of an <see cref="InMemoryConversationStore"/>; every access holds <see cref="Gate"/>.</summary>
-internal sealed class InMemoryStoreState
+internal sealed partial class InMemoryStoreState
 {
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

@@ -5,7 +5,7 @@ using NodaTime;
 namespace BuyerMessaging.Internal;
 
 /// <summary>A write transaction of the in-memory store: holds the gate, applies writes at once, undoes them on rollback.</summary>
-internal sealed class InMemoryStoreTransaction(InMemoryStoreState state) : IStoreTransaction
+internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state) : IStoreTransaction
 {
     private readonly List<Action> _undo = [];
     private bool _committed;

@@ -1,0 +1,24 @@
+namespace BuyerMessaging;
+
+/// <summary>Which template answers a buyer message: one per buyer message type, with a default for the other types.</summary>
+public sealed record TemplateSelection
+{
+    /// <summary>Gets the template for message types without their own; <see langword="null"/> for none (those get no reply).</summary>
+    public TemplateId? Default { get; init; }
+
+    /// <summary>Gets the template of each buyer message type that has its own.</summary>
+    public IReadOnlyDictionary<BuyerMessageType, TemplateId> ByMessageType { get; init; } = new Dictionary<BuyerMessageType, TemplateId>();
+
+    /// <summary>Gets a value indicating whether no template is selected at all.</summary>
+    public bool IsEmpty => Default is null && ByMessageType.Count == 0;
+
+    /// <summary>Creates a selection with only a default template.</summary>
+    /// <param name="template">The template.</param>
+    /// <returns>The selection.</returns>
+    public static TemplateSelection Always(TemplateId template) => new() { Default = template };
+
+    /// <summary>Returns the template for a buyer message type.</summary>
+    /// <param name="type">The message type.</param>
+    /// <returns>Its own template, else <see cref="Default"/>.</returns>
+    public TemplateId? Select(BuyerMessageType type) => ByMessageType.TryGetValue(type, out var id) ? id : Default;
+}

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>The payload of the automation work kinds (auto-reply, smart match, smart reply, SLA checks).</summary>
+internal sealed class AutomationPayload
+{
+    public string ConversationId { get; set; } = string.Empty;
+
+    public string? MessageId { get; set; }
+
+    public string? TemplateId { get; set; }
+
+    public string? DueAt { get; set; }
+
+    public bool FollowUp { get; set; }
+}
+
+internal sealed class OutgoingMessageDto
+{
+    public OutgoingKind Kind { get; set; }
+
+    public string ConversationId { get; set; } = string.Empty;
+
+    public string ChannelId { get; set; } = string.Empty;
+
+    public ParticipantDto? From { get; set; }
+
+    public List<ParticipantDto> To { get; set; } = [];
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string Text { get; set; } = string.Empty;
+
+    public string? Html { get; set; }
+
+    public string InternetMessageId { get; set; } = string.Empty;
+
+    public string? InReplyTo { get; set; }
+
+    public List<string> References { get; set; } = [];
+
+    public Dictionary<string, string> Headers { get; set; } = [];
+
+    public string? TemplateId { get; set; }
+
+    public string? MessageId { get; set; }
+
+    public string? AnswersMessageId { get; set; }
+
+    public string? Author { get; set; }
+}
+
+internal sealed class ParticipantDto
+{
+    public string? Name { get; set; }
+
+    public string Address { get; set; } = string.Empty;
+}
+
+internal sealed class InboxEventDto
+{
+    public string Id { get; set; } = string.Empty;
+
+    public InboxEventKind Kind { get; set; }
+
+    public string At { get; set; } = string.Empty;
+
+    public string? ConversationId { get; set; }
+
+    public string? ChannelId { get; set; }
+
+    public string? MessageId { get; set; }
+
+    public string? TemplateId { get; set; }
+
+    public string? DueAt { get; set; }
+
+    public string? Detail { get; set; }
+}
+
+/// <summary>Source-generated JSON of work payloads (camelCase, enums as strings, nulls omitted).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(AutomationPayload))]
+[JsonSerializable(typeof(OutgoingMessageDto))]
+[JsonSerializable(typeof(InboxEventDto))]
+internal sealed partial class AutomationJsonContext : JsonSerializerContext;
+
+/// <summary>Converts work payloads to and from JSON.</summary>
+internal static class AutomationJson
+{
+    public static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    public static Instant ParseInstant(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
+
+    public static string Serialize(AutomationPayload payload) => JsonSerializer.Serialize(payload, AutomationJsonContext.Default.AutomationPayload);
+
+    public static AutomationPayload DeserializePayload(string json) =>
+        JsonSerializer.Deserialize(json, AutomationJsonContext.Default.AutomationPayload) ?? throw new JsonException("The payload is null.");
+
+    public static string Serialize(OutgoingMessage m) => JsonSerializer.Serialize(
+        new OutgoingMessageDto
+        {
+            Kind = m.Kind,
+            ConversationId = m.ConversationId.Value,
+            ChannelId = m.ChannelId.Value,
+            From = m.From is { } from ? new() { Name = from.Name, Address = from.Address } : null,
+            To = [.. m.To.Select(p => new ParticipantDto { Name = p.Name, Address = p.Address })],
+            Subject = m.Subject,
+            Text = m.Text,
+            Html = m.Html,
+            InternetMessageId = m.InternetMessageId,
+            InReplyTo = m.InReplyTo,
+            References = [.. m.References],
+            Headers = new(m.Headers, StringComparer.OrdinalIgnoreCase),
+            TemplateId = m.TemplateId?.Value,
+            MessageId = m.MessageId?.Value,
+            AnswersMessageId = m.AnswersMessageId?.Value,
+            Author = m.Author?.Value,
+        },
+        AutomationJsonContext.Default.OutgoingMessageDto);
+
+    public static OutgoingMessage DeserializeOutgoing(string json)
+    {
+        var d = JsonSerializer.Deserialize(json, AutomationJsonContext.Default.OutgoingMessageDto) ?? throw new JsonException("The payload is null.");
+        return new OutgoingMessage
+        {
+            Kind = d.Kind,
+            ConversationId = new(d.ConversationId),
+            ChannelId = new(d.ChannelId),
+            From = d.From is { } from ? new(from.Name, from.Address) : null,
+            To = [.. d.To.Select(p => new MailParticipant(p.Name, p.Address))],
+            Subject = d.Subject,
+            Text = d.Text,
+            Html = d.Html,
+            InternetMessageId = d.InternetMessageId,
+            InReplyTo = d.InReplyTo,
+            References = d.References,
+            Headers = d.Headers,
+            TemplateId = d.TemplateId is { } t ? new(t) : null,
+            MessageId = d.MessageId is { } mid ? new(mid) : null,
+            AnswersMessageId = d.AnswersMessageId is { } a ? new(a) : null,
+            Author = d.Author is { } author ? new(author) : null,
+        };
+    }
+
+    public static string Serialize(InboxEvent e) => JsonSerializer.Serialize(
+        new InboxEventDto
+        {
+            Id = e.Id,
+            Kind = e.Kind,
+            At = Format(e.At),
+            ConversationId = e.ConversationId?.Value,
+            ChannelId = e.ChannelId?.Value,
+            MessageId = e.MessageId?.Value,
+            TemplateId = e.TemplateId?.Value,
+            DueAt = e.DueAt is { } due ? Format(due) : null,
+            Detail = e.Detail,
+        },
+        AutomationJsonContext.Default.InboxEventDto);
+
+    public static InboxEvent DeserializeEvent(string json)
+    {
+        var d = JsonSerializer.Deserialize(json, AutomationJsonContext.Default.InboxEventDto) ?? throw new JsonException("The payload is null.");
+        return new InboxEvent
+        {
+            Id = d.Id,
+            Kind = d.Kind,
+            At = ParseInstant(d.At),
+            ConversationId = d.ConversationId is { } c ? new(c) : null,
+            ChannelId = d.ChannelId is { } ch ? new(ch) : null,
+            MessageId = d.MessageId is { } m ? new(m) : null,
+            TemplateId = d.TemplateId is { } t ? new(t) : null,
+            DueAt = d.DueAt is { } due ? ParseInstant(due) : null,
+            Detail = d.Detail,
+        };
+    }
+}

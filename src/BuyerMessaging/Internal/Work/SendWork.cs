@@ -1,0 +1,100 @@
+using NodaTime;
+
+namespace BuyerMessaging.Internal;
+
+/// <summary>
+/// Sends an outbox item through the <see cref="IOutboundSender"/> with the item's idempotency key, then, in one
+/// transaction, marks it sent with the channel's message id and records an automatic reply in its conversation.
+/// </summary>
+internal sealed class SendWork(WorkContext context) : IWorkHandler
+{
+    public IReadOnlyList<string> Kinds { get; } = [WorkKinds.Send];
+
+    public async Task<bool> RunAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var outgoing = AutomationJson.DeserializeOutgoing(item.Payload);
+        var channel = await context.GetChannelAsync(outgoing.ChannelId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Channel '{outgoing.ChannelId}' does not exist.");
+        var receipt = await context.Sender.SendAsync(channel, outgoing, item.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        ArgumentException.ThrowIfNullOrWhiteSpace(receipt?.ChannelMessageId, nameof(receipt));
+        return await context.CompleteAsync(item, receipt.ChannelMessageId, async (tx, now) =>
+        {
+            if (outgoing.Kind is OutgoingKind.AutoReply or OutgoingKind.SmartReply)
+            {
+                await RecordAsync(tx, item, outgoing, channel, receipt.ChannelMessageId, now, cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask RecordAsync(IStoreTransaction tx, WorkItem item, OutgoingMessage outgoing, Channel channel, string channelMessageId, Instant now, CancellationToken cancellationToken)
+    {
+        var conversation = await tx.GetConversationAsync(outgoing.ConversationId, cancellationToken).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        var auto = outgoing.Kind == OutgoingKind.AutoReply;
+        var actor = auto ? "auto-reply" : "smart-reply";
+        var message = new Message
+        {
+            Id = await tx.NewMessageIdAsync(cancellationToken).ConfigureAwait(false),
+            ConversationId = conversation.Id,
+            ChannelId = channel.Id,
+            Direction = auto ? MessageDirection.AutoReply : MessageDirection.OutboundReply,
+            ExternalId = channelMessageId,
+            InternetMessageId = outgoing.InternetMessageId,
+            InReplyTo = outgoing.InReplyTo,
+            References = outgoing.References,
+            From = outgoing.From ?? new MailParticipant(channel.SenderDisplayName, channel.Address ?? actor),
+            To = outgoing.To,
+            Subject = outgoing.Subject,
+            Text = outgoing.Text,
+            Html = outgoing.Html,
+            At = now,
+        };
+        var changes = new List<ConversationChange> { new(conversation.Id, now, actor, auto ? ChangeKinds.AutoReply : ChangeKinds.Reply, null, message.Id.Value) };
+        var updated = conversation with { MessageCount = conversation.MessageCount + 1, UpdatedAt = now, Version = conversation.Version + 1 };
+        if (auto)
+        {
+            var policies = await tx.GetChannelPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+            if (context.Automation.GetSlaPolicy(channel, policies) is { AutoReplyStopsClock: true })
+            {
+                updated = updated with { SlaDueAt = null, SlaPausedRemaining = null };
+            }
+        }
+        else
+        {
+            updated = updated with
+            {
+                SellerReplyCount = updated.SellerReplyCount + 1,
+                FirstOutboundAt = updated.FirstOutboundAt ?? now,
+                LastOutboundAt = now,
+            };
+            if (updated.Status != ConversationStatus.AwaitingBuyer)
+            {
+                changes.Add(new(conversation.Id, now, actor, ChangeKinds.Status, updated.Status.ToString(), nameof(ConversationStatus.AwaitingBuyer)));
+                updated = updated with { Status = ConversationStatus.AwaitingBuyer };
+            }
+        }
+
+        updated = await context.Automation.OnChangedAsync(tx, conversation, updated, now, cancellationToken).ConfigureAwait(false);
+        await tx.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
+        await tx.InsertMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        await tx.AddParticipantsAsync(conversation.Id, message.To.Select(p => p.Address), cancellationToken).ConfigureAwait(false);
+        await tx.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (auto)
+        {
+            await InboxAutomation.EnqueueEventAsync(tx, new InboxEvent
+            {
+                Id = $"auto-reply-sent:{item.IdempotencyKey}",
+                Kind = InboxEventKind.AutoReplySent,
+                At = now,
+                ConversationId = conversation.Id,
+                ChannelId = channel.Id,
+                MessageId = message.Id,
+                TemplateId = outgoing.TemplateId,
+            }, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+using NodaTime;
+using NodaTime.Text;
+using static BuyerMessaging.Tests.TestZones;
+
+namespace BuyerMessaging.Tests;
+
+public sealed class BusinessCalendarTests
+{
+    private static readonly IReadOnlyList<DateInterval> Christmas = ScheduleSyntax.ParseHolidays("2026-12-24,2026-12-25/2026-12-26");
+
+    private static BusinessCalendar Calendar(DateTimeZone zone, string hours, string holidays = "") =>
+        new(zone, WeeklySchedule.Parse(hours), ScheduleSyntax.ParseHolidays(holidays));
+
+    private static Instant Utc(string text) => InstantPattern.ExtendedIso.Parse(text).Value;
+
+    [Fact]
+    public void AddBusinessTime_IssueExample_BerlinChristmas()
+    {
+        // Wed 23 Dec 16:30 local: 1.5 h that day; 24-26 Dec holidays, 27 Dec Sunday; Mon 28 Dec 09:00-12:00 (3 h) and 13:00-16:30 (3.5 h).
+        var calendar = new BusinessCalendar(Berlin, WeeklySchedule.Parse("Mon-Fri 09:00-12:00,13:00-18:00"), Christmas);
+
+        var due = calendar.AddBusinessTime(Utc("2026-12-23T15:30:00Z"), Duration.FromHours(8));
+
+        Assert.Equal(Utc("2026-12-28T15:30:00Z"), due);
+    }
+
+    [Fact]
+    public void AddBusinessTime_RunsOutAtWindowEnd_ReturnsThatEnd()
+    {
+        var calendar = Calendar(Berlin, "Mon-Fri 09:00-12:00,13:00-18:00");
+
+        var due = calendar.AddBusinessTime(Local(Berlin, 2026, 12, 28, 9), Duration.FromHours(3));
+
+        Assert.Equal(Local(Berlin, 2026, 12, 28, 12), due);
+        Assert.Equal(Local(Berlin, 2026, 12, 28, 18), calendar.AddBusinessTime(Local(Berlin, 2026, 12, 28, 9), Duration.FromHours(8)));
+    }
+
+    [Fact]
+    public void AddBusinessTime_StartOutsideHours_CountsFromNextOpening()
+    {
+        var calendar = Calendar(Tokyo, "Mon-Fri 09:00-18:00");
+
+        // Saturday 20:00 -> Monday 09:00 + 2 h.
+        Assert.Equal(Local(Tokyo, 2026, 12, 7, 11), calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 5, 20), Duration.FromHours(2)));
+        // Friday 17:00 + 2 h -> 1 h Friday, 1 h Monday.
+        Assert.Equal(Local(Tokyo, 2026, 12, 7, 10), calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 4, 17), Duration.FromHours(2)));
+        // Decimal hours: 1.25 h.
+        Assert.Equal(Local(Tokyo, 2026, 12, 7, 10, 15), calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 7, 6), Duration.FromMinutes(75)));
+    }
+
+    [Fact]
+    public void AddBusinessTime_WindowAcrossMidnight_HolidayCutsThePartAfterMidnight()
+    {
+        var calendar = Calendar(Tokyo, "Mon-Sun 22:00-06:00", "2026-12-25");
+
+        // 24 Dec 22:00 -> 25 Dec 00:00 counts (2 h); 25 Dec is a holiday, so its 22:00 window counts only from 26 Dec 00:00.
+        var due = calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 24, 22), Duration.FromHours(5));
+
+        Assert.Equal(Local(Tokyo, 2026, 12, 26, 3), due);
+    }
+
+    [Fact]
+    public void GetBusinessTime_OverlappingWindowsCountOnce()
+    {
+        var calendar = Calendar(Tokyo, "Mon 09:00-17:00,Mon 12:00-20:00");
+
+        Assert.Equal(Duration.FromHours(11), calendar.GetBusinessTime(Local(Tokyo, 2026, 12, 7, 0), Local(Tokyo, 2026, 12, 8, 0)));
+        Assert.Equal(Local(Tokyo, 2026, 12, 7, 19), calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 7, 0), Duration.FromHours(10)));
+    }
+
+    [Fact]
+    public void GetBusinessTime_HolidayRangeAndNegative()
+    {
+        var calendar = new BusinessCalendar(Berlin, WeeklySchedule.Parse("Mon-Fri 09:00-17:00"), Christmas);
+        var from = Local(Berlin, 2026, 12, 21, 0);
+        var to = Local(Berlin, 2027, 1, 1, 0);
+
+        // Mon 21 - Wed 23 (3 days) and Mon 28 - Thu 31 (4 days): 7 x 8 h.
+        Assert.Equal(Duration.FromHours(56), calendar.GetBusinessTime(from, to));
+        Assert.Equal(Duration.FromHours(-56), calendar.GetBusinessTime(to, from));
+        Assert.Equal(Duration.Zero, calendar.GetBusinessTime(from, from));
+    }
+
+    [Fact]
+    public void IsOpen_StartInclusiveEndExclusive()
+    {
+        var calendar = Calendar(Berlin, "Mon-Fri 09:00-12:00,13:00-18:00", "2026-12-24");
+
+        Assert.True(calendar.IsOpen(Local(Berlin, 2026, 12, 21, 9)));
+        Assert.False(calendar.IsOpen(Local(Berlin, 2026, 12, 21, 9) - Duration.Epsilon));
+        Assert.False(calendar.IsOpen(Local(Berlin, 2026, 12, 21, 12)));
+        Assert.True(calendar.IsOpen(Local(Berlin, 2026, 12, 21, 12) - Duration.Epsilon));
+        Assert.False(calendar.IsOpen(Local(Berlin, 2026, 12, 24, 10)));
+        Assert.False(calendar.IsOpen(Local(Berlin, 2026, 12, 26, 10)));
+    }
+
+    [Fact]
+    public void AlwaysOpen_IsPlainArithmetic()
+    {
+        var calendar = BusinessCalendar.AlwaysOpen(LosAngeles);
+        var start = Local(LosAngeles, 2026, 3, 7, 12);
+
+        Assert.True(calendar.IsAlwaysOpen);
+        Assert.Equal(start + Duration.FromHours(24), calendar.AddBusinessTime(start, Duration.FromHours(24)));
+        Assert.True(calendar.IsOpen(start));
+    }
+
+    [Fact]
+    public void WholeDaysEveryDayWithHoliday_IsElapsedTimeOutsideTheHoliday()
+    {
+        var calendar = Calendar(LosAngeles, "Mon-Sun", "2026-03-08");
+
+        Assert.False(calendar.IsAlwaysOpen);
+        // Sat 7 Mar 12:00 PST: 12 h to midnight, the 23-hour holiday is skipped, then 12 h on Monday.
+        Assert.Equal(Local(LosAngeles, 2026, 3, 9, 12), calendar.AddBusinessTime(Local(LosAngeles, 2026, 3, 7, 12), Duration.FromHours(24)));
+    }
+
+    [Fact]
+    public void AddBusinessTime_ZeroAndNegative()
+    {
+        var calendar = Calendar(Tokyo, "Mon-Fri 09:00-18:00");
+        var saturday = Local(Tokyo, 2026, 12, 5, 20);
+
+        Assert.Equal(saturday, calendar.AddBusinessTime(saturday, Duration.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>("amount", () => calendar.AddBusinessTime(saturday, Duration.FromHours(-1)));
+    }
+
+    [Fact]
+    public void AddBusinessTime_HolidaysCoverEverything_Throws()
+    {
+        var calendar = Calendar(Tokyo, "Mon-Fri 09:00-18:00", "2026-01-01/2060-12-31");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 5, 20), Duration.FromHours(1)));
+        Assert.Contains("holidays", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_Validates()
+    {
+        Assert.Throws<ArgumentNullException>("zone", () => new BusinessCalendar(null!, WeeklySchedule.AllWeek));
+        Assert.Throws<ArgumentNullException>("hours", () => new BusinessCalendar(Tokyo, null!));
+        Assert.Throws<ArgumentException>("hours", () => new BusinessCalendar(Tokyo, new WeeklySchedule([])));
+    }
+
+    // DST: windows are wall-clock times, so a window on a transition day is shorter or longer; business time is elapsed time.
+
+    [Theory]
+    [InlineData("America/Los_Angeles", 2026, 3, 8, 5)]   // spring forward: 02:00-03:00 does not exist
+    [InlineData("America/Los_Angeles", 2026, 11, 1, 7)]  // fall back: 01:00-02:00 twice
+    [InlineData("Europe/Berlin", 2026, 3, 29, 5)]        // 02:00-03:00 does not exist
+    [InlineData("Europe/Berlin", 2026, 10, 25, 7)]       // 02:00-03:00 twice
+    [InlineData("Asia/Tokyo", 2026, 3, 8, 6)]            // no DST
+    [InlineData("Asia/Tokyo", 2026, 11, 1, 6)]
+    public void GetBusinessTime_WindowOverDstTransition_IsElapsedTime(string zoneId, int year, int month, int day, int hours)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var calendar = Calendar(zone, "Sun 00:00-06:00");
+        var from = Local(zone, year, month, day, 0);
+
+        Assert.Equal(Duration.FromHours(hours), calendar.GetBusinessTime(from, from + Duration.FromDays(1)));
+        Assert.Equal(Local(zone, year, month, day, 6), calendar.AddBusinessTime(from, Duration.FromHours(hours)));
+    }
+
+    [Fact]
+    public void Window_StartingInGap_MovesForwardByTheGap()
+    {
+        // 02:30 does not exist on 8 Mar 2026 in Los Angeles: it becomes 03:30 PDT, so the window is 30 minutes.
+        var calendar = Calendar(LosAngeles, "Sun 02:30-04:00");
+        var day = Local(LosAngeles, 2026, 3, 8, 0);
+
+        Assert.Equal(Duration.FromMinutes(30), calendar.GetBusinessTime(day, day + Duration.FromDays(1)));
+        Assert.False(calendar.IsOpen(Local(LosAngeles, 2026, 3, 8, 3, 15)));
+        Assert.True(calendar.IsOpen(Local(LosAngeles, 2026, 3, 8, 3, 30)));
+    }
+
+    [Fact]
+    public void Window_StartingInOverlap_TakesTheEarlierInstant()
+    {
+        // 01:30 happens twice on 1 Nov 2026 in Los Angeles: the window opens at 01:30 PDT and closes at 03:00 PST (2.5 h).
+        var calendar = Calendar(LosAngeles, "Sun 01:30-03:00");
+        var day = Local(LosAngeles, 2026, 11, 1, 0);
+
+        Assert.Equal(Duration.FromMinutes(150), calendar.GetBusinessTime(day, day + Duration.FromDays(1)));
+        // One hour after 01:30 PDT (08:30Z) is the second 01:30 (PST).
+        Assert.Equal(Instant.FromUtc(2026, 11, 1, 9, 30), calendar.AddBusinessTime(day, Duration.FromHours(1)));
+    }
+
+    [Fact]
+    public void Window_EndingInOverlap_TakesTheEarlierInstant()
+    {
+        // Berlin 25 Oct 2026: 02:30 happens twice; the window closes at the first 02:30 (CEST), so it is 1.5 h long.
+        var calendar = Calendar(Berlin, "Sun 01:00-02:30");
+        var day = Local(Berlin, 2026, 10, 25, 0);
+
+        Assert.Equal(Duration.FromMinutes(90), calendar.GetBusinessTime(day, day + Duration.FromDays(1)));
+        Assert.Equal(Instant.FromUtc(2026, 10, 25, 0, 30), calendar.AddBusinessTime(day, Duration.FromMinutes(90)));
+    }
+
+    [Fact]
+    public void SyntheticGap_WindowAcrossTheGapIsAnHourShorter()
+    {
+        var calendar = Calendar(SyntheticGap, "Sun 00:00-03:00");
+        var day = Local(SyntheticGap, 2030, 6, 2, 0);
+
+        Assert.Equal(Instant.FromUtc(2030, 6, 2, 0, 0), day);
+        Assert.Equal(Duration.FromHours(2), calendar.GetBusinessTime(day, day + Duration.FromDays(1)));
+        // Business time runs out exactly at the end of the window: 03:00 local = 02:00Z.
+        Assert.Equal(Instant.FromUtc(2030, 6, 2, 2, 0), calendar.AddBusinessTime(day, Duration.FromHours(2)));
+        // A week earlier and later the same window is 3 h.
+        Assert.Equal(Duration.FromHours(3), calendar.GetBusinessTime(Local(SyntheticGap, 2030, 5, 26, 0), Local(SyntheticGap, 2030, 5, 27, 0)));
+        Assert.Equal(Duration.FromHours(3), calendar.GetBusinessTime(Local(SyntheticGap, 2030, 6, 9, 0), Local(SyntheticGap, 2030, 6, 10, 0)));
+    }
+
+    [Fact]
+    public void SyntheticOverlap_WindowAcrossTheOverlapIsAnHourLonger()
+    {
+        var calendar = Calendar(SyntheticOverlap, "Sun 00:00-03:00");
+        var day = Local(SyntheticOverlap, 2030, 6, 2, 0);
+
+        Assert.Equal(Instant.FromUtc(2030, 6, 1, 23, 0), day);
+        Assert.Equal(Duration.FromHours(4), calendar.GetBusinessTime(day, day + Duration.FromDays(1)));
+        Assert.Equal(Instant.FromUtc(2030, 6, 2, 3, 0), calendar.AddBusinessTime(day, Duration.FromHours(4)));
+        // A start inside the repeated hour (the second 01:30 local = 01:30Z) still has 1.5 h left.
+        Assert.Equal(Duration.FromMinutes(90), calendar.GetBusinessTime(Instant.FromUtc(2030, 6, 2, 1, 30), day + Duration.FromDays(1)));
+    }
+
+    [Fact]
+    public void SyntheticGap_HolidayAndNightShiftOnTransitionDay()
+    {
+        // Sat 22:00 -> Sun 06:00 local; the Sunday loses an hour, so the window is 7 h.
+        var calendar = Calendar(SyntheticGap, "Sat 22:00-06:00");
+        var saturday = Local(SyntheticGap, 2030, 6, 1, 12);
+
+        Assert.Equal(Duration.FromHours(7), calendar.GetBusinessTime(saturday, saturday + Duration.FromDays(1)));
+        Assert.Equal(Instant.FromUtc(2030, 6, 2, 5, 0), calendar.AddBusinessTime(saturday, Duration.FromHours(7)));
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", 11)]
+    [InlineData("America/Los_Angeles", 12)]
+    [InlineData("Asia/Tokyo", 13)]
+    public void AddBusinessTime_AgreesWithMinuteByMinuteReference(string zoneId, int seed)
+    {
+        // Random calendars (split shifts, windows across midnight, holidays) and starts around DST transitions, checked
+        // against a naive reference that tests each minute against each window occurrence.
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var random = new Random(seed);
+        string[] hours =
+        [
+            "Mon-Fri 09:00-12:00,13:00-18:00", "Mon-Sun 22:00-06:00", "Sat-Sun,Mon-Fri 01:30-03:15", "Sun 02:30-02:45,Sun 00:00-01:00",
+            "Mon-Fri 18:00-09:00", "Tue+Thu 00:00-00:00,Sun 23:00-02:30",
+        ];
+        LocalDate[] around = [new(2026, 3, 8), new(2026, 3, 29), new(2026, 10, 25), new(2026, 11, 1), new(2026, 12, 23)];
+        for (var i = 0; i < 40; i++)
+        {
+            var holidays = random.Next(3) == 0 ? "" : $"{around[random.Next(around.Length)].PlusDays(random.Next(-1, 2)):yyyy-MM-dd}";
+            var calendar = Calendar(zone, hours[random.Next(hours.Length)], holidays);
+            var start = zone.AtLeniently(around[random.Next(around.Length)].PlusDays(-random.Next(3)).AtMidnight()).ToInstant()
+                + Duration.FromMinutes(random.Next(3 * 24 * 60));
+            var amount = Duration.FromMinutes(random.Next(1, 20 * 60));
+
+            var expected = ReferenceAdd(calendar, start, amount);
+
+            Assert.True(expected == calendar.AddBusinessTime(start, amount), $"{calendar} from {start} + {amount}");
+            Assert.Equal(amount, calendar.GetBusinessTime(start, expected));
+        }
+    }
+
+    private static Instant ReferenceAdd(BusinessCalendar calendar, Instant start, Duration amount)
+    {
+        var left = amount;
+        var t = start;
+        var step = Duration.FromMinutes(1);
+        // Align to whole minutes first (starts and window ends are on whole minutes).
+        while (left > Duration.Zero)
+        {
+            if (ReferenceOpen(calendar, t))
+            {
+                left -= step;
+            }
+
+            t += step;
+        }
+
+        return t;
+    }
+
+    private static bool ReferenceOpen(BusinessCalendar calendar, Instant t)
+    {
+        var zone = calendar.Zone;
+        var date = t.InZone(zone).Date;
+        if (calendar.Holidays.Any(h => h.Contains(date)))
+        {
+            return false;
+        }
+
+        for (var d = date.PlusDays(-2); d <= date; d = d.PlusDays(1))
+        {
+            foreach (var w in calendar.Hours.Windows.Where(w => w.OpensOn(d.DayOfWeek)))
+            {
+                var s = zone.AtLeniently(d + w.Start).ToInstant();
+                var e = zone.AtLeniently((w.EndsNextDay ? d.PlusDays(1) : d) + w.End).ToInstant();
+                if (s <= t && t < e)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,869 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace BuyerMessaging.Tests;
+
+/// <summary>
+/// The time rules end to end against a store, with a fake clock: the SLA clock through ingest and edits, auto-replies,
+/// smart reply, the outbox and the worker (retries, failures, crashes), and the events. Part of the store contract:
+/// every store implementation derives from this class.
+/// </summary>
+public abstract class AutomationContractTests : IAsyncLifetime
+{
+    protected static readonly AgentId Kim = new("kim");
+    protected static readonly Duration Lease = Duration.FromMinutes(2);
+
+    protected FakeClock Clock { get; } = new(TestMail.Start); // Friday 20 Nov 2026 09:00Z = 18:00 in Tokyo
+
+    protected IConversationStore Store { get; private set; } = null!;
+
+    protected RecordingSender Sender { get; } = new();
+
+    protected RecordingEventHandler Events { get; } = new();
+
+    protected FakeTemplateMatcher Matcher { get; } = new() { Match = FakeTemplateMatcher.ByExample };
+
+    protected InMemoryTemplateSource Templates { get; } = new(
+    [
+        new Template { Id = new("closed"), Name = "Closed", Language = "ja", Body = "{{ buyer_name }} 様、営業時間外です。注文 {{ order_id }} は月曜日にご返信します。" },
+        new Template { Id = new("returns-closed"), Name = "Returns, closed", Language = "ja", Body = "返品のご依頼を承りました。" },
+        new Template { Id = new("follow-up-closed"), Name = "Follow-up, closed", Language = "ja", Body = "追加のご連絡ありがとうございます。" },
+        new Template { Id = new("tracking"), Name = "Tracking", Language = "en", Subject = "Your parcel", Body = "Hello {{ buyer_name }}, here is your tracking number.", Examples = ["where is my parcel"] },
+        new Template { Id = new("returns"), Name = "Returns", Language = "en", Body = "Here is how to return it.", Examples = ["return"] },
+        new Template { Id = new("disabled"), Name = "Disabled", Language = "en", Body = "x", Enabled = false, Examples = ["cash"] },
+    ]);
+
+    protected double RandomValue { get; set; } = 0.5;
+
+    protected InboxAutomationOptions AutomationOptions { get; } = new() { SellerAddresses = ["owner@northwind.example"] };
+
+    protected InboxAutomation Automation { get; private set; } = null!;
+
+    protected ConversationIngestor Ingestor { get; private set; } = null!;
+
+    protected ConversationEditor Editor { get; private set; } = null!;
+
+    protected PolicyDirectory Policies { get; private set; } = null!;
+
+    private Instant Now => Clock.GetCurrentInstant();
+
+    protected abstract Task<IConversationStore> CreateStoreAsync();
+
+    /// <summary>Opens another store on the same data, as another process would (the in-memory store returns itself).</summary>
+    protected virtual Task<IConversationStore> OpenSecondStoreAsync() => Task.FromResult(Store);
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStoreAsync();
+        await TestMail.ConfigureAsync(Store);
+        AutomationOptions.Randomizer = () => RandomValue;
+        Automation = new InboxAutomation(null, Options.Create(AutomationOptions));
+        Ingestor = new ConversationIngestor(Store, Clock, null, null, Automation);
+        Editor = new ConversationEditor(Store, Clock, Automation);
+        Policies = new PolicyDirectory(Store);
+        await Policies.SaveAsync(new ChannelPolicies
+        {
+            ChannelId = TestMail.AmazonJp,
+            AutoReply = new AutoReplyPolicy
+            {
+                Schedule = new AutoReplySchedule(TestZones.Tokyo, WeeklySchedule.Parse("Mon-Fri 18:00-09:00,Sat-Sun"), ScheduleSyntax.ParseDateRanges("2026-12-25T18:00/2027-01-06T09:00")),
+                MinDelayMinutes = 5,
+                MaxDelayMinutes = 30,
+                FirstContact = new TemplateSelection
+                {
+                    Default = new("closed"),
+                    ByMessageType = new Dictionary<BuyerMessageType, TemplateId> { [BuyerMessageType.ReturnRequest] = new("returns-closed") },
+                },
+                FollowUp = TemplateSelection.Always(new("follow-up-closed")),
+            },
+        });
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected WorkQueueWorker Worker(string id = "w1", IConversationStore? store = null, int maxAttempts = 3) => new(
+        store ?? Store, Clock, Sender, [Events], Templates, Matcher, null, Automation,
+        Options.Create(new WorkQueueOptions
+        {
+            WorkerId = id,
+            LeaseDuration = Lease.ToTimeSpan(),
+            MaxAttempts = maxAttempts,
+            RetryBaseDelay = TimeSpan.FromSeconds(30),
+            RetryMaxDelay = TimeSpan.FromMinutes(10),
+            Randomizer = () => 1.0,
+        }));
+
+    protected static InboundMessage Jp(
+        string alias = "sakurabuyer0001@marketplace.amazon.co.jp", string? orderId = "250-1234567-1234567", string text = "荷物はいつ届きますか？",
+        BuyerMessageType type = BuyerMessageType.ShippingInquiry) =>
+        TestMail.Relay(alias: alias, orderId: orderId, subject: $"Amazon.co.jp のお客様からの問い合わせ (注文: {orderId})", text: text,
+            to: "amazon-jp@sakura-home.example", marketplace: "JP", type: type) with { Language = "ja", BuyerName = "佐藤 美咲" };
+
+    protected async Task<ConversationId> IngestAsync(InboundMessage message)
+    {
+        var result = await Ingestor.IngestAsync(message);
+        Assert.True(result.Outcome is IngestOutcome.Created or IngestOutcome.Appended, result.QuarantineReason);
+        return result.ConversationId!.Value;
+    }
+
+    protected async Task<Conversation> GetAsync(ConversationId id) => (await Store.GetConversationAsync(id))!;
+
+    protected Task<IReadOnlyList<WorkItem>> WorkAsync(string kind, ConversationId? id = null) =>
+        Store.QueryWorkAsync(new WorkItemQuery { Kinds = [kind], ConversationId = id });
+
+    protected async Task SmartReplyOnUsAsync(Duration? replyAfter = null) => await Policies.SaveAsync(new ChannelPolicies
+    {
+        ChannelId = TestMail.AmazonUs,
+        SmartReply = new SmartReplyPolicy { Templates = [new("tracking"), new("returns"), new("disabled")], ReplyAfter = replyAfter ?? Duration.FromHours(18) },
+    });
+
+    // ---- SLA clock ----
+
+    [Fact]
+    public async Task Ingest_AmazonMessage_StartsThe24HourClock()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+
+        var c = await GetAsync(id);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), c.SlaDueAt);
+        Assert.Equal("24h left", SlaIndicator.Of(c, Now).ToString());
+        Clock.Advance(Duration.FromHours(30));
+        Assert.Equal("+0d 6h overdue", SlaIndicator.Of(c, Now).ToString());
+        var checks = await Store.QueryWorkAsync(new WorkItemQuery { Kinds = WorkKinds.SlaChecks, ConversationId = id });
+        Assert.Equal(
+            [(WorkKinds.SlaDueSoon, TestMail.Start + Duration.FromHours(20)), (WorkKinds.SlaBreach, TestMail.Start + Duration.FromHours(24))],
+            checks.Select(w => (w.Kind, w.DueAt)));
+    }
+
+    [Fact]
+    public async Task Ingest_MailboxWithPromise_MeasuresBusinessHoursInTheChannelZone()
+    {
+        // Support promises 24 h on the default Mon-Fri 09:00-18:00 in America/New_York. Friday 04:00 EST:
+        // Friday 9 h, Monday 9 h, Tuesday 6 h -> Tuesday 15:00 EST = 20:00Z.
+        var id = await IngestAsync(TestMail.Mail());
+
+        Assert.Equal(Instant.FromUtc(2026, 11, 24, 20, 0), (await GetAsync(id)).SlaDueAt);
+    }
+
+    [Fact]
+    public async Task Ingest_SavedBusinessPolicy_WinsOverTheDefault()
+    {
+        await Policies.SaveAsync(new ChannelPolicies
+        {
+            ChannelId = TestMail.Support,
+            Sla = SlaPolicy.BusinessHours(new BusinessCalendar(TestZones.Berlin, WeeklySchedule.Parse("Mon-Fri 09:00-12:00,13:00-18:00"), ScheduleSyntax.ParseHolidays("2026-12-24,2026-12-25/2026-12-26")), Duration.FromHours(8)),
+        });
+        Clock.Reset(Instant.FromUtc(2026, 12, 23, 15, 30));
+
+        var id = await IngestAsync(TestMail.Mail());
+
+        Assert.Equal(Instant.FromUtc(2026, 12, 28, 15, 30), (await GetAsync(id)).SlaDueAt);
+    }
+
+    [Fact]
+    public async Task Ingest_MailboxWithoutPromise_HasNoClock()
+    {
+        var store = Store;
+        var tx = await store.BeginTransactionAsync();
+        await using (tx)
+        {
+            await tx.SaveChannelAsync(TestMail.SupportChannel with { PromisedResponseTime = null });
+            await tx.CommitAsync();
+        }
+
+        var id = await IngestAsync(TestMail.Mail());
+
+        Assert.Null((await GetAsync(id)).SlaDueAt);
+        Assert.Equal(SlaState.None, SlaIndicator.Of(await GetAsync(id), Now).State);
+        Assert.Empty(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = WorkKinds.SlaChecks }));
+    }
+
+    [Fact]
+    public async Task Reply_StopsTheClock_AndAFollowUpStartsItAgain()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        Clock.Advance(Duration.FromHours(2));
+
+        await Editor.RecordReplyAsync(id, new OutboundReply { Text = "It ships today." }, Kim);
+
+        var replied = await GetAsync(id);
+        Assert.Null(replied.SlaDueAt);
+        Assert.Null(replied.SlaPausedRemaining);
+        Assert.Equal(SlaState.AwaitingBuyer, SlaIndicator.Of(replied, Now).State);
+        Assert.Equal(string.Empty, SlaIndicator.Of(replied, Now).ToString());
+        Assert.All(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = WorkKinds.SlaChecks, ConversationId = id }), w => Assert.Equal(WorkItemState.Cancelled, w.State));
+
+        Clock.Advance(Duration.FromHours(5));
+        await IngestAsync(TestMail.Relay(text: "Thanks, but which carrier?"));
+
+        var followUp = await GetAsync(id);
+        Assert.Equal(ConversationStatus.Open, followUp.Status);
+        Assert.Equal(Now + Duration.FromHours(24), followUp.SlaDueAt);
+    }
+
+    [Fact]
+    public async Task SecondBuyerMessageBeforeAReply_KeepsTheFirstDueInstant()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        Clock.Advance(Duration.FromHours(3));
+
+        await IngestAsync(TestMail.Relay(text: "Any news?"));
+
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+    }
+
+    [Theory]
+    [InlineData(ConversationStatus.AwaitingBuyer)]
+    [InlineData(ConversationStatus.Resolved)]
+    public async Task AwaitingBuyerOrResolved_PausesAndReopeningResumes(ConversationStatus paused)
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        Clock.Advance(Duration.FromHours(4));
+
+        await Editor.SetStatusAsync(id, paused, Kim);
+
+        var c = await GetAsync(id);
+        Assert.Null(c.SlaDueAt);
+        Assert.Equal(Duration.FromHours(20), c.SlaPausedRemaining);
+        Assert.Equal(SlaState.AwaitingBuyer, SlaIndicator.Of(c, Now).State);
+        Clock.Advance(Duration.FromDays(3));
+        await Editor.SetStatusAsync(id, ConversationStatus.Pending, Kim);
+
+        c = await GetAsync(id);
+        Assert.Equal(Now + Duration.FromHours(20), c.SlaDueAt);
+        Assert.Null(c.SlaPausedRemaining);
+        var breach = Assert.Single(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = [WorkKinds.SlaBreach], ConversationId = id, States = [WorkItemState.Pending] }));
+        Assert.Equal(Now + Duration.FromHours(20), breach.DueAt);
+    }
+
+    [Fact]
+    public async Task BusinessClock_PauseKeepsBusinessTime()
+    {
+        // Support (New York, Mon-Fri 09-18, 24 h): paused on Friday 20 Nov 12:00 EST with 9-3 + 9 + 6... left.
+        var id = await IngestAsync(TestMail.Mail());
+        Clock.Reset(Instant.FromUtc(2026, 11, 20, 17, 0)); // 12:00 EST: 3 business hours used
+        await Editor.SetStatusAsync(id, ConversationStatus.AwaitingBuyer, Kim);
+        Assert.Equal(Duration.FromHours(21), (await GetAsync(id)).SlaPausedRemaining);
+
+        Clock.Reset(Instant.FromUtc(2026, 11, 25, 14, 0)); // Wednesday 09:00 EST
+        await IngestAsync(TestMail.Mail(subject: "Re: Question about my blender", text: "Hello?"));
+
+        // The buyer's message reopens the conversation and resumes the clock: Wed 9 h, Thu 9 h, Fri 3 h -> Fri 12:00 EST.
+        Assert.Equal(Instant.FromUtc(2026, 11, 27, 17, 0), (await GetAsync(id)).SlaDueAt);
+    }
+
+    [Fact]
+    public async Task NoReplyNeeded_StopsTheClock_ClearingItRestarts()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        Clock.Advance(Duration.FromHours(1));
+
+        await Editor.SetNoReplyNeededAsync(id, true, Kim);
+        Assert.Null((await GetAsync(id)).SlaDueAt);
+        Assert.Null((await GetAsync(id)).SlaPausedRemaining);
+        Assert.Equal(SlaState.None, SlaIndicator.Of(await GetAsync(id), Now).State);
+
+        Clock.Advance(Duration.FromHours(1));
+        await Editor.SetNoReplyNeededAsync(id, false, Kim);
+        Assert.Equal(Now + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+    }
+
+    [Fact]
+    public async Task SlaEvents_DueSoonThenBreached_OnlyWhileUnanswered()
+    {
+        var late = await IngestAsync(TestMail.Relay());
+        var answered = await IngestAsync(TestMail.Relay(alias: "zyxwvutsrq98765@marketplace.amazon.com", orderId: "111-0000000-0000001"));
+        await Editor.RecordReplyAsync(answered, new OutboundReply { Text = "Done." }, Kim);
+        var worker = Worker();
+
+        Clock.Advance(Duration.FromHours(20) - Duration.FromSeconds(1));
+        await worker.RunUntilIdleAsync();
+        Assert.Empty(Events.Of(InboxEventKind.SlaDueSoon));
+
+        Clock.Advance(Duration.FromSeconds(1));
+        await worker.RunUntilIdleAsync();
+        var soon = Assert.Single(Events.Of(InboxEventKind.SlaDueSoon));
+        Assert.Equal((late, TestMail.Start + Duration.FromHours(24)), (soon.ConversationId!.Value, soon.DueAt!.Value));
+
+        Clock.Advance(Duration.FromHours(4));
+        await worker.RunUntilIdleAsync();
+        var breached = Assert.Single(Events.Of(InboxEventKind.SlaBreached));
+        Assert.Equal(late, breached.ConversationId);
+        Assert.Equal(TestMail.AmazonUs, breached.ChannelId);
+    }
+
+    [Fact]
+    public async Task InboxQuery_SortsBySlaDue()
+    {
+        var first = await IngestAsync(TestMail.Relay(alias: "aaaaaaaaaaaaaa1@marketplace.amazon.com", orderId: "111-0000000-0000001"));
+        Clock.Advance(Duration.FromHours(1));
+        var second = await IngestAsync(TestMail.Relay(alias: "aaaaaaaaaaaaaa2@marketplace.amazon.com", orderId: "111-0000000-0000002"));
+        var replied = await IngestAsync(TestMail.Relay(alias: "aaaaaaaaaaaaaa3@marketplace.amazon.com", orderId: "111-0000000-0000003"));
+        await Editor.RecordReplyAsync(replied, new OutboundReply { Text = "Done." }, Kim);
+        var mailbox = await IngestAsync(TestMail.Mail()); // due days later (business hours)
+
+        var page = await Store.QueryAsync(new InboxQuery { Sort = InboxSort.SlaDue });
+
+        Assert.Equal([first, second, mailbox, replied], page.Items.Select(c => c.Id));
+    }
+
+    // ---- Auto-replies ----
+
+    [Fact]
+    public async Task AutoReply_InWindow_GoesOutAfterThePinnedDelay_MarkedAutoSubmitted()
+    {
+        RandomValue = 0.5; // 5 + 0.5 x 25 minutes = 17.5 minutes
+        var id = await IngestAsync(Jp());
+        var inbound = Assert.Single(await Store.GetMessagesAsync(id));
+        var scheduled = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal(TestMail.Start + Duration.FromSeconds(1050), scheduled.DueAt);
+        var worker = Worker();
+
+        Clock.Advance(Duration.FromSeconds(1049));
+        await worker.RunUntilIdleAsync();
+        Assert.Empty(Sender.Delivered);
+
+        Clock.Advance(Duration.FromSeconds(1));
+        await worker.RunUntilIdleAsync();
+
+        var (key, sent) = Assert.Single(Sender.Delivered);
+        Assert.Equal($"{WorkKinds.Send}:{WorkKinds.AutoReply}:{inbound.Id}", key);
+        Assert.Equal(OutgoingKind.AutoReply, sent.Kind);
+        Assert.Equal("auto-replied", sent.Headers["Auto-Submitted"]);
+        Assert.Equal("sakurabuyer0001@marketplace.amazon.co.jp", Assert.Single(sent.To).Address);
+        Assert.Equal("佐藤 美咲 様、営業時間外です。注文 250-1234567-1234567 は月曜日にご返信します。", sent.Text);
+        Assert.Equal("Re: Amazon.co.jp のお客様からの問い合わせ (注文: 250-1234567-1234567)", sent.Subject);
+        Assert.Equal(inbound.InternetMessageId, sent.InReplyTo);
+        Assert.Equal(new TemplateId("closed"), sent.TemplateId);
+        var c = await GetAsync(id);
+        Assert.Equal(0, c.SellerReplyCount);
+        Assert.Equal(ConversationStatus.Open, c.Status);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), c.SlaDueAt); // an auto-reply does not stop Amazon's clock
+        var recorded = Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
+        Assert.Equal("out-1", recorded.ExternalId);
+        Assert.Equal(sent.InternetMessageId, recorded.InternetMessageId);
+        var outbox = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Succeeded, "out-1"), (outbox.State, outbox.Result));
+        var announced = Assert.Single(Events.Of(InboxEventKind.AutoReplySent));
+        Assert.Equal(recorded.Id, announced.MessageId);
+        Assert.Contains(await Store.GetHistoryAsync(id), h => h.What == ChangeKinds.AutoReply);
+    }
+
+    [Fact]
+    public async Task AutoReply_PolicyStopsClock_WhenConfigured()
+    {
+        var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
+        await Policies.SaveAsync(saved with { Sla = SlaPolicy.Amazon with { AutoReplyStopsClock = true } });
+        RandomValue = 0;
+        var id = await IngestAsync(Jp());
+
+        Clock.Advance(Duration.FromMinutes(5));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Single(Sender.Delivered);
+        Assert.Null((await GetAsync(id)).SlaDueAt);
+        Assert.All(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = WorkKinds.SlaChecks, ConversationId = id }), w => Assert.Equal(WorkItemState.Cancelled, w.State));
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 23, 1, 0, false)]   // Monday 10:00 JST: office hours
+    [InlineData(2026, 11, 23, 0, 0, false)]   // Monday 09:00 JST: the window ends
+    [InlineData(2026, 11, 22, 14, 59, true)]  // Sunday 23:59 JST
+    [InlineData(2026, 11, 24, 9, 0, true)]    // Tuesday 18:00 JST
+    [InlineData(2026, 12, 28, 3, 0, true)]    // Monday 12:00 JST inside the year-end closure
+    public async Task AutoReply_OnlyInsideTheWindows(int y, int m, int d, int h, int min, bool expected)
+    {
+        Clock.Reset(Instant.FromUtc(y, m, d, h, min));
+
+        var id = await IngestAsync(Jp());
+
+        Assert.Equal(expected, (await WorkAsync(WorkKinds.AutoReply, id)).Count == 1);
+    }
+
+    [Theory]
+    [InlineData("auto-replied", null, null, "pat@mail.example", false)]
+    [InlineData("auto-generated; owner-email=x@example.com", null, null, "pat@mail.example", false)]
+    [InlineData("No", null, null, "pat@mail.example", true)]
+    [InlineData(null, "bulk", null, "pat@mail.example", false)]
+    [InlineData(null, null, "<news.shop.example>", "pat@mail.example", false)]
+    [InlineData(null, null, null, "no-reply@shop.example", false)]
+    [InlineData(null, null, null, "noreply+abc@shop.example", false)]
+    [InlineData(null, null, null, "MAILER-DAEMON@mail.example", false)]
+    [InlineData(null, null, null, "postmaster@mail.example", false)]
+    [InlineData(null, null, null, "amazon-jp@sakura-home.example", false)]
+    [InlineData(null, null, null, "owner@northwind.example", false)]
+    [InlineData(null, null, null, "pat@mail.example", true)]
+    public async Task AutoReply_LoopProtection(string? autoSubmitted, string? precedence, string? listId, string from, bool expected)
+    {
+        await Policies.SaveAsync(new ChannelPolicies
+        {
+            ChannelId = TestMail.Support,
+            AutoReply = new AutoReplyPolicy { Schedule = new AutoReplySchedule(TestZones.Tokyo, WeeklySchedule.AllWeek), FirstContact = TemplateSelection.Always(new("closed")) },
+        });
+
+        var id = await IngestAsync(TestMail.Mail(from: from) with { AutoSubmitted = autoSubmitted, Precedence = precedence, ListId = listId });
+
+        Assert.Equal(expected, (await WorkAsync(WorkKinds.AutoReply, id)).Count == 1);
+    }
+
+    [Fact]
+    public async Task AutoReply_ConversationCooldown()
+    {
+        var id = await IngestAsync(Jp());
+        Clock.Advance(Duration.FromHours(1));
+        await IngestAsync(Jp(text: "まだですか？"));
+        Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+
+        Clock.Advance(Duration.FromHours(23));
+        await IngestAsync(Jp(text: "連絡ください。"));
+
+        // Exactly one period after the first auto-reply, the next one is allowed.
+        var items = await WorkAsync(WorkKinds.AutoReply, id);
+        Assert.Equal(2, items.Count);
+        Assert.Equal(Now, items[1].CreatedAt);
+    }
+
+    [Fact]
+    public async Task AutoReply_BuyerCooldown_AcrossConversations()
+    {
+        var first = await IngestAsync(Jp(orderId: "250-0000000-0000001"));
+        Clock.Advance(Duration.FromHours(2));
+        var second = await IngestAsync(Jp(orderId: "250-0000000-0000002"));
+        var otherBuyer = await IngestAsync(Jp(alias: "otherbuyer00001@marketplace.amazon.co.jp", orderId: "250-0000000-0000003"));
+
+        Assert.NotEqual(first, second);
+        Assert.Single(await WorkAsync(WorkKinds.AutoReply, first));
+        Assert.Empty(await WorkAsync(WorkKinds.AutoReply, second));
+        Assert.Single(await WorkAsync(WorkKinds.AutoReply, otherBuyer));
+    }
+
+    [Fact]
+    public async Task AutoReply_CancelledAutoReplyDoesNotCountForTheCooldown()
+    {
+        var id = await IngestAsync(Jp());
+        await Editor.SetNoReplyNeededAsync(id, true, Kim);
+        Clock.Advance(Duration.FromHours(1));
+
+        await IngestAsync(Jp(text: "もう一つ質問があります。"));
+
+        var items = await WorkAsync(WorkKinds.AutoReply, id);
+        Assert.Equal([WorkItemState.Cancelled, WorkItemState.Pending], items.Select(w => w.State));
+    }
+
+    [Fact]
+    public async Task AutoReply_TemplatePerMessageType_AndFollowUpAfterASellerReply()
+    {
+        RandomValue = 0;
+        var returns = await IngestAsync(Jp(orderId: "250-0000000-0000001", type: BuyerMessageType.ReturnRequest, text: "返品したいです。"));
+        var worker = Worker();
+        Clock.Advance(Duration.FromMinutes(5));
+        await worker.RunUntilIdleAsync();
+        Assert.Equal(new TemplateId("returns-closed"), Assert.Single(Sender.Delivered).Message.TemplateId);
+
+        await Editor.RecordReplyAsync(returns, new OutboundReply { Text = "承知しました。" }, Kim);
+        Clock.Advance(Duration.FromDays(2));
+        await IngestAsync(Jp(orderId: "250-0000000-0000001", type: BuyerMessageType.ReturnRequest, text: "ラベルが届きません。"));
+        Clock.Advance(Duration.FromMinutes(5));
+        await worker.RunUntilIdleAsync();
+
+        Assert.Equal(2, Sender.Delivered.Count);
+        Assert.Equal(new TemplateId("follow-up-closed"), Sender.Delivered[1].Message.TemplateId);
+    }
+
+    public enum HumanAction
+    {
+        Reply,
+        SendReply,
+        Resolve,
+        NoReplyNeeded,
+    }
+
+    [Theory]
+    [InlineData(HumanAction.Reply, "a person replied")]
+    [InlineData(HumanAction.SendReply, "a person replied")]
+    [InlineData(HumanAction.Resolve, "resolved")]
+    [InlineData(HumanAction.NoReplyNeeded, "marked no reply needed")]
+    public async Task AutoReply_CancelledByAPersonBeforeItIsDue(HumanAction action, string reason)
+    {
+        RandomValue = 1; // 30 minutes
+        var id = await IngestAsync(Jp());
+        Clock.Advance(Duration.FromMinutes(10));
+
+        await (action switch
+        {
+            HumanAction.Reply => Editor.RecordReplyAsync(id, new OutboundReply { Text = "すぐ確認します。" }, Kim),
+            HumanAction.SendReply => Editor.SendReplyAsync(id, new OutboundReply { Text = "すぐ確認します。" }, Kim),
+            HumanAction.Resolve => Editor.SetStatusAsync(id, ConversationStatus.Resolved, Kim),
+            _ => (Task)Editor.SetNoReplyNeededAsync(id, true, Kim),
+        });
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal((WorkItemState.Cancelled, reason), (item.State, item.LastError));
+        Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.AutoReply);
+        Assert.DoesNotContain(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
+    }
+
+    [Fact]
+    public async Task AutoReply_PolicyPausedAfterScheduling_IsSkipped()
+    {
+        var id = await IngestAsync(Jp());
+        var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
+        await Policies.SaveAsync(saved with { AutoReply = saved.AutoReply! with { Enabled = false } });
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal((WorkItemState.Succeeded, "skipped: the policy is off"), (item.State, item.Result));
+    }
+
+    // ---- Smart reply ----
+
+    [Theory]
+    [InlineData(18)]
+    [InlineData(2)]
+    public async Task SmartReply_MatchAnnouncedAtOnce_ReplySentAfterTheDelay(int hours)
+    {
+        await SmartReplyOnUsAsync(Duration.FromHours(hours));
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        var worker = Worker();
+
+        await worker.RunUntilIdleAsync();
+
+        var matched = Assert.Single(Events.Of(InboxEventKind.TemplateMatched));
+        Assert.Equal((id, new TemplateId("tracking"), TestMail.Start + Duration.FromHours(hours)), (matched.ConversationId!.Value, matched.TemplateId!.Value, matched.DueAt!.Value));
+        var call = Assert.Single(Matcher.Calls);
+        Assert.Equal("en", call.Language);
+        Assert.Equal(["tracking", "returns"], call.Candidates.Select(t => t.Id.Value)); // the disabled template is not a candidate
+        Assert.Empty(Sender.Delivered);
+
+        Clock.Advance(Duration.FromHours(hours) - Duration.FromSeconds(1));
+        await worker.RunUntilIdleAsync();
+        Assert.Empty(Sender.Delivered);
+        Clock.Advance(Duration.FromSeconds(1));
+        await worker.RunUntilIdleAsync();
+
+        var sent = Assert.Single(Sender.Delivered).Message;
+        Assert.Equal(OutgoingKind.SmartReply, sent.Kind);
+        Assert.Equal("Your parcel", sent.Subject);
+        Assert.Equal("Hello Jane Doe, here is your tracking number.", sent.Text);
+        Assert.False(sent.Headers.ContainsKey("Auto-Submitted"));
+        var c = await GetAsync(id);
+        Assert.Equal(1, c.SellerReplyCount);
+        Assert.Equal(ConversationStatus.AwaitingBuyer, c.Status);
+        Assert.Null(c.SlaDueAt);
+        Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.OutboundReply);
+    }
+
+    [Theory]
+    [InlineData(HumanAction.Reply)]
+    [InlineData(HumanAction.SendReply)]
+    [InlineData(HumanAction.Resolve)]
+    public async Task SmartReply_CancelledByAManualReplyOrResolve(HumanAction action)
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "I want to return it."));
+        var worker = Worker();
+        await worker.RunUntilIdleAsync();
+        Assert.Single(Events.Of(InboxEventKind.TemplateMatched));
+        Clock.Advance(Duration.FromHours(10));
+
+        await (action switch
+        {
+            HumanAction.Reply => Editor.RecordReplyAsync(id, new OutboundReply { Text = "Sure." }, Kim),
+            HumanAction.SendReply => Editor.SendReplyAsync(id, new OutboundReply { Text = "Sure." }, Kim),
+            _ => (Task)Editor.SetStatusAsync(id, ConversationStatus.Resolved, Kim),
+        });
+        Clock.Advance(Duration.FromHours(10));
+        await worker.RunUntilIdleAsync();
+
+        Assert.Equal(WorkItemState.Cancelled, Assert.Single(await WorkAsync(WorkKinds.SmartReply, id)).State);
+        Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.SmartReply);
+    }
+
+    [Fact]
+    public async Task SmartReply_MatchFailed_MarksNoAutoReply_MovesToTheFolder_AndSaysSo()
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+
+        await Worker().RunUntilIdleAsync();
+
+        var failed = Assert.Single(Events.Of(InboxEventKind.MatchFailed));
+        Assert.Equal((id, TestMail.Start + Duration.FromHours(24)), (failed.ConversationId!.Value, failed.DueAt!.Value));
+        var c = await GetAsync(id);
+        Assert.True(c.NoAutoReply);
+        Assert.Equal(InboxAutomation.MatchFailedFolderId, c.FolderId);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), c.SlaDueAt);
+        Assert.Contains(await Store.GetFoldersAsync(), f => f.Id == InboxAutomation.MatchFailedFolderId && f.Name == "Match failed" && f.Kind == FolderKind.Custom);
+        Assert.Equal([c.Id], (await Store.QueryAsync(new InboxQuery { Folder = InboxAutomation.MatchFailedFolderId })).Items.Select(x => x.Id));
+        Assert.Contains(await Store.GetHistoryAsync(id), h => h.What == ChangeKinds.NoAutoReply && h.To == "true");
+        Assert.Empty(await WorkAsync(WorkKinds.SmartReply, id));
+
+        await IngestAsync(TestMail.Relay(text: "Also, where is my parcel?"));
+        Assert.False((await GetAsync(id)).NoAutoReply);
+    }
+
+    [Fact]
+    public async Task SmartReply_MatchFailed_SuppressesTheScheduledAutoReply()
+    {
+        await Policies.SaveAsync((await Policies.GetAsync(TestMail.AmazonJp))! with { SmartReply = new SmartReplyPolicy { Templates = [new("tracking")] } });
+        var id = await IngestAsync(Jp(text: "現金で払えますか？"));
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Single(Events.Of(InboxEventKind.MatchFailed));
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal("skipped: automatic replies are off for the conversation", Assert.Single(await WorkAsync(WorkKinds.AutoReply, id)).Result);
+    }
+
+    // ---- Outbox and worker ----
+
+    [Fact]
+    public async Task SendReplyAsync_RecordsAndSendsThroughTheOutbox()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        var inbound = Assert.Single(await Store.GetMessagesAsync(id));
+
+        var reply = await Editor.SendReplyAsync(id, new OutboundReply { Text = "It ships today." }, Kim);
+
+        var c = await GetAsync(id);
+        Assert.Equal((1, ConversationStatus.AwaitingBuyer), (c.SellerReplyCount, c.Status));
+        Assert.Null(c.SlaDueAt);
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal(($"{WorkKinds.Send}:reply:{reply.Id}", WorkItemState.Pending), (item.IdempotencyKey, item.State));
+        Assert.Empty(Sender.Delivered);
+
+        await Worker().RunUntilIdleAsync();
+
+        var sent = Assert.Single(Sender.Delivered).Message;
+        Assert.Equal((OutgoingKind.Reply, reply.Id, reply.InternetMessageId), (sent.Kind, sent.MessageId!.Value, sent.InternetMessageId));
+        Assert.Equal(inbound.InternetMessageId, sent.InReplyTo);
+        Assert.Equal("It ships today.", sent.Text);
+        Assert.Equal((WorkItemState.Succeeded, "out-1"), ((await WorkAsync(WorkKinds.Send, id))[0].State, (await WorkAsync(WorkKinds.Send, id))[0].Result));
+        Assert.Equal(2, (await Store.GetMessagesAsync(id)).Count); // recorded once, not again when sent
+    }
+
+    [Fact]
+    public async Task Send_FailuresRetryWithBackoff_ThenSucceedOnce()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Hi" }, Kim);
+        var failures = 2;
+        Sender.BeforeSend = (_, _) => Interlocked.Decrement(ref failures) >= 0 ? throw new IOException("SMTP 451 try later") : Task.CompletedTask;
+        var worker = Worker();
+
+        var first = await worker.RunOnceAsync();
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((1, 1, WorkItemState.Pending), (first.Retried, item.Attempts, item.State));
+        Assert.Equal("IOException: SMTP 451 try later", item.LastError);
+        Assert.Equal(Now + Duration.FromSeconds(30), item.DueAt);
+        Clock.Advance(Duration.FromSeconds(30));
+        await worker.RunOnceAsync();
+        Assert.Equal(Now + Duration.FromSeconds(60), Assert.Single(await WorkAsync(WorkKinds.Send, id)).DueAt);
+        Clock.Advance(Duration.FromSeconds(60));
+        await worker.RunOnceAsync();
+
+        item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Succeeded, 3), (item.State, item.Attempts));
+        Assert.Single(Sender.Delivered);
+        Assert.Equal(3, Sender.Calls);
+    }
+
+    [Fact]
+    public async Task Send_FailsOnTheLastAttempt_WithTheReasonAndAnEvent()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Hi" }, Kim);
+        Sender.BeforeSend = (_, _) => throw new InvalidOperationException("relay rejected the sender");
+        var worker = Worker();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await worker.RunUntilIdleAsync();
+            Clock.Advance(Duration.FromMinutes(10));
+        }
+
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Failed, 3), (item.State, item.Attempts));
+        Assert.Equal("InvalidOperationException: relay rejected the sender", item.LastError);
+        var failed = Assert.Single(Events.Of(InboxEventKind.SendFailed));
+        Assert.Equal(id, failed.ConversationId);
+        Assert.Contains("relay rejected the sender", failed.Detail, StringComparison.Ordinal);
+        Assert.Empty(Sender.Delivered);
+    }
+
+    [Fact]
+    public async Task MissingTemplate_FailsWithTheReasonAndAWorkFailedEvent()
+    {
+        var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
+        await Policies.SaveAsync(saved with { AutoReply = saved.AutoReply! with { FirstContact = TemplateSelection.Always(new("gone")), MinDelayMinutes = 0, MaxDelayMinutes = 0 } });
+        var id = await IngestAsync(Jp());
+        var worker = Worker(maxAttempts: 1);
+
+        await worker.RunUntilIdleAsync();
+
+        var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal(WorkItemState.Failed, item.State);
+        Assert.Contains("Template 'gone' does not exist", item.LastError, StringComparison.Ordinal);
+        Assert.Contains("auto-reply: ", Assert.Single(Events.Of(InboxEventKind.WorkFailed)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crash_BetweenLeaseAndSend_ExactlyOneReplyGoesOut()
+    {
+        RandomValue = 0;
+        var id = await IngestAsync(Jp());
+        Clock.Advance(Duration.FromMinutes(5));
+        var a = Worker("worker-a");
+        await a.RunOnceAsync(); // the auto-reply is rendered and queued; its send is due
+        var outbox = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal(WorkItemState.Pending, outbox.State);
+        var leased = new TaskCompletionSource();
+        Sender.BeforeSend = async (_, ct) =>
+        {
+            if (Sender.Calls == 1)
+            {
+                leased.SetResult();
+                await Task.Delay(Timeout.Infinite, ct); // worker A dies here: leased, nothing sent
+            }
+        };
+        using var killA = new CancellationTokenSource();
+        var dying = a.RunOnceAsync(killA.Token);
+        await leased.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Clock.Advance(Lease);
+        var b = Worker("worker-b", await OpenSecondStoreAsync());
+        await b.RunUntilIdleAsync();
+        await killA.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+        await b.RunUntilIdleAsync();
+
+        Assert.Single(Sender.Delivered);
+        Assert.Equal(2, Sender.Calls);
+        var done = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Succeeded, "worker-b", 2), (done.State, done.LeaseOwner, done.Attempts));
+        Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
+        Assert.Single(Events.Of(InboxEventKind.AutoReplySent));
+    }
+
+    [Fact]
+    public async Task Crash_AfterSendBeforeItIsRecorded_TheSenderSeesTheSameKeyAndSendsOnce()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Hi" }, Kim);
+        var sent = new TaskCompletionSource();
+        Sender.AfterSend = async (_, ct) =>
+        {
+            if (Sender.Calls == 1)
+            {
+                sent.SetResult();
+                await Task.Delay(Timeout.Infinite, ct); // worker A dies after the message left, before marking it sent
+            }
+        };
+        using var killA = new CancellationTokenSource();
+        var dying = Worker("worker-a").RunOnceAsync(killA.Token);
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Clock.Advance(Lease);
+        await Worker("worker-b", await OpenSecondStoreAsync()).RunUntilIdleAsync();
+        await killA.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+
+        Assert.Single(Sender.Delivered);
+        Assert.Equal(2, Sender.Calls);
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Succeeded, "out-1"), (item.State, item.Result));
+    }
+
+    [Fact]
+    public async Task LostLease_ResultIsDiscarded()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Hi" }, Kim);
+        var slowWorker = Worker("slow");
+        Sender.BeforeSend = (_, _) =>
+        {
+            // While "slow" sends, its lease expires and another worker completes the item.
+            if (Sender.Calls == 1)
+            {
+                Clock.Advance(Lease);
+                return Worker("fast").RunOnceAsync();
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var result = await slowWorker.RunOnceAsync();
+
+        Assert.Equal(1, result.LeaseLost);
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Succeeded, "fast"), (item.State, item.LeaseOwner));
+        Assert.Single(Sender.Delivered);
+    }
+
+    [Fact]
+    public async Task Batch_AnItemWhoseLeaseExpiredDuringTheBatch_IsLeftToAnotherWorker()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        await Worker().RunUntilIdleAsync(); // deliver the new-message event first
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "One" }, Kim);
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Two" }, Kim);
+        Sender.BeforeSend = (_, _) =>
+        {
+            if (Sender.Calls == 1)
+            {
+                Clock.Advance(Lease); // the first send is slow: the batch outlives its leases
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var result = await Worker("w1").RunOnceAsync();
+
+        Assert.Equal((2, 1, 1), (result.Leased, result.Succeeded, result.LeaseLost));
+        Assert.Equal(["One"], Sender.Delivered.Select(d => d.Message.Text));
+        await Worker("w2").RunUntilIdleAsync();
+        Assert.Equal(["One", "Two"], Sender.Delivered.Select(d => d.Message.Text));
+    }
+
+    [Fact]
+    public async Task Events_AreDeliveredAtLeastOnce_RetriedWhileAHandlerFails()
+    {
+        var failOnce = 1;
+        Events.Fail = e => e.Kind == InboxEventKind.NewMessage && Interlocked.Decrement(ref failOnce) >= 0;
+        var id = await IngestAsync(TestMail.Relay());
+        var worker = Worker();
+
+        await worker.RunUntilIdleAsync();
+        var item = Assert.Single(await WorkAsync(WorkKinds.Event, id));
+        Assert.Equal(WorkItemState.Pending, item.State);
+        Clock.Advance(Duration.FromSeconds(30));
+        await worker.RunUntilIdleAsync();
+
+        var deliveries = Events.Of(InboxEventKind.NewMessage);
+        Assert.Equal(2, deliveries.Count);
+        Assert.Equal(deliveries[0], deliveries[1]);
+        Assert.Equal(id, deliveries[0].ConversationId);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), deliveries[0].DueAt);
+        Assert.Equal(WorkItemState.Succeeded, Assert.Single(await WorkAsync(WorkKinds.Event, id)).State);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NothingDue_DoesNothing()
+    {
+        var result = await Worker().RunOnceAsync();
+
+        Assert.Equal(new WorkPassResult(0, 0, 0, 0, 0), result);
+    }
+}
+
+public sealed class InMemoryAutomationTests : AutomationContractTests
+{
+    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(new InMemoryConversationStore());
+}
