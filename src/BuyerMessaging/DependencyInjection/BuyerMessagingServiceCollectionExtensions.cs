@@ -14,7 +14,8 @@ public static class BuyerMessagingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the core: <see cref="ConversationIngestor"/>, <see cref="ConversationEditor"/>, <see cref="FolderEditor"/>,
-    /// <see cref="StoreDirectory"/>, the default <see cref="ILanguageDetector"/>, one source of time
+    /// <see cref="StoreDirectory"/>, the rules (<see cref="RuleEngine"/>, <see cref="RuleBook"/> and the stored
+    /// <see cref="IIngestionRules"/> the ingestor runs), the default <see cref="ILanguageDetector"/>, one source of time
     /// (<see cref="TimeProvider.System"/> and an <see cref="IClock"/> made from it), and the in-memory store unless a
     /// store is registered (for example with <c>UseSqlite</c>). Every default is registered with <c>TryAdd</c>, so a host
     /// can override it.
@@ -37,11 +38,18 @@ public static class BuyerMessagingServiceCollectionExtensions
         services.TryAddSingleton<IClock>(sp => sp.GetRequiredService<TimeProvider>().ToClock());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ILanguageDetector>(BasicLanguageDetector.Instance);
+        services.TryAddSingleton(sp => new RuleEngine(sp.GetService<IOptions<RuleEngineOptions>>()));
+        services.TryAddSingleton<IIngestionRules>(sp => new StoredIngestionRules(
+            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<StoredIngestionRules>>()));
+        services.TryAddSingleton(sp => new RuleBook(
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<RuleBook>>()));
         services.TryAddSingleton(sp => new ConversationIngestor(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>(),
             sp.GetService<ILogger<ConversationIngestor>>(),
+            sp.GetRequiredService<IIngestionRules>(),
             new Instruments(sp.GetService<IMeterFactory>())));
         services.TryAddSingleton<ConversationEditor>();
         services.TryAddSingleton<FolderEditor>();
