@@ -14,8 +14,9 @@ public static partial class BuyerMessagingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the core: <see cref="ConversationIngestor"/>, <see cref="ConversationEditor"/>, <see cref="FolderEditor"/>,
-    /// <see cref="StoreDirectory"/>, the default <see cref="ILanguageDetector"/>, the time rules and the work queue
-    /// (<see cref="InboxAutomation"/>, <see cref="WorkQueueWorker"/>, <see cref="PolicyDirectory"/>, tzdb as the
+    /// <see cref="StoreDirectory"/>, the rules (<see cref="RuleEngine"/>, <see cref="RuleBook"/> and the stored
+    /// <see cref="IIngestionRules"/> the ingestor runs), the default <see cref="ILanguageDetector"/>, the time rules and the
+    /// work queue (<see cref="InboxAutomation"/>, <see cref="WorkQueueWorker"/>, <see cref="PolicyDirectory"/>, tzdb as the
     /// <see cref="IDateTimeZoneProvider"/>, an empty <see cref="InMemoryTemplateSource"/>, a matcher that matches nothing,
     /// the simple template renderer, and a sender that fails until one is registered), one source of time
     /// (<see cref="TimeProvider.System"/> and an <see cref="IClock"/> made from it), and the in-memory store unless a
@@ -41,11 +42,18 @@ public static partial class BuyerMessagingServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ILanguageDetector>(BasicLanguageDetector.Instance);
         services.TryAddSingleton(sp => new Instruments(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp => new RuleEngine(sp.GetService<IOptions<RuleEngineOptions>>()));
+        services.TryAddSingleton<IIngestionRules>(sp => new StoredIngestionRules(
+            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<StoredIngestionRules>>()));
+        services.TryAddSingleton(sp => new RuleBook(
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<RuleBook>>()));
         services.TryAddSingleton(sp => new ConversationIngestor(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>(),
             sp.GetService<ILogger<ConversationIngestor>>(),
+            sp.GetRequiredService<IIngestionRules>(),
             sp.GetRequiredService<Instruments>(),
             sp.GetRequiredService<InboxAutomation>()));
         services.TryAddSingleton(sp => new ConversationEditor(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<InboxAutomation>()));

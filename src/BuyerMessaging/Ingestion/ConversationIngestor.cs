@@ -22,9 +22,13 @@ namespace BuyerMessaging;
 /// "+token") and order id within the store; (3) the same subject (without reply prefixes) from the same sender on the
 /// same channel within <see cref="IngestionOptions.SubjectFallbackWindow"/>. A sender is never merged into a thread
 /// they were not part of. Amazon's shared Amazon Business no-reply address is threaded by order id only.</para>
-/// <para>A buyer message reopens a Resolved or Awaiting-buyer conversation and clears "no reply needed". The
-/// <see cref="InboxAutomation"/> then starts the SLA clock and schedules the auto-reply, smart-reply matching, the SLA
-/// warnings and the new-message event in the same transaction.</para>
+/// <para>A buyer message reopens a Resolved or Awaiting-buyer conversation and clears "no reply needed".</para>
+/// <para>Rules: then the <see cref="IIngestionRules"/> run once on the message (by default the rules stored in the store,
+/// see <see cref="RuleEngine"/> for the semantics) and their actions are applied in the same transaction, each change
+/// recorded in the history with actor "rule:NAME". A duplicate delivery runs no rules.</para>
+/// <para>Time: the <see cref="InboxAutomation"/> then starts the SLA clock and schedules the auto-reply, smart-reply
+/// matching, the SLA warnings and the new-message event in the same transaction, on the conversation as the rules left it
+/// (so a rule's "no reply needed" stops the clock and suppresses the auto-reply).</para>
 /// <para>Thread-safe; concurrency is the store's (write transactions are serialised).</para>
 /// </remarks>
 public sealed class ConversationIngestor
@@ -37,15 +41,17 @@ public sealed class ConversationIngestor
     private readonly ILogger _logger;
     private readonly Instruments _instruments;
     private readonly InboxAutomation _automation;
+    private readonly IIngestionRules? _rules;
 
     /// <summary>Initializes a new instance of the <see cref="ConversationIngestor"/> class.</summary>
     /// <param name="store">The store.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <param name="logger">The logger.</param>
+    /// <remarks>The ingestor runs the rules stored in <paramref name="store"/> (<see cref="StoredIngestionRules"/>).</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
     public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options = null, ILogger<ConversationIngestor>? logger = null)
-        : this(store, clock, options, logger, null, null)
+        : this(store, clock, options, logger, new StoredIngestionRules(), null, null)
     {
     }
 
@@ -57,11 +63,36 @@ public sealed class ConversationIngestor
     /// <param name="automation">The SLA clock, auto-reply and smart-reply rules applied to each buyer message.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="clock"/> or <paramref name="automation"/> is <see langword="null"/>.</exception>
     public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, InboxAutomation automation)
-        : this(store, clock, options, logger, null, automation ?? throw new ArgumentNullException(nameof(automation)))
+        : this(store, clock, options, logger, new StoredIngestionRules(), null, automation ?? throw new ArgumentNullException(nameof(automation)))
     {
     }
 
-    internal ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, Instruments? instruments, InboxAutomation? automation)
+    /// <summary>Initializes a new instance of the <see cref="ConversationIngestor"/> class with the rules to run.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="rules">The rules to run on every new message; <see langword="null"/> runs none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, IIngestionRules? rules)
+        : this(store, clock, options, logger, rules, null, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ConversationIngestor"/> class with the rules to run and the time rules to apply.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="rules">The rules to run on every new message; <see langword="null"/> runs none.</param>
+    /// <param name="automation">The SLA clock, auto-reply and smart-reply rules; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    public ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, IIngestionRules? rules, InboxAutomation? automation)
+        : this(store, clock, options, logger, rules, null, automation)
+    {
+    }
+
+    internal ConversationIngestor(IConversationStore store, IClock clock, IOptions<IngestionOptions>? options, ILogger<ConversationIngestor>? logger, IIngestionRules? rules, Instruments? instruments, InboxAutomation? automation)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
@@ -70,6 +101,7 @@ public sealed class ConversationIngestor
         _options = options?.Value ?? new IngestionOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _instruments = instruments ?? Instruments.Default;
+        _rules = rules;
         _automation = automation ?? new InboxAutomation();
     }
 
@@ -154,20 +186,19 @@ public sealed class ConversationIngestor
 
             var changes = new List<ConversationChange>(2);
             var reopened = false;
+            Conversation conversation;
             if (existing is null)
             {
-                var conversation = NewConversation(conversationId, channel, message, at, now);
-                conversation = await _automation.OnInboundAsync(transaction, channel, null, conversation, stored, message, now, cancellationToken).ConfigureAwait(false);
-                await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+                conversation = NewConversation(conversationId, channel, message, at, now);
                 changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
             }
             else
             {
-                var updated = Append(existing, message, at, now);
-                if (updated.Status != existing.Status)
+                conversation = Append(existing, message, at, now);
+                if (conversation.Status != existing.Status)
                 {
                     reopened = true;
-                    changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Status, existing.Status.ToString(), updated.Status.ToString()));
+                    changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Status, existing.Status.ToString(), conversation.Status.ToString()));
                     Log.ConversationReopened(_logger, conversationId);
                 }
 
@@ -175,12 +206,37 @@ public sealed class ConversationIngestor
                 {
                     changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "true", "false"));
                 }
-
-                updated = await _automation.OnInboundAsync(transaction, channel, existing, updated, stored, message, now, cancellationToken).ConfigureAwait(false);
-                await transaction.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
             }
 
             changes.Add(new(conversationId, now, SystemActor, ChangeKinds.InboundMessage, null, stored.Id.Value));
+            var matchedRules = (IReadOnlyList<RuleId>)[];
+            if (_rules is not null)
+            {
+                var ruleOutcome = await _rules.EvaluateAsync(transaction, RuleInput.For(channel, conversation, stored, existing is null), cancellationToken).ConfigureAwait(false);
+                if (!ruleOutcome.IsEmpty)
+                {
+                    var folders = ruleOutcome.Folder is null ? null : await transaction.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
+                    var before = changes.Count;
+                    conversation = RuleApplier.Apply(conversation, ruleOutcome, now, folders, changes, _logger);
+                    if (_logger.IsEnabled(LogLevel.Debug))
+                    {
+                        Log.RulesApplied(_logger, string.Join(",", ruleOutcome.MatchedRules), conversationId, changes.Count - before);
+                    }
+                }
+
+                matchedRules = ruleOutcome.MatchedRules;
+            }
+
+            conversation = await _automation.OnInboundAsync(transaction, channel, existing, conversation, stored, message, now, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.UpdateConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.InsertMessageAsync(stored, cancellationToken).ConfigureAwait(false);
             await transaction.AddParticipantsAsync(conversationId, Participants(message), cancellationToken).ConfigureAwait(false);
             await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
@@ -196,7 +252,56 @@ public sealed class ConversationIngestor
                 MessageId = stored.Id,
                 ChannelId = channel.Id,
                 Reopened = reopened,
+                MatchedRules = matchedRules,
             };
+        }
+    }
+
+    /// <summary>
+    /// Dry-runs rules on a message as ingestion would see it (the same channel resolution and threading, so first contact
+    /// and follow-up are told apart), without storing anything: the outcome, and for every rule which conditions held
+    /// and which did not, and why.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="rules">The rules to try; <see langword="null"/> for the rules stored in the store.</param>
+    /// <param name="engine">The engine; <see cref="RuleEngine.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The dry run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The message would be quarantined (no sender, no channel receives it); the message says why.</exception>
+    /// <exception cref="DefinitionValidationException">A rule is invalid.</exception>
+    public async Task<RuleDryRun> DryRunRulesAsync(InboundMessage message, IEnumerable<Rule>? rules = null, RuleEngine? engine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrWhiteSpace(message.From?.Address))
+        {
+            throw new ArgumentException("The message would be quarantined: it has no sender address.", nameof(message));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            // Never committed: a channel that resolution would create is rolled back.
+            var (channel, reason) = await ChannelResolution.ResolveAsync(transaction, message, _options, _logger, cancellationToken).ConfigureAwait(false);
+            if (channel is null)
+            {
+                throw new ArgumentException($"The message would be quarantined: {reason}.", nameof(message));
+            }
+
+            var existing = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
+            var at = message.ReceivedAt is { } received && received <= now ? received : now;
+            var conversation = existing is null
+                ? NewConversation(new ConversationId("dry-run"), channel, message, at, now)
+                : Append(existing, message, at, now);
+            var input = RuleInput.For(channel, message, existing is null) with
+            {
+                MessageType = conversation.MessageType,
+                Language = conversation.Language,
+                HasOrder = conversation.HasOrder,
+            };
+            var list = rules?.ToList() ?? (await transaction.GetRulesAsync(cancellationToken).ConfigureAwait(false)).Rules;
+            return (engine ?? RuleEngine.Default).DryRun(list, input);
         }
     }
 

@@ -18,6 +18,9 @@ public sealed record IngestResult
     /// <summary>Gets a value indicating whether a Resolved or Awaiting-buyer conversation was reopened.</summary>
     public bool Reopened { get; init; }
 
+    /// <summary>Gets the rules that matched the message, in running order (empty when none did or the input was not ingested).</summary>
+    public IReadOnlyList<RuleId> MatchedRules { get; init; } = [];
+
     /// <summary>Gets why the input was quarantined.</summary>
     public string? QuarantineReason { get; init; }
 

@@ -12,4 +12,6 @@ namespace BuyerMessaging.Internal;
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(TemplateDocumentDto))]
 [JsonSerializable(typeof(List<TemplateDto>))]
+[JsonSerializable(typeof(RuleDocumentDto))]
+[JsonSerializable(typeof(List<RuleDto>))]
 internal sealed partial class CoreJsonContext : JsonSerializerContext;

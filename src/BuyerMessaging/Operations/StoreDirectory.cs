@@ -75,6 +75,43 @@ public sealed class StoreDirectory
         }
     }
 
+    /// <summary>Adds or replaces an agent (担当者), whom rules can assign conversations to.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>A task that completes when saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="agent"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The agent is invalid; every failing member is listed.</exception>
+    public async Task SaveAgentAsync(Agent agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var errors = new List<ValidationError>();
+        if (agent.Id.Value.Length == 0)
+        {
+            errors.Add(new("Id", "is required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(agent.Name))
+        {
+            errors.Add(new("Name", "must not be empty"));
+        }
+        else if (agent.Name.Length > 200 || agent.Name.Any(char.IsControl))
+        {
+            errors.Add(new("Name", "must be at most 200 characters, without line breaks or control characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DefinitionValidationException($"Agent '{agent.Id}'", errors);
+        }
+
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await transaction.SaveAgentAsync(agent with { Name = agent.Name.Trim() }, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Enables or disables a channel. Mail for a disabled channel is quarantined, not dropped.</summary>
     /// <param name="id">The channel.</param>
     /// <param name="enabled">Whether it is enabled.</param>

@@ -62,6 +62,34 @@ public partial interface IConversationStore
     /// <returns>The channels ordered by id.</returns>
     Task<IReadOnlyList<Channel>> GetChannelsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the rules in running order (ascending <see cref="Rule.Order"/>, then id) with their revision.</summary>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The rules.</returns>
+    Task<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the agents.</summary>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The agents ordered by id.</returns>
+    Task<IReadOnlyList<Agent>> GetAgentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a stored template (the built-in samples are not stored).</summary>
+    /// <param name="id">The template's id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The template, or <see langword="null"/>.</returns>
+    Task<Template?> GetTemplateAsync(TemplateId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets stored templates.</summary>
+    /// <param name="storeId">A store: its templates and the templates without a store; <see langword="null"/> for every template.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The templates ordered by id.</returns>
+    Task<IReadOnlyList<Template>> GetTemplatesAsync(StoreId? storeId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the favourite templates of a store, in the order they were added.</summary>
+    /// <param name="storeId">The store.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The template ids.</returns>
+    Task<IReadOnlyList<TemplateId>> GetFavouritesAsync(StoreId storeId, CancellationToken cancellationToken = default);
+
     /// <summary>Gets quarantined input, newest first.</summary>
     /// <param name="limit">The most items to return.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

@@ -156,6 +156,71 @@ public partial interface IStoreTransaction : IAsyncDisposable
     /// <returns><see langword="true"/> when it existed.</returns>
     ValueTask<bool> DeleteFolderAsync(FolderId folderId, CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the rules (as <see cref="IConversationStore.GetRulesAsync"/>, with this transaction's writes).</summary>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The rules in running order and their revision.</returns>
+    ValueTask<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces a rule and advances the rules' revision.</summary>
+    /// <param name="rule">The rule (validated by the caller).</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>A task that completes when saved.</returns>
+    ValueTask SaveRuleAsync(Rule rule, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a rule and advances the rules' revision.</summary>
+    /// <param name="id">The rule.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns><see langword="true"/> when it existed.</returns>
+    ValueTask<bool> DeleteRuleAsync(RuleId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the agents.</summary>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The agents ordered by id.</returns>
+    ValueTask<IReadOnlyList<Agent>> GetAgentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces an agent.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>A task that completes when saved.</returns>
+    ValueTask SaveAgentAsync(Agent agent, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a stored template.</summary>
+    /// <param name="id">The template.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The template, or <see langword="null"/>.</returns>
+    ValueTask<Template?> GetTemplateAsync(TemplateId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets stored templates (as <see cref="IConversationStore.GetTemplatesAsync"/>).</summary>
+    /// <param name="storeId">A store, or <see langword="null"/> for every template.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The templates ordered by id.</returns>
+    ValueTask<IReadOnlyList<Template>> GetTemplatesAsync(StoreId? storeId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces a template.</summary>
+    /// <param name="template">The template (validated by the caller).</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>A task that completes when saved.</returns>
+    ValueTask SaveTemplateAsync(Template template, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a template.</summary>
+    /// <param name="id">The template.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns><see langword="true"/> when it existed.</returns>
+    ValueTask<bool> DeleteTemplateAsync(TemplateId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the favourite templates of a store, in order.</summary>
+    /// <param name="storeId">The store.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The template ids.</returns>
+    ValueTask<IReadOnlyList<TemplateId>> GetFavouritesAsync(StoreId storeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the favourite templates of a store (the limit is the caller's to enforce).</summary>
+    /// <param name="storeId">The store.</param>
+    /// <param name="templateIds">The template ids, in order, without duplicates.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>A task that completes when saved.</returns>
+    ValueTask SetFavouritesAsync(StoreId storeId, IReadOnlyList<TemplateId> templateIds, CancellationToken cancellationToken = default);
+
     /// <summary>Makes every change of the transaction durable and visible.</summary>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>A task that completes when committed.</returns>

@@ -60,6 +60,26 @@ public sealed partial class InMemoryConversationStore : IConversationStore
         ReadAsync(s => s.GetChannels(), cancellationToken);
 
     /// <inheritdoc />
+    public Task<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(s => s.GetRules(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Agent>> GetAgentsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(s => s.GetAgents(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Template?> GetTemplateAsync(TemplateId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(s => s.Templates.GetValueOrDefault(id), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Template>> GetTemplatesAsync(StoreId? storeId = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(s => s.GetTemplates(storeId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TemplateId>> GetFavouritesAsync(StoreId storeId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<TemplateId>>(s => s.Favourites.TryGetValue(storeId, out var list) ? [.. list] : [], cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<QuarantinedItem>> GetQuarantineAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

@@ -24,4 +24,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, EventName = "ConversationReopened", Level = LogLevel.Debug,
         Message = "Conversation {ConversationId} reopened by a buyer message")]
     public static partial void ConversationReopened(ILogger logger, ConversationId conversationId);
+
+    [LoggerMessage(EventId = 1010, EventName = "StoredRulesInvalid", Level = LogLevel.Error,
+        Message = "Stored rules at revision {Revision} do not all compile; the invalid rules are skipped")]
+    public static partial void StoredRulesInvalid(ILogger logger, long revision, Exception exception);
+
+    [LoggerMessage(EventId = 1011, EventName = "RuleFolderMissing", Level = LogLevel.Warning,
+        Message = "Rule {RuleId} moves conversations to folder {FolderId}, which no longer exists; the move is skipped")]
+    public static partial void RuleFolderMissing(ILogger logger, RuleId ruleId, FolderId folderId);
+
+    [LoggerMessage(EventId = 1012, EventName = "RulesApplied", Level = LogLevel.Debug,
+        Message = "Rules {RuleIds} matched the message of conversation {ConversationId} and made {ChangeCount} changes")]
+    public static partial void RulesApplied(ILogger logger, string ruleIds, ConversationId conversationId, int changeCount);
 }

@@ -36,6 +36,16 @@ internal sealed partial class InMemoryStoreState
 
     public List<QuarantinedItem> Quarantine { get; } = [];
 
+    public Dictionary<RuleId, Rule> Rules { get; } = [];
+
+    public long RulesRevision { get; set; }
+
+    public Dictionary<AgentId, Agent> Agents { get; } = [];
+
+    public Dictionary<TemplateId, Template> Templates { get; } = [];
+
+    public Dictionary<StoreId, IReadOnlyList<TemplateId>> Favourites { get; } = [];
+
     public long LastConversationId { get; set; }
 
     public long LastMessageId { get; set; }
@@ -60,6 +70,14 @@ internal sealed partial class InMemoryStoreState
         [.. Folders.Values.OrderBy(f => f.Kind).ThenBy(f => f.Order).ThenBy(f => f.Id.Value, StringComparer.Ordinal)];
 
     public IReadOnlyList<Store> GetStores() => [.. Stores.Values.OrderBy(s => s.Id.Value, StringComparer.Ordinal)];
+
+    public RuleSet GetRules() =>
+        new([.. Rules.Values.OrderBy(r => r.Order).ThenBy(r => r.Id.Value, StringComparer.Ordinal)], RulesRevision);
+
+    public IReadOnlyList<Agent> GetAgents() => [.. Agents.Values.OrderBy(a => a.Id.Value, StringComparer.Ordinal)];
+
+    public IReadOnlyList<Template> GetTemplates(StoreId? storeId) =>
+        [.. Templates.Values.Where(t => storeId is null || t.StoreId is null || t.StoreId == storeId).OrderBy(t => t.Id.Value, StringComparer.Ordinal)];
 
     public IReadOnlyList<Channel> GetChannels() => [.. Channels.Values.OrderBy(c => c.Id.Value, StringComparer.Ordinal)];
 

@@ -238,6 +238,73 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         return ValueTask.FromResult(true);
     }
 
+    public ValueTask<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default) => Done(state.GetRules());
+
+    public ValueTask SaveRuleAsync(Rule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Replace(state.Rules, rule.Id, rule);
+        BumpRulesRevision();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> DeleteRuleAsync(RuleId id, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        if (!state.Rules.Remove(id, out var old))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        _undo.Add(() => state.Rules[id] = old);
+        BumpRulesRevision();
+        return ValueTask.FromResult(true);
+    }
+
+    public ValueTask<IReadOnlyList<Agent>> GetAgentsAsync(CancellationToken cancellationToken = default) => Done(state.GetAgents());
+
+    public ValueTask SaveAgentAsync(Agent agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        Replace(state.Agents, agent.Id, agent);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<Template?> GetTemplateAsync(TemplateId id, CancellationToken cancellationToken = default) =>
+        Done(state.Templates.GetValueOrDefault(id));
+
+    public ValueTask<IReadOnlyList<Template>> GetTemplatesAsync(StoreId? storeId = null, CancellationToken cancellationToken = default) =>
+        Done(state.GetTemplates(storeId));
+
+    public ValueTask SaveTemplateAsync(Template template, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        Replace(state.Templates, template.Id, template);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> DeleteTemplateAsync(TemplateId id, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        if (!state.Templates.Remove(id, out var old))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        _undo.Add(() => state.Templates[id] = old);
+        return ValueTask.FromResult(true);
+    }
+
+    public ValueTask<IReadOnlyList<TemplateId>> GetFavouritesAsync(StoreId storeId, CancellationToken cancellationToken = default) =>
+        Done<IReadOnlyList<TemplateId>>(state.Favourites.TryGetValue(storeId, out var list) ? [.. list] : []);
+
+    public ValueTask SetFavouritesAsync(StoreId storeId, IReadOnlyList<TemplateId> templateIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(templateIds);
+        Replace<StoreId, IReadOnlyList<TemplateId>>(state.Favourites, storeId, [.. templateIds]);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDone();
@@ -270,6 +337,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void BumpRulesRevision()
+    {
+        var revision = state.RulesRevision;
+        state.RulesRevision = revision + 1;
+        _undo.Add(() => state.RulesRevision = revision);
     }
 
     private void Index<TKey>(Dictionary<TKey, List<ConversationId>> index, TKey key, ConversationId id)
