@@ -1,0 +1,139 @@
+using System.Text;
+using BuyerMessaging.Internal;
+
+namespace BuyerMessaging.Tests;
+
+public sealed class NgramLanguageDetectorTests
+{
+    private static readonly NgramLanguageDetector Detector = NgramLanguageDetector.Default;
+
+    [Theory]
+    [InlineData("商品がまだ届きません。配達状況を教えてください。", "ja")]
+    [InlineData("注文した商品と違う色のものが届きました。交換をお願いできますか。", "ja")]
+    [InlineData("我的包裹还没有到，请告诉我物流情况。", "zh")]
+    [InlineData("我的包裹還沒有到，請告訴我物流情況。", "zh")]
+    [InlineData("Hello, my order has not arrived yet. Could you please check the tracking?", "en")]
+    [InlineData("Hallo, meine Bestellung ist leider noch nicht angekommen. Bitte prüfen Sie die Sendung.", "de")]
+    [InlineData("Bonjour, ma commande n'est pas encore arrivée. Pouvez-vous vérifier le suivi pour moi ?", "fr")]
+    [InlineData("Hola, mi pedido no ha llegado todavía. ¿Pueden revisar el envío por favor?", "es")]
+    [InlineData("Ciao, il mio ordine non è ancora arrivato. Potete controllare la spedizione per favore?", "it")]
+    [InlineData("Olá, o meu pedido ainda não chegou. Vocês podem verificar o rastreamento?", "pt")]
+    [InlineData("Hallo, mijn bestelling is nog niet aangekomen. Kunt u de zending controleren?", "nl")]
+    [InlineData("주문한 상품이 아직 도착하지 않았습니다. 배송 상태를 확인해 주세요.", "ko")]
+    [InlineData("Здравствуйте, мой заказ ещё не пришёл. Проверьте, пожалуйста, доставку.", "ru")]
+    public void Detect_BuyerMessages_ReturnsLanguage(string text, string expected)
+    {
+        var detection = Detector.Detect(text);
+
+        Assert.Equal(expected, detection.Language);
+        Assert.InRange(detection.Confidence, 0.5, 1.0);
+    }
+
+    [Fact]
+    public void Detect_FullWidthLatin_IsFoldedFirst() =>
+        Assert.Equal("en", Detector.Detect("ＭＹ ＯＲＤＥＲ ＨＡＳ ＮＯＴ ＡＲＲＩＶＥＤ ＹＥＴ，ＰＬＥＡＳＥ ＨＥＬＰ").Language);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ok")]
+    [InlineData("12345 !!! ???")]
+    [InlineData("届く")]
+    [InlineData("503-1234567-7654321 ???")]
+    public void Detect_TooShortOrNoLetters_IsUnknown(string text) =>
+        Assert.Equal(LanguageDetection.Unknown, Detector.Detect(text));
+
+    [Fact]
+    public void Detect_TwoScriptsHalfAndHalf_IsUnknown() =>
+        Assert.False(Detector.Detect("Where is my parcel 荷物はどこですか").IsKnown);
+
+    [Fact]
+    public void Detect_JapaneseWithLatinProductName_IsJapanese() =>
+        Assert.Equal("ja", Detector.Detect("iPhone 15 Pro用のケースを注文しましたが、まだ届いていません。").Language);
+
+    [Fact]
+    public void Detect_ScriptWithoutProfile_IsUnknown() =>
+        Assert.False(Detector.Detect("สินค้ายังไม่มาถึงเลยครับ ช่วยตรวจสอบให้หน่อย").IsKnown);
+
+    [Fact]
+    public void Detect_VeryLongText_ReadsOnlyMaximumLength()
+    {
+        var text = new StringBuilder().Insert(0, "Die Lieferung ist noch nicht angekommen. ", 2000).ToString();
+        var detector = new NgramLanguageDetector(new LanguageDetectorOptions { MaximumLength = 200 });
+
+        Assert.Equal("de", detector.Detect(text).Language);
+    }
+
+    [Fact]
+    public void Detect_MinimumConfidenceOne_ReportsUnknownForCloseCalls()
+    {
+        var strict = new NgramLanguageDetector(new LanguageDetectorOptions { MinimumConfidence = 1 });
+
+        Assert.False(strict.Detect("Porto: a casa, a cidade").IsKnown);
+    }
+
+    [Fact]
+    public void Detect_Null_Throws() =>
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => Detector.Detect(null!)).ParamName);
+
+    [Theory]
+    [InlineData(0, 0.5, 0.6, 4000, "options.MinimumLetters")]
+    [InlineData(6, 1.5, 0.6, 4000, "options.MinimumConfidence")]
+    [InlineData(6, 0.5, -0.1, 4000, "options.MinimumScriptShare")]
+    [InlineData(6, 0.5, 0.6, 10, "options.MaximumLength")]
+    public void Constructor_OptionOutOfRange_Throws(int letters, double confidence, double share, int length, string parameter)
+    {
+        var options = new LanguageDetectorOptions { MinimumLetters = letters, MinimumConfidence = confidence, MinimumScriptShare = share, MaximumLength = length };
+
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => new NgramLanguageDetector(options)).ParamName);
+    }
+
+    [Fact]
+    public void SupportedLanguages_IncludeTheSevenBuyerLanguages() =>
+        Assert.Superset(new HashSet<string> { "en", "ja", "de", "fr", "es", "it", "zh" }, Detector.SupportedLanguages.ToHashSet());
+
+    [Fact]
+    public void EmbeddedProfiles_AreThoseTheToolBuildsFromTheCommittedText()
+    {
+        var dataDir = Path.Combine(RepoPaths.Root, "data", "language-profiles");
+        var profileDir = Path.Combine(RepoPaths.Root, "src", "BuyerMessaging", "Language", "Profiles");
+        var manifest = File.ReadAllLines(Path.Combine(dataDir, "languages.tsv")).Where(l => l.Length > 0 && l[0] != '#').ToList();
+
+        Assert.Equal(manifest.Count, Directory.GetFiles(profileDir, "*.tsv").Length);
+        foreach (var line in manifest)
+        {
+            var parts = line.Split('\t');
+            var files = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var text = string.Join("\n", files.Select(f => File.ReadAllText(Path.Combine(dataDir, f), Encoding.UTF8)));
+            var expected = LanguageProfiles.Write(parts[0], string.Join(' ', files), LanguageProfiles.Count(text));
+
+            Assert.Equal(expected, File.ReadAllText(Path.Combine(profileDir, parts[0] + ".tsv"), Encoding.UTF8));
+        }
+    }
+
+    /// <summary>
+    /// The target: at least 98 % correct on text of 20 characters or more that the profiles were not built
+    /// from. Measured on the held-out (odd) lines of the Lingua test sentences; the even lines were used to choose the
+    /// smoothing and sharpness.
+    /// </summary>
+    [Fact]
+    public void Detect_HeldOutLinguaSentences_AtLeast98Percent()
+    {
+        int ok = 0, all = 0;
+        foreach (var language in new[] { "en", "de", "fr", "es", "it", "ja", "zh" })
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Corpora, "language", "sentences", language + ".txt"), Encoding.UTF8);
+            for (var i = 1; i < lines.Length; i += 2)
+            {
+                var line = lines[i].Trim();
+                if (line.Length >= 20)
+                {
+                    all++;
+                    ok += Detector.Detect(line).Language == language ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(all > 2500, $"only {all} sentences read");
+        Assert.True(ok >= 0.98 * all, $"{ok}/{all} = {100.0 * ok / all:F2} %");
+    }
+}
