@@ -19,7 +19,7 @@ namespace BuyerMessaging;
 /// <para>Microsoft.Data.Sqlite runs every statement synchronously, so the asynchronous methods complete on the
 /// calling thread; a writer that waits for another process's lock blocks its thread.</para>
 /// </remarks>
-public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteConversationStore : IConversationStore, IAsyncDisposable, IDisposable
 {
     private const string ConfigVersionSql = "SELECT value FROM id_sequences WHERE name = 'config'";
 

@@ -8,7 +8,7 @@ namespace BuyerMessaging.Internal;
 /// A write transaction of a <see cref="SqliteConversationStore"/>: a <c>BEGIN IMMEDIATE</c> transaction on the store's
 /// writer connection, holding the store's write gate until disposed. Statements run synchronously on prepared commands.
 /// </summary>
-internal sealed class SqliteStoreTransaction : IStoreTransaction
+internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 {
     private const int SqliteConstraintNotNull = 1299;
     private const int SqliteConstraintUnique = 2067;
