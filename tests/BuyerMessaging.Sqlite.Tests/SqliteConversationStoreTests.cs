@@ -23,7 +23,8 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
         Assert.True(File.Exists(_database.Path));
         Assert.Equal((long)Schema.CurrentVersion, Scalar("PRAGMA user_version"));
-        foreach (var table in new[] { "id_sequences", "stores", "channels", "folders", "conversations", "messages", "attachments", "participants", "history", "quarantine", "search" })
+        foreach (var table in new[] { "id_sequences", "stores", "channels", "folders", "conversations", "messages", "attachments", "participants", "history", "quarantine", "search",
+            "work_items", "channel_policies", "rules", "agents", "templates", "favourites" })
         {
             Assert.Equal(1L, Scalar($"SELECT count(*) FROM sqlite_master WHERE name = '{table}'"));
         }
