@@ -94,7 +94,10 @@ public sealed partial class TemplateBook
         return errors;
     }
 
-    /// <summary>Validates (see <see cref="Validate"/>), runs the save check if any, and saves (inserts or replaces) a template.</summary>
+    /// <summary>
+    /// Validates (see <see cref="Validate"/>; in addition, every channel in <see cref="Template.Channels"/> must exist and
+    /// belong to the template's store), runs the save check if any, and saves (inserts or replaces) a template.
+    /// </summary>
     /// <param name="template">The template.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>A task that completes when saved.</returns>
@@ -104,6 +107,24 @@ public sealed partial class TemplateBook
     {
         ArgumentNullException.ThrowIfNull(template);
         var errors = new List<ValidationError>(Validate(template));
+        if (template.Channels.Count > 0)
+        {
+            var channels = (await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+            for (var i = 0; i < template.Channels.Count; i++)
+            {
+                var id = template.Channels[i];
+                var path = string.Create(CultureInfo.InvariantCulture, $"Channels[{i}]");
+                if (!channels.TryGetValue(id, out var channel))
+                {
+                    errors.Add(new(path, $"channel '{id}' does not exist"));
+                }
+                else if (template.StoreId is { } storeId && channel.StoreId != storeId)
+                {
+                    errors.Add(new(path, $"channel '{id}' belongs to store '{channel.StoreId}', not '{storeId}'"));
+                }
+            }
+        }
+
         if (_saveCheck is not null)
         {
             errors.AddRange(await _saveCheck.CheckAsync(template, cancellationToken).ConfigureAwait(false));

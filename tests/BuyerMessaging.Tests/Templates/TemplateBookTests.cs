@@ -54,6 +54,20 @@ public sealed class TemplateBookTests
     }
 
     [Fact]
+    public async Task SaveAsync_UnknownOrForeignChannel_IsNamed()
+    {
+        await TestMail.ConfigureAsync(_store);
+        var book = new TemplateBook(_store);
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.SaveAsync(Mine("ch") with { Channels = [TestMail.AmazonUs, new("nope"), TestMail.AmazonJp] }));
+        await book.SaveAsync(Mine("ok") with { Channels = [TestMail.AmazonUs, TestMail.Support] });
+
+        Assert.Equal(
+            ["Channels[1]: channel 'nope' does not exist", "Channels[2]: channel 'sakura-amazon-jp' belongs to store 'sakura', not 'northwind'"],
+            ex.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public async Task SaveAsync_SaveCheckErrors_BlockTheSave()
     {
         var check = new TestSaveCheck(t => t.Body.Contains("http", StringComparison.Ordinal) ? [new("Body", "links are not allowed (amazon.link)")] : []);
