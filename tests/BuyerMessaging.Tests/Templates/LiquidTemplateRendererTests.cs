@@ -39,6 +39,12 @@ public sealed class LiquidTemplateRendererTests
     }
 
     [Fact]
+    public void Render_BreakAndContinue()
+    {
+        Assert.Equal("1 3 ", Render("{% for n in (1..9) %}{% if n == 2 %}{% continue %}{% endif %}{% if n > 3 %}{% break %}{% endif %}{{ n }} {% endfor %}"));
+    }
+
+    [Fact]
     public void Render_WhitespaceControl_TrimsAroundMarkup()
     {
         Assert.Equal("a:b", Render("a:\n  {{- 'b' -}}\n  "));
@@ -179,6 +185,7 @@ public sealed class LiquidTemplateRendererTests
     [InlineData("{% endfor %}", "unknown tag 'endfor'")]
     [InlineData("{{ order.id | truncate }}", "filter 'truncate' takes 1 to 2 arguments")]
     [InlineData("{% frobnicate %}", "unknown tag 'frobnicate'")]
+    [InlineData("{{ now | date: '%Q' }}", "'%Q' is not a date format this renderer supports")]
     public void Validate_SyntaxErrors_AreReported(string body, string message)
     {
         var errors = LiquidTemplateRenderer.Validate(T(body));

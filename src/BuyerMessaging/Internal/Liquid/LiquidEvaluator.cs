@@ -189,7 +189,7 @@ internal sealed class LiquidEvaluator
     {
         NotCondition not => !Test(not.Inner),
         LogicCondition logic => logic.And ? Test(logic.Left) && Test(logic.Right) : Test(logic.Left) || Test(logic.Right),
-        CompareCondition { Operator: null } c => LiquidValues.IsTruthy(Evaluate(c.Left)) && !ReferenceEquals(Evaluate(c.Left), LiquidValues.Empty),
+        CompareCondition { Operator: null } c => Evaluate(c.Left) is var value && LiquidValues.IsTruthy(value) && !ReferenceEquals(value, LiquidValues.Empty),
         CompareCondition c => Compare(Evaluate(c.Left), c.Operator!, Evaluate(c.Right!)),
         _ => false,
     };
@@ -350,18 +350,22 @@ internal sealed class LiquidEvaluator
     {
         var local = instant.InZone(_zone).LocalDateTime.ToDateTimeUnspecified();
         var f = _culture.DateTimeFormat;
-        var pattern = (format ?? "long").Trim() switch
-        {
-            "short" => f.ShortDatePattern,
-            "long" or "" => f.LongDatePattern,
-            "full" => f.FullDateTimePattern,
-            "datetime" => f.ShortDatePattern + " " + f.ShortTimePattern,
-            "time" => f.ShortTimePattern,
-            "iso" => "yyyy'-'MM'-'dd",
-            var custom => Strftime(custom),
-        };
+        var pattern = NamedOrStrftime((format ?? "long").Trim(), f);
         return local.ToString(pattern, _culture);
     }
+
+    /// <summary>Turns a named format or a strftime pattern into a .NET date pattern.</summary>
+    /// <exception cref="FormatException">The pattern uses a specifier this renderer does not support.</exception>
+    internal static string NamedOrStrftime(string format, DateTimeFormatInfo f) => format switch
+    {
+        "short" => f.ShortDatePattern,
+        "long" or "" => f.LongDatePattern,
+        "full" => f.FullDateTimePattern,
+        "datetime" => f.ShortDatePattern + " " + f.ShortTimePattern,
+        "time" => f.ShortTimePattern,
+        "iso" => "yyyy'-'MM'-'dd",
+        _ => Strftime(format),
+    };
 
     private static string Strftime(string format)
     {

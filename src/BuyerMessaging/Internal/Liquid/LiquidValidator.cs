@@ -151,6 +151,18 @@ internal static class LiquidValidator
                     errors.Add(($"filter '{filter.Name}' takes {count} argument{(arity.Max == 1 ? string.Empty : "s")}", filter.Line));
                 }
 
+                if (filter.Name == "date" && filter.Arguments is [LiteralExpression { Value: string format }])
+                {
+                    try
+                    {
+                        LiquidEvaluator.NamedOrStrftime(format.Trim(), System.Globalization.DateTimeFormatInfo.InvariantInfo);
+                    }
+                    catch (FormatException ex)
+                    {
+                        errors.Add((ex.Message, filter.Line));
+                    }
+                }
+
                 return filter.Name is "first" or "last" ? input.Element ?? LiquidSchema.Scalar : filter.Name == "default" ? input : LiquidSchema.Scalar;
             }
 
