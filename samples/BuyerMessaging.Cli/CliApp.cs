@@ -72,6 +72,7 @@ internal static class CliApp
         root.Subcommands.Add(EditCommands.Reply(runtime));
         root.Subcommands.Add(QuarantineCommand.Create(runtime));
         root.Subcommands.Add(ParseCommand.Create(runtime));
+        root.Subcommands.Add(TemplatesCommand.Create(runtime));
         return root;
     }
 

@@ -151,3 +151,46 @@ internal sealed record StoreJson(string Id, string Name, IReadOnlyList<ChannelJs
 
 /// <summary>The output of <c>demo --json</c>.</summary>
 internal sealed record DemoJson(string Database, IReadOnlyList<StoreJson> Stores, IngestJson Ingest, InboxJson Inbox, CountsJson Counts);
+
+/// <summary>A template as <c>templates list</c>, <c>show</c> and <c>copy</c> print it; <c>body</c> is null in lists.</summary>
+internal sealed record TemplateJsonModel
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string Language { get; init; }
+
+    public string? StoreId { get; init; }
+
+    public bool Sample { get; init; }
+
+    public bool Favourite { get; init; }
+
+    public bool Enabled { get; init; }
+
+    public bool IsHtml { get; init; }
+
+    public required string Subject { get; init; }
+
+    public string? Body { get; init; }
+
+    public required IReadOnlyList<string> MessageTypes { get; init; }
+
+    public required IReadOnlyList<string> Tags { get; init; }
+
+    public required IReadOnlyList<string> Examples { get; init; }
+
+    public required IReadOnlyList<AttachmentJson> Attachments { get; init; }
+}
+
+/// <summary><c>templates list --json</c>: <c>{"templates":[...]}</c>.</summary>
+internal sealed record TemplateListJson(IReadOnlyList<TemplateJsonModel> Templates);
+
+/// <summary><c>templates render --json</c>: the subject (one line), the text and, for HTML templates, the HTML.</summary>
+internal sealed record RenderedJson(string TemplateId, string Subject, string Text, string? Html);
+
+/// <summary><c>templates favourite --json</c>: the store's favourite template ids, in order.</summary>
+internal sealed record FavouritesJson(string StoreId, IReadOnlyList<string> Favourites);

@@ -56,7 +56,13 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetService<ILogger<InboxAutomation>>()));
         services.TryAddSingleton<ITemplateSource>(_ => new InMemoryTemplateSource());
         services.TryAddSingleton<ITemplateMatcher>(NoTemplateMatcher.Instance);
-        services.TryAddSingleton<ITemplateRenderer>(SimpleTemplateRenderer.Instance);
+        services.TryAddSingleton(sp => new LiquidTemplateRenderer(
+            sp.GetRequiredService<IClock>(), sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetService<IOrderLookup>(), sp.GetRequiredService<IConversationStore>()));
+        services.TryAddSingleton<ITemplateRenderer>(sp => sp.GetRequiredService<LiquidTemplateRenderer>());
+        services.AddOptions<TemplateBookOptions>();
+        services.TryAddSingleton(sp => new TemplateBook(
+            sp.GetRequiredService<IConversationStore>(), sp.GetService<ITranslator>(), sp.GetService<ITemplateSaveCheck>(),
+            sp.GetRequiredService<IOptions<TemplateBookOptions>>().Value));
         services.TryAddSingleton<IOutboundSender, UnconfiguredOutboundSender>();
         services.TryAddSingleton(sp => new WorkQueueWorker(
             sp.GetRequiredService<IConversationStore>(),

@@ -1,4 +1,4 @@
-using System.Text;
+using BuyerMessaging.Internal;
 
 namespace BuyerMessaging;
 
@@ -73,25 +73,6 @@ public static class ThreadingKeys
         }
         while (stripped);
 
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
+        return Whitespace.Collapse(s);
     }
 }

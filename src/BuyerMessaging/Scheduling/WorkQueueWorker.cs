@@ -91,7 +91,7 @@ public sealed class WorkQueueWorker
         WorkerId = _options.WorkerId ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         var context = new WorkContext(
             store, clock, WorkerId, automation ?? new InboxAutomation(), sender, [.. eventHandlers ?? []],
-            templates ?? new InMemoryTemplateSource(), matcher ?? NoTemplateMatcher.Instance, renderer ?? SimpleTemplateRenderer.Instance, _logger);
+            templates ?? new InMemoryTemplateSource(), matcher ?? NoTemplateMatcher.Instance, renderer ?? new LiquidTemplateRenderer(clock, store: store), _logger);
         IWorkHandler[] handlers = [new AutomaticReplyWork(context), new SmartMatchWork(context), new SlaCheckWork(context), new SendWork(context), new EventWork(context)];
         foreach (var handler in handlers)
         {

@@ -2,9 +2,8 @@ namespace BuyerMessaging;
 
 /// <summary>
 /// Renders a template for a conversation (subject, text, HTML) before an auto-reply or smart reply is sent. The
-/// default renderer fills the simple variables <c>{{ buyer_name }}</c>, <c>{{ order_id }}</c>, <c>{{ store_name }}</c>
-/// and <c>{{ channel_name }}</c> and refuses a template that holds anything else, so that nothing half-rendered
-/// reaches a buyer; the templates package replaces it with full Liquid.
+/// default is <see cref="LiquidTemplateRenderer"/> (Liquid subset, sandboxed, dates in the channel's language and
+/// zone); a renderer must refuse rather than send anything half-rendered.
 /// </summary>
 public interface ITemplateRenderer
 {
