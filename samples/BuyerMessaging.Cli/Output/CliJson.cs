@@ -25,6 +25,8 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(CountsJson))]
 [JsonSerializable(typeof(DemoJson))]
 [JsonSerializable(typeof(StoresFile))]
+[JsonSerializable(typeof(DetectJson))]
+[JsonSerializable(typeof(MatchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the CLI's options: camelCase, indented, non-ASCII text (Japanese) written as is.</summary>

@@ -151,3 +151,12 @@ internal sealed record StoreJson(string Id, string Name, IReadOnlyList<ChannelJs
 
 /// <summary>The output of <c>demo --json</c>.</summary>
 internal sealed record DemoJson(string Database, IReadOnlyList<StoreJson> Stores, IngestJson Ingest, InboxJson Inbox, CountsJson Counts);
+
+/// <summary><c>detect --json</c>.</summary>
+internal sealed record DetectJson(string Language, double Confidence);
+
+/// <summary><c>match --json</c> and <c>smartreply simulate --json</c>: the outcome, the best template and the ranked candidates.</summary>
+internal sealed record MatchJson(string Outcome, string? TemplateId, double Confidence, string Language, IReadOnlyList<MatchCandidateJson> Candidates);
+
+/// <summary>One ranked candidate of <see cref="MatchJson"/>.</summary>
+internal sealed record MatchCandidateJson(string TemplateId, double Confidence);

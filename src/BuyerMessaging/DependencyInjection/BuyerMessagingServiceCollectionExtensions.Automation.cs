@@ -55,7 +55,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<InboxAutomationOptions>>(),
             sp.GetService<ILogger<InboxAutomation>>()));
         services.TryAddSingleton<ITemplateSource>(_ => new InMemoryTemplateSource());
-        services.TryAddSingleton<ITemplateMatcher>(NoTemplateMatcher.Instance);
+        services.TryAddSingleton<ITemplateMatcher>(sp => new LexicalTemplateMatcher(null, sp.GetService<ILanguageDetector>()));
         services.TryAddSingleton<ITemplateRenderer>(SimpleTemplateRenderer.Instance);
         services.TryAddSingleton<IOutboundSender, UnconfiguredOutboundSender>();
         services.TryAddSingleton(sp => new WorkQueueWorker(
