@@ -29,7 +29,9 @@ internal static class IntentSuites
     public static IntentSuite Banking77(string corpora)
     {
         var dir = Path.Combine(corpora, "banking77");
-        return Build("banking77", ReadCsv(Path.Combine(dir, "train.csv")), [], ReadCsv(Path.Combine(dir, "test.csv")));
+        using var categories = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "categories.json")));
+        var known = categories.RootElement.EnumerateArray().Select(c => c.GetString()!).ToHashSet(StringComparer.Ordinal);
+        return Build("banking77", ReadCsv(Path.Combine(dir, "train.csv"), known), [], ReadCsv(Path.Combine(dir, "test.csv"), known));
     }
 
     public static IntentSuite Clinc150(string corpora)
@@ -87,7 +89,8 @@ internal static class IntentSuites
         return new IntentSuite(name, "en", templates, dev, test);
     }
 
-    private static List<LabelledQuestion> ReadCsv(string path)
+    /// <summary>Reads "text,category" lines; a quoted text that spans lines is skipped (its category is not a known one).</summary>
+    private static List<LabelledQuestion> ReadCsv(string path, HashSet<string> categories)
     {
         var result = new List<LabelledQuestion>();
         foreach (var line in File.ReadLines(path).Skip(1))
@@ -104,7 +107,11 @@ internal static class IntentSuites
                 text = text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
             }
 
-            result.Add(new LabelledQuestion(text, line[(comma + 1)..].Trim()));
+            var category = line[(comma + 1)..].Trim();
+            if (categories.Contains(category))
+            {
+                result.Add(new LabelledQuestion(text, category));
+            }
         }
 
         return result;

@@ -5,7 +5,7 @@ using BuyerMessaging.Evaluation;
 namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- matching [calibrate]</c>: the smart-reply
+/// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- matching [calibrate|language]</c>: the smart-reply
 /// matcher on the intent suites (figures in benchmarks/README.md), beside the Lucene.Net BM25 baseline, and its
 /// latency percentiles with 10 and 1,000 templates. <c>calibrate</c> also fits the confidence on the development
 /// questions and sweeps the thresholds there.
@@ -19,6 +19,11 @@ internal static class MatchingEvaluation
         {
             Console.Error.WriteLine($"The shared corpora are missing: expected at {corpora}.");
             return 2;
+        }
+
+        if (args.Contains("language"))
+        {
+            return LanguageEvaluation.Run(corpora);
         }
 
         var suites = IntentSuites.LoadAll(corpora);
