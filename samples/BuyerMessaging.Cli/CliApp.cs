@@ -74,6 +74,7 @@ internal static class CliApp
         root.Subcommands.Add(ParseCommand.Create(runtime));
         root.Subcommands.Add(MatchCommands.Detect(runtime));
         root.Subcommands.Add(MatchCommands.Match(runtime));
+        root.Subcommands.Add(MatchCommands.SmartReply(runtime));
         return root;
     }
 

@@ -73,6 +73,29 @@ public sealed class MatchTests : IDisposable
         Assert.Equal(2, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Smartreply_simulate_prints_the_match_without_sending()
+    {
+        var file = Path.Combine(_cli.Folder, "en.json");
+        var ja = Templates.IndexOf(",\n  { \"id\": \"ja-tracking\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, Templates[..ja] + "\n]");
+
+        var json = (await _cli.OkAsync("smartreply", "simulate", "--templates", file, "--text", "Where is my parcel? My package has not arrived yet.", "--language", "en", "--json")).Json();
+
+        Assert.Equal("tracking", json.Str("templateId"));
+    }
+
+    [Fact]
+    public async Task Smartreply_simulate_with_templates_of_two_languages_names_the_failing_template()
+    {
+        var file = await WriteTemplatesAsync();
+
+        var result = await _cli.RunAsync("smartreply", "simulate", "--templates", file, "--text", "Where is my parcel?");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("smartReply.Templates[2]", result.Err, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _cli.Dispose();
 
     private async Task<string> WriteTemplatesAsync()

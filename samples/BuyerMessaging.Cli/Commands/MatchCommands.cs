@@ -60,6 +60,41 @@ internal static class MatchCommands
         return command;
     }
 
+    /// <summary>
+    /// <c>smartreply simulate --templates FILE.json --text T [--language L] [--json]</c>: what smart reply would do with a
+    /// buyer question (tool4seller's preview), checking the smart-reply rules first (at most 10 templates, one
+    /// language). Nothing is sent and no database is touched.
+    /// </summary>
+    public static Command SmartReply(CliRuntime runtime)
+    {
+        var templates = new Option<string>("--templates") { Description = "The smart reply's templates (JSON, as for 'match').", Required = true, HelpName = "FILE.json" };
+        var text = Text();
+        var language = new Option<string?>("--language") { Description = "The smart reply's language (BCP-47); the templates' when absent.", HelpName = "L" };
+        var json = CommonOptions.Json();
+        var simulate = new Command("simulate", "Show the outcome (matched, suggested, failed) and its explanation for a buyer question; nothing is sent.");
+        simulate.Options.Add(templates);
+        simulate.Options.Add(text);
+        simulate.Options.Add(language);
+        simulate.Options.Add(json);
+        CommandRunner.SetAction(simulate, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var loaded = await LoadTemplatesAsync(parseResult.GetValue(templates)!, cancellationToken);
+            var policy = new SmartReplyPolicy { Language = parseResult.GetValue(language), Templates = [.. loaded.Select(t => t.Id)] };
+            var errors = policy.Validate(loaded.ToDictionary(t => t.Id), null, "smartReply");
+            if (errors.Count > 0)
+            {
+                throw CliException.Usage(string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
+            }
+
+            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = policy.Language ?? loaded[0].Language, Templates = loaded };
+            Write(runtime, await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken), parseResult.GetValue(json));
+            return ExitCodes.Success;
+        });
+        var command = new Command("smartreply", "Smart reply (スマートカスタマーサービス): preview what it would answer.");
+        command.Subcommands.Add(simulate);
+        return command;
+    }
+
     /// <summary>Reads a template file, with the CLI's errors for a missing or invalid file.</summary>
     public static async Task<IReadOnlyList<Template>> LoadTemplatesAsync(string path, CancellationToken cancellationToken)
     {
