@@ -2,7 +2,13 @@ using BenchmarkDotNet.Running;
 using BuyerMessaging.Benchmarks;
 
 // `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
+// `... -- matching [calibrate]` evaluates the smart-reply matcher against the Lucene.Net baseline;
 // `... -- soak [--messages N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
+if (args.Length > 0 && args[0] == "matching")
+{
+    return MatchingEvaluation.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "soak")
 {
     return await IngestSoak.RunAsync(args[1..]);

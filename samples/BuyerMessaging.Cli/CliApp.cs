@@ -73,6 +73,9 @@ internal static class CliApp
         root.Subcommands.Add(QuarantineCommand.Create(runtime));
         root.Subcommands.Add(ParseCommand.Create(runtime));
         root.Subcommands.Add(TemplatesCommand.Create(runtime));
+        root.Subcommands.Add(MatchCommands.Detect(runtime));
+        root.Subcommands.Add(MatchCommands.Match(runtime));
+        root.Subcommands.Add(MatchCommands.SmartReply(runtime));
         return root;
     }
 

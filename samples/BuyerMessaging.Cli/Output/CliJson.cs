@@ -29,6 +29,8 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(TemplateListJson))]
 [JsonSerializable(typeof(RenderedJson))]
 [JsonSerializable(typeof(FavouritesJson))]
+[JsonSerializable(typeof(DetectJson))]
+[JsonSerializable(typeof(MatchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the CLI's options: camelCase, indented, non-ASCII text (Japanese) written as is.</summary>

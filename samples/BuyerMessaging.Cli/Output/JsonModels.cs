@@ -194,3 +194,12 @@ internal sealed record RenderedJson(string TemplateId, string Subject, string Te
 
 /// <summary><c>templates favourite --json</c>: the store's favourite template ids, in order.</summary>
 internal sealed record FavouritesJson(string StoreId, IReadOnlyList<string> Favourites);
+
+/// <summary><c>detect --json</c>.</summary>
+internal sealed record DetectJson(string Language, double Confidence);
+
+/// <summary><c>match --json</c> and <c>smartreply simulate --json</c>: the outcome, the best template and the ranked candidates.</summary>
+internal sealed record MatchJson(string Outcome, string? TemplateId, double Confidence, string Language, IReadOnlyList<MatchCandidateJson> Candidates);
+
+/// <summary>One ranked candidate of <see cref="MatchJson"/>.</summary>
+internal sealed record MatchCandidateJson(string TemplateId, double Confidence);

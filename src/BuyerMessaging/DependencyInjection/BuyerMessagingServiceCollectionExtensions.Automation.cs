@@ -55,7 +55,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<InboxAutomationOptions>>(),
             sp.GetService<ILogger<InboxAutomation>>()));
         services.TryAddSingleton<ITemplateSource>(_ => new InMemoryTemplateSource());
-        services.TryAddSingleton<ITemplateMatcher>(NoTemplateMatcher.Instance);
+        services.TryAddSingleton<ITemplateMatcher>(sp => new LexicalTemplateMatcher(null, sp.GetService<ILanguageDetector>()));
         services.TryAddSingleton(sp => new LiquidTemplateRenderer(
             sp.GetRequiredService<IClock>(), sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetService<IOrderLookup>(), sp.GetRequiredService<IConversationStore>()));
         services.TryAddSingleton<ITemplateRenderer>(sp => sp.GetRequiredService<LiquidTemplateRenderer>());

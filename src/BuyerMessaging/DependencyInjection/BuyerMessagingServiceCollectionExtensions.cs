@@ -15,9 +15,9 @@ public static partial class BuyerMessagingServiceCollectionExtensions
     /// <summary>
     /// Adds the core: <see cref="ConversationIngestor"/>, <see cref="ConversationEditor"/>, <see cref="FolderEditor"/>,
     /// <see cref="StoreDirectory"/>, the rules (<see cref="RuleEngine"/>, <see cref="RuleBook"/> and the stored
-    /// <see cref="IIngestionRules"/> the ingestor runs), the default <see cref="ILanguageDetector"/>, the time rules and the
+    /// <see cref="IIngestionRules"/> the ingestor runs), the default <see cref="ILanguageDetector"/> (<see cref="NgramLanguageDetector"/>), the time rules and the
     /// work queue (<see cref="InboxAutomation"/>, <see cref="WorkQueueWorker"/>, <see cref="PolicyDirectory"/>, tzdb as the
-    /// <see cref="IDateTimeZoneProvider"/>, an empty <see cref="InMemoryTemplateSource"/>, a matcher that matches nothing,
+    /// <see cref="IDateTimeZoneProvider"/>, an empty <see cref="InMemoryTemplateSource"/>, the <see cref="LexicalTemplateMatcher"/>,
     /// the simple template renderer, and a sender that fails until one is registered), one source of time
     /// (<see cref="TimeProvider.System"/> and an <see cref="IClock"/> made from it), and the in-memory store unless a
     /// store is registered (for example with <c>UseSqlite</c>). Every default is registered with <c>TryAdd</c>, so a host
@@ -40,7 +40,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(sp => sp.GetRequiredService<TimeProvider>().ToClock());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
-        services.TryAddSingleton<ILanguageDetector>(BasicLanguageDetector.Instance);
+        services.TryAddSingleton<ILanguageDetector>(NgramLanguageDetector.Default);
         services.TryAddSingleton(sp => new Instruments(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new RuleEngine(sp.GetService<IOptions<RuleEngineOptions>>()));
         services.TryAddSingleton<IIngestionRules>(sp => new StoredIngestionRules(

@@ -27,7 +27,7 @@ public sealed record InboxEvent
     /// <summary>Gets the message (the buyer message, or the reply that was sent), if any.</summary>
     public MessageId? MessageId { get; init; }
 
-    /// <summary>Gets the template (matched, or sent), if any.</summary>
+    /// <summary>Gets the template (matched, sent, or only suggested to a person when a match failed), if any.</summary>
     public TemplateId? TemplateId { get; init; }
 
     /// <summary>Gets the instant an answer is due (SLA events) or a smart reply will go out (match), if any.</summary>

@@ -62,6 +62,10 @@ internal sealed class TemplateSelectionDto
 
 internal sealed class SmartReplyPolicyDto
 {
+    public string? Name { get; set; }
+
+    public string? Language { get; set; }
+
     public bool Enabled { get; set; }
 
     public List<string> Templates { get; set; } = [];

@@ -53,6 +53,8 @@ public static class ChannelPoliciesJson
         {
             dto.SmartReply = new()
             {
+                Name = smart.Name,
+                Language = smart.Language,
                 Enabled = smart.Enabled,
                 Templates = [.. smart.Templates.Select(t => t.Value)],
                 ReplyAfterSeconds = (long)smart.ReplyAfter.TotalSeconds,
@@ -89,6 +91,8 @@ public static class ChannelPoliciesJson
             AutoReply = dto.AutoReply is { } auto ? Member("autoReply", () => FromDto(auto, zones)) : null,
             SmartReply = dto.SmartReply is { } smart ? Member("smartReply", () => new SmartReplyPolicy
             {
+                Name = smart.Name,
+                Language = smart.Language,
                 Enabled = smart.Enabled,
                 Templates = [.. smart.Templates.Select(TemplateId.Parse)],
                 ReplyAfter = Duration.FromSeconds(smart.ReplyAfterSeconds),

@@ -15,7 +15,13 @@ public sealed record SmartReplyPolicy
     /// <summary>The most templates a policy may match against.</summary>
     public const int MaxTemplates = 10;
 
-    /// <summary>Gets a value indicating whether smart reply is on.</summary>
+    /// <summary>Gets the name the seller gives this smart-reply setting, if any.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the language (BCP-47) of the setting: its templates and the channel it serves must be in it; <see langword="null"/> to take the templates' language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Gets a value indicating whether smart reply is on (<see langword="false"/>: paused).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool Enabled { get; init; } = true;
 
@@ -48,6 +54,45 @@ public sealed record SmartReplyPolicy
         if (ReplyAfter < Duration.Zero || ReplyAfter > Duration.FromDays(7))
         {
             errors.Add(new($"{path}.{nameof(ReplyAfter)}", "The reply delay must be between 0 and 7 days."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Checks the policy against the templates it names and the channel it serves: every template must exist and be
+    /// written in the policy's language (or, without one, all in one language), and so must the channel.
+    /// </summary>
+    /// <param name="templates">The templates found for <see cref="Templates"/>, by id.</param>
+    /// <param name="channelLanguage">The language of the channel the policy serves, if known.</param>
+    /// <param name="path">The path of the policy, for example "SmartReply".</param>
+    /// <returns>The errors, each naming the failing member; empty when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="templates"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<ValidationError> Validate(IReadOnlyDictionary<TemplateId, Template> templates, string? channelLanguage, string path = nameof(SmartReplyPolicy))
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var errors = new List<ValidationError>(Validate(path));
+        var language = Language is { } own ? Internal.LanguageTags.Primary(own) : null;
+        for (var i = 0; i < (Templates?.Count ?? 0); i++)
+        {
+            var id = Templates![i];
+            if (!templates.TryGetValue(id, out var template))
+            {
+                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", $"Template '{id}' does not exist."));
+                continue;
+            }
+
+            var templateLanguage = Internal.LanguageTags.Primary(template.Language);
+            language ??= templateLanguage;
+            if (templateLanguage != language)
+            {
+                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", $"Template '{id}' is in '{template.Language}', not in the smart reply's language '{language}'."));
+            }
+        }
+
+        if (language is not null && channelLanguage is not null && Internal.LanguageTags.Primary(channelLanguage) != language)
+        {
+            errors.Add(new($"{path}.{nameof(Language)}", $"The channel's language '{channelLanguage}' is not the smart reply's language '{language}'."));
         }
 
         return errors;

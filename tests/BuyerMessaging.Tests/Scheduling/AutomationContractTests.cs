@@ -538,7 +538,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal((id, new TemplateId("tracking"), TestMail.Start + Duration.FromHours(hours)), (matched.ConversationId!.Value, matched.TemplateId!.Value, matched.DueAt!.Value));
         var call = Assert.Single(Matcher.Calls);
         Assert.Equal("en", call.Language);
-        Assert.Equal(["tracking", "returns"], call.Candidates.Select(t => t.Id.Value)); // the disabled template is not a candidate
+        Assert.Equal(["tracking", "returns"], call.Templates.Select(t => t.Id.Value)); // the disabled template is not a candidate
         Assert.Empty(Sender.Delivered);
 
         Clock.Advance(Duration.FromHours(hours) - Duration.FromSeconds(1));
@@ -606,6 +606,22 @@ public abstract class AutomationContractTests : IAsyncLifetime
 
         await IngestAsync(TestMail.Relay(text: "Also, where is my parcel?"));
         Assert.False((await GetAsync(id)).NoAutoReply);
+    }
+
+    [Fact]
+    public async Task SmartReply_OnlySuggested_IsNotSent_AndTheFailureNamesTheSuggestion()
+    {
+        await SmartReplyOnUsAsync();
+        Matcher.Match = r => FakeTemplateMatcher.Outcome(r, MatchOutcome.Suggested, new TemplateId("tracking"), 0.6);
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Events.Of(InboxEventKind.TemplateMatched));
+        var failed = Assert.Single(Events.Of(InboxEventKind.MatchFailed));
+        Assert.Equal(new TemplateId("tracking"), failed.TemplateId);
+        Assert.True((await GetAsync(id)).NoAutoReply);
+        Assert.Empty(await WorkAsync(WorkKinds.SmartReply, id));
     }
 
     [Fact]

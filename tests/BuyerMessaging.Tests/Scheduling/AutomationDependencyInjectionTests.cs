@@ -17,7 +17,8 @@ public sealed class AutomationDependencyInjectionTests
         Assert.Same(provider.GetRequiredService<WorkQueueWorker>(), provider.GetRequiredService<WorkQueueWorker>());
         Assert.Same(DateTimeZoneProviders.Tzdb, provider.GetRequiredService<IDateTimeZoneProvider>());
         Assert.IsType<InMemoryTemplateSource>(provider.GetRequiredService<ITemplateSource>());
-        Assert.NotNull(provider.GetRequiredService<ITemplateMatcher>());
+        Assert.IsType<LexicalTemplateMatcher>(provider.GetRequiredService<ITemplateMatcher>());
+        Assert.Same(NgramLanguageDetector.Default, provider.GetRequiredService<ILanguageDetector>());
         Assert.NotNull(provider.GetRequiredService<ITemplateRenderer>());
         Assert.NotNull(provider.GetRequiredService<IOutboundSender>());
         Assert.NotNull(provider.GetRequiredService<PolicyDirectory>());

@@ -76,17 +76,32 @@ public sealed class RecordingEventHandler : IInboxEventHandler
 /// <summary>The test implementation of the matcher port: a callback decides.</summary>
 public sealed class FakeTemplateMatcher : ITemplateMatcher
 {
-    public Func<string, string?, IReadOnlyList<Template>, TemplateMatch?> Match { get; set; } = (_, _, _) => null;
+    public Func<TemplateMatchRequest, TemplateMatch> Match { get; set; } = r => Failed(r);
 
-    public List<(string Text, string? Language, IReadOnlyList<Template> Candidates)> Calls { get; } = [];
+    public List<TemplateMatchRequest> Calls { get; } = [];
 
-    public Task<TemplateMatch?> MatchAsync(string text, string? language, IReadOnlyList<Template> candidates, CancellationToken cancellationToken)
+    public ValueTask<TemplateMatch> MatchAsync(TemplateMatchRequest request, CancellationToken cancellationToken = default)
     {
-        Calls.Add((text, language, candidates));
-        return Task.FromResult(Match(text, language, candidates));
+        Calls.Add(request);
+        return ValueTask.FromResult(Match(request));
     }
 
     /// <summary>Matches the first candidate whose example occurs in the text (case-insensitive).</summary>
-    public static TemplateMatch? ByExample(string text, string? language, IReadOnlyList<Template> candidates) =>
-        candidates.FirstOrDefault(t => t.Examples.Any(e => text.Contains(e, StringComparison.OrdinalIgnoreCase))) is { } hit ? new TemplateMatch(hit.Id, 1) : null;
+    public static TemplateMatch ByExample(TemplateMatchRequest request) =>
+        request.Templates.FirstOrDefault(t => t.Examples.Any(e => request.Text.Contains(e, StringComparison.OrdinalIgnoreCase))) is { } hit
+            ? Outcome(request, MatchOutcome.Matched, hit.Id, 1)
+            : Failed(request);
+
+    /// <summary>A failed match.</summary>
+    public static TemplateMatch Failed(TemplateMatchRequest request) => Outcome(request, MatchOutcome.Failed, null, 0);
+
+    /// <summary>A match with the given outcome.</summary>
+    public static TemplateMatch Outcome(TemplateMatchRequest request, MatchOutcome outcome, TemplateId? id, double confidence) => new()
+    {
+        Outcome = outcome,
+        TemplateId = id,
+        Confidence = confidence,
+        Language = request.Language ?? "en",
+        Candidates = id is { } t ? [new TemplateCandidate { TemplateId = t, Score = confidence, Confidence = confidence }] : [],
+    };
 }

@@ -37,16 +37,20 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
             }
         }
 
-        var match = candidates.Count == 0 || message.Text.Trim().Length == 0
+        var result = candidates.Count == 0 || message.Text.Trim().Length == 0
             ? null
-            : await context.Matcher.MatchAsync(message.Text, conversation.Language, candidates, cancellationToken).ConfigureAwait(false);
-        if (match is not null && !candidates.Any(c => c.Id == match.TemplateId))
+            : await context.Matcher.MatchAsync(new TemplateMatchRequest { Text = message.Text, Language = conversation.Language, Templates = candidates }, cancellationToken).ConfigureAwait(false);
+        if (result?.TemplateId is { } chosen && !candidates.Any(c => c.Id == chosen))
         {
-            throw new InvalidOperationException($"The template matcher returned '{match.TemplateId}', which is not one of the candidates.");
+            throw new InvalidOperationException($"The template matcher returned '{chosen}', which is not one of the candidates.");
         }
 
+        // Only a match sure enough to send is scheduled; a suggestion is left to a person, like a failed match.
+        var match = result is { Outcome: MatchOutcome.Matched, TemplateId: { } matchedId } ? matchedId : (TemplateId?)null;
+        var suggested = result is { Outcome: MatchOutcome.Suggested } ? result.TemplateId : null;
+
         var channelId = conversation.ChannelId;
-        return await context.CompleteAsync(item, match is null ? "match failed" : "matched " + match.TemplateId, async (tx, now) =>
+        return await context.CompleteAsync(item, match is null ? "match failed" : "matched " + match, async (tx, now) =>
         {
             var current = await tx.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
             if (current is null || !StillWanted(current, message))
@@ -58,7 +62,7 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
             {
                 var replyAt = message.At + policy.ReplyAfter;
                 await tx.EnqueueWorkAsync(
-                    new NewWorkItem(WorkKinds.SmartReply, $"{WorkKinds.SmartReply}:{message.Id}", InboxAutomation.Payload(conversationId, message.Id, match.TemplateId), replyAt)
+                    new NewWorkItem(WorkKinds.SmartReply, $"{WorkKinds.SmartReply}:{message.Id}", InboxAutomation.Payload(conversationId, message.Id, match.Value), replyAt)
                     {
                         ConversationId = conversationId,
                     },
@@ -72,7 +76,7 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
                     ConversationId = conversationId,
                     ChannelId = channelId,
                     MessageId = message.Id,
-                    TemplateId = match.TemplateId,
+                    TemplateId = match,
                     DueAt = replyAt,
                 }, now, cancellationToken).ConfigureAwait(false);
                 return;
@@ -87,6 +91,7 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
                 ConversationId = conversationId,
                 ChannelId = channelId,
                 MessageId = message.Id,
+                TemplateId = suggested,
                 DueAt = current.SlaDueAt,
             }, now, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);

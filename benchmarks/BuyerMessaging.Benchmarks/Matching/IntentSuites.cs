@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace BuyerMessaging.Evaluation;
+
+/// <summary>One labelled buyer question; <see cref="Intent"/> is <see langword="null"/> for an out-of-scope question.</summary>
+internal sealed record LabelledQuestion(string Text, string? Intent);
+
+/// <summary>
+/// An evaluation suite: one template per intent whose example questions come from the training part of the data only,
+/// development questions (the rest of the training part, for calibration and thresholds) and test questions.
+/// </summary>
+internal sealed record IntentSuite(string Name, string Language, IReadOnlyList<Template> Templates, IReadOnlyList<LabelledQuestion> Dev, IReadOnlyList<LabelledQuestion> Test);
+
+/// <summary>
+/// Builds the suites from ../shared/corpora (see each corpus's SOURCE.md for licence and splits): Banking77 (CC BY 4.0;
+/// train/test), CLINC150 (CC BY 3.0; train/val/test, out-of-scope oos_train for development and oos_val for test, as
+/// this copy has no oos_test) and Bitext customer support (CDLA-Sharing 1.0; one file, split here by a hash of the text:
+/// 60 % train, 40 % test).
+/// </summary>
+internal static class IntentSuites
+{
+    /// <summary>The example buyer questions each template gets from the training part.</summary>
+    public const int ExamplesPerTemplate = 10;
+
+    public static IReadOnlyList<IntentSuite> LoadAll(string corpora) => [Banking77(corpora), Clinc150(corpora), Bitext(corpora)];
+
+    public static IntentSuite Banking77(string corpora)
+    {
+        var dir = Path.Combine(corpora, "banking77");
+        using var categories = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "categories.json")));
+        var known = categories.RootElement.EnumerateArray().Select(c => c.GetString()!).ToHashSet(StringComparer.Ordinal);
+        return Build("banking77", ReadCsv(Path.Combine(dir, "train.csv"), known), [], ReadCsv(Path.Combine(dir, "test.csv"), known));
+    }
+
+    public static IntentSuite Clinc150(string corpora)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(corpora, "clinc150", "data_full_without_oos_test.json")));
+        List<LabelledQuestion> Split(string name, bool oos) =>
+            [.. doc.RootElement.GetProperty(name).EnumerateArray().Select(p => new LabelledQuestion(p[0].GetString()!, oos ? null : p[1].GetString()))];
+        return Build("clinc150", Split("train", false), [.. Split("val", false), .. Split("oos_train", true)], [.. Split("test", false), .. Split("oos_val", true)]);
+    }
+
+    public static IntentSuite Bitext(string corpora)
+    {
+        var all = File.ReadLines(Path.Combine(corpora, "bitext-customer-support", "dev.jsonl"))
+            .Where(l => l.Length > 0)
+            .Select(l =>
+            {
+                using var d = JsonDocument.Parse(l);
+                return new LabelledQuestion(d.RootElement.GetProperty("text").GetString()!, d.RootElement.GetProperty("intent").GetString());
+            })
+            .ToList();
+        return Build("bitext", [.. all.Where(q => Bucket(q.Text) < 60)], [], [.. all.Where(q => Bucket(q.Text) >= 60)]);
+    }
+
+    /// <summary>A stable bucket from 0 to 99 (FNV-1a of the UTF-8 text).</summary>
+    public static int Bucket(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return (int)(hash % 100);
+    }
+
+    private static IntentSuite Build(string name, List<LabelledQuestion> train, List<LabelledQuestion> extraDev, List<LabelledQuestion> test)
+    {
+        var templates = new List<Template>();
+        var dev = new List<LabelledQuestion>();
+        foreach (var group in train.GroupBy(q => q.Intent!).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var examples = group.Take(ExamplesPerTemplate).Select(q => q.Text).ToList();
+            templates.Add(new Template
+            {
+                Id = new TemplateId(group.Key),
+                Name = group.Key.Replace('_', ' '),
+                Language = "en",
+                Body = string.Empty,
+                Examples = examples,
+            });
+            dev.AddRange(group.Skip(ExamplesPerTemplate));
+        }
+
+        dev.AddRange(extraDev);
+        return new IntentSuite(name, "en", templates, dev, test);
+    }
+
+    /// <summary>Reads "text,category" lines; a quoted text that spans lines is skipped (its category is not a known one).</summary>
+    private static List<LabelledQuestion> ReadCsv(string path, HashSet<string> categories)
+    {
+        var result = new List<LabelledQuestion>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var comma = line.LastIndexOf(',');
+            if (comma <= 0)
+            {
+                continue;
+            }
+
+            var text = line[..comma];
+            if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+            {
+                text = text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
+            }
+
+            var category = line[(comma + 1)..].Trim();
+            if (categories.Contains(category))
+            {
+                result.Add(new LabelledQuestion(text, category));
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The figures of one matcher on one set of questions.</summary>
+internal sealed record MatchingScore(int Questions, int InScope, double Top1, double Precision, double Coverage, double WrongAutomatic, double OutOfScopeWrong)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"top-1 {Top1:P1}, precision {Precision:P1}, coverage {Coverage:P1}, wrong automatic {WrongAutomatic:P2}, out-of-scope sent {OutOfScopeWrong:P2} ({Questions} questions, {InScope} in scope)");
+}
+
+/// <summary>Scores a matcher: top-1 accuracy on the in-scope questions; precision, coverage and wrong automatic answers at its auto-send threshold.</summary>
+internal static class MatchingMetrics
+{
+    /// <summary>Scores ranked answers: for each question, the best template id (or null) and whether it was matched (would be sent).</summary>
+    public static MatchingScore Score(IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<(string? Top, bool Matched)> answers)
+    {
+        int inScope = 0, top1 = 0, matched = 0, correctMatched = 0, matchedInScope = 0, oos = 0, oosMatched = 0;
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var (top, sent) = answers[i];
+            var intent = questions[i].Intent;
+            if (intent is null)
+            {
+                oos++;
+                oosMatched += sent ? 1 : 0;
+                matched += sent ? 1 : 0;
+                continue;
+            }
+
+            inScope++;
+            top1 += top == intent ? 1 : 0;
+            if (sent)
+            {
+                matched++;
+                matchedInScope++;
+                correctMatched += top == intent ? 1 : 0;
+            }
+        }
+
+        return new MatchingScore(
+            questions.Count,
+            inScope,
+            (double)top1 / Math.Max(1, inScope),
+            matched == 0 ? 1 : (double)correctMatched / matched,
+            (double)matchedInScope / Math.Max(1, inScope),
+            (double)(matched - correctMatched) / Math.Max(1, questions.Count),
+            (double)oosMatched / Math.Max(1, oos));
+    }
+
+    /// <summary>Runs the lexical matcher over the questions of a suite.</summary>
+    public static List<TemplateMatch> Run(LexicalTemplateMatcher matcher, IntentSuite suite, IReadOnlyList<LabelledQuestion> questions) =>
+        [.. questions.Select(q => matcher.Match(new TemplateMatchRequest { Text = q.Text, Language = suite.Language, Templates = suite.Templates }))];
+
+    public static MatchingScore Score(IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<TemplateMatch> matches) =>
+        Score(questions, [.. matches.Select(m => (m.Candidates.FirstOrDefault()?.TemplateId.Value, m.Outcome == MatchOutcome.Matched))]);
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace BuyerMessaging.Cli;
+
+/// <summary>
+/// <c>detect --text T [--json]</c> and <c>match --templates FILE.json --text T [--language L] [--json]</c>: the offline
+/// language detector and smart-reply matcher on one text, without a database.
+/// </summary>
+internal static class MatchCommands
+{
+    public static Command Detect(CliRuntime runtime)
+    {
+        var text = Text();
+        var json = CommonOptions.Json();
+        var command = new Command("detect", "Detect the language of a text offline (\"unknown\" when too short or too mixed).");
+        command.Options.Add(text);
+        command.Options.Add(json);
+        CommandRunner.SetAction(command, runtime, json, (parseResult, _) =>
+        {
+            var detection = NgramLanguageDetector.Default.Detect(parseResult.GetValue(text)!);
+            if (parseResult.GetValue(json))
+            {
+                runtime.WriteJson(new DetectJson(detection.Language, Round(detection.Confidence)), CliJson.Context.DetectJson);
+            }
+            else
+            {
+                runtime.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{detection.Language} ({detection.Confidence:0.00})"));
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    public static Command Match(CliRuntime runtime)
+    {
+        var templates = new Option<string>("--templates")
+        {
+            Description = "A JSON file of templates: the SDK's export format, or an array of objects with id, name, language, body and examples.",
+            Required = true,
+            HelpName = "FILE.json",
+        };
+        var text = Text();
+        var language = new Option<string?>("--language") { Description = "The buyer's language (BCP-47); detected when absent.", HelpName = "L" };
+        var json = CommonOptions.Json();
+        var command = new Command("match", "Match a buyer question to templates offline: matched (may be sent automatically), suggested (shown to a person) or failed.");
+        command.Options.Add(templates);
+        command.Options.Add(text);
+        command.Options.Add(language);
+        command.Options.Add(json);
+        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var loaded = await LoadTemplatesAsync(parseResult.GetValue(templates)!, cancellationToken);
+            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = parseResult.GetValue(language), Templates = loaded };
+            var match = await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken);
+            Write(runtime, match, parseResult.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>smartreply simulate --templates FILE.json --text T [--language L] [--json]</c>: what smart reply would do with a
+    /// buyer question (tool4seller's preview), checking the smart-reply rules first (at most 10 templates, one
+    /// language). Nothing is sent and no database is touched.
+    /// </summary>
+    public static Command SmartReply(CliRuntime runtime)
+    {
+        var templates = new Option<string>("--templates") { Description = "The smart reply's templates (JSON, as for 'match').", Required = true, HelpName = "FILE.json" };
+        var text = Text();
+        var language = new Option<string?>("--language") { Description = "The smart reply's language (BCP-47); the templates' when absent.", HelpName = "L" };
+        var json = CommonOptions.Json();
+        var simulate = new Command("simulate", "Show the outcome (matched, suggested, failed) and its explanation for a buyer question; nothing is sent.");
+        simulate.Options.Add(templates);
+        simulate.Options.Add(text);
+        simulate.Options.Add(language);
+        simulate.Options.Add(json);
+        CommandRunner.SetAction(simulate, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var loaded = await LoadTemplatesAsync(parseResult.GetValue(templates)!, cancellationToken);
+            var policy = new SmartReplyPolicy { Language = parseResult.GetValue(language), Templates = [.. loaded.Select(t => t.Id)] };
+            var errors = policy.Validate(loaded.ToDictionary(t => t.Id), null, "smartReply");
+            if (errors.Count > 0)
+            {
+                throw CliException.Usage(string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
+            }
+
+            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = policy.Language ?? loaded[0].Language, Templates = loaded };
+            Write(runtime, await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken), parseResult.GetValue(json));
+            return ExitCodes.Success;
+        });
+        var command = new Command("smartreply", "Smart reply (スマートカスタマーサービス): preview what it would answer.");
+        command.Subcommands.Add(simulate);
+        return command;
+    }
+
+    /// <summary>Reads a template file, with the CLI's errors for a missing or invalid file.</summary>
+    public static async Task<IReadOnlyList<Template>> LoadTemplatesAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw CliException.NotFound($"--templates: '{path}' not found.");
+        }
+
+        try
+        {
+            return TemplateJson.Import(await File.ReadAllTextAsync(path, cancellationToken));
+        }
+        catch (DefinitionValidationException e)
+        {
+            throw CliException.Usage($"--templates: {e.Message}");
+        }
+    }
+
+    /// <summary>Prints a match: the JSON contract, or the outcome with its candidates and deciding terms.</summary>
+    public static void Write(CliRuntime runtime, TemplateMatch match, bool json)
+    {
+        if (json)
+        {
+            runtime.WriteJson(ToJson(match), CliJson.Context.MatchJson);
+            return;
+        }
+
+        var o = runtime.Out;
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Outcome:    {Outcome(match.Outcome)}{(match.FailureReason == MatchFailureReason.None ? string.Empty : $" ({match.FailureReason})")}"));
+        o.WriteLine($"Template:   {match.TemplateId?.Value ?? "-"}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Confidence: {match.Confidence:0.00} (auto-send at {match.AutoSendThreshold:0.00}, suggest at {match.SuggestThreshold:0.00})"));
+        o.WriteLine($"Language:   {match.Language}");
+        foreach (var c in match.Candidates)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.TemplateId.Value,-24} {c.Confidence:0.00}  {string.Join(", ", c.Terms.Take(6).Select(t => t.Term))}"));
+        }
+    }
+
+    public static MatchJson ToJson(TemplateMatch match) => new(
+        Outcome(match.Outcome),
+        match.TemplateId?.Value,
+        Round(match.Confidence),
+        match.Language,
+        [.. match.Candidates.Select(c => new MatchCandidateJson(c.TemplateId.Value, Round(c.Confidence)))]);
+
+    private static string Outcome(MatchOutcome outcome) => outcome switch
+    {
+        MatchOutcome.Matched => "matched",
+        MatchOutcome.Suggested => "suggested",
+        _ => "failed",
+    };
+
+    private static double Round(double value) => Math.Round(value, 4);
+
+    private static Option<string> Text() => new("--text") { Description = "The buyer's text.", Required = true, HelpName = "T" };
+}

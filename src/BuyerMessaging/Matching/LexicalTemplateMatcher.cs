@@ -1,0 +1,275 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using BuyerMessaging.Internal;
+
+namespace BuyerMessaging;
+
+/// <summary>
+/// The default, offline <see cref="ITemplateMatcher"/>: BM25 ranking of the templates in the buyer's language over
+/// each template's name, example buyer questions and body, with a calibrated confidence.
+/// </summary>
+/// <remarks>
+/// <para>Text is folded with <see cref="TextFolding"/> (NFKC, case, width); Latin, Cyrillic and other alphabetic
+/// scripts are cut into words (lightly stemmed), Japanese and Chinese into overlapping character pairs. The name, each
+/// example and the body of a template are separate BM25 documents; a template scores its best document plus half its
+/// second best, so that several close examples count more than one.</para>
+/// <para>The confidence is a logistic function of two features of the ranking, fitted on held-out training data: the
+/// share of the question's information (the IDF of its terms) that the best template explains, and the margin between
+/// the best and the second template. The outcome is <see cref="MatchOutcome.Matched"/> at or above
+/// <see cref="LexicalTemplateMatcherOptions.AutoSendThreshold"/>, <see cref="MatchOutcome.Suggested"/> at or above
+/// <see cref="LexicalTemplateMatcherOptions.SuggestThreshold"/>, otherwise <see cref="MatchOutcome.Failed"/>.</para>
+/// <para>Only enabled templates in the buyer's language (primary subtag) are considered. When the request has no
+/// language, it is detected; when detection says "unknown" and every template is written in one language, that
+/// language is used. <see cref="TemplateMatchRequest.Previous"/> is ignored: this matcher ranks from scratch.</para>
+/// <para>Thread-safe. The index of a template list is built on first use and kept as long as the list instance lives,
+/// so pass the same list for repeated questions.</para>
+/// </remarks>
+public sealed class LexicalTemplateMatcher : ITemplateMatcher
+{
+    // Fitted by logistic regression on held-out training questions (see benchmarks/README.md, "Smart-reply matching").
+    internal const double Bias = 0.07;
+    internal const double CoverageWeight = -1.54;
+    internal const double MarginWeight = 16.91;
+    internal const double PartWeight = 0.5;
+
+    private readonly LexicalTemplateMatcherOptions _options;
+    private readonly ILanguageDetector _detector;
+    private readonly ConditionalWeakTable<IReadOnlyList<Template>, ConcurrentDictionary<string, TemplateIndex>> _indexes = [];
+
+    /// <summary>Initializes a new instance of the <see cref="LexicalTemplateMatcher"/> class.</summary>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="languageDetector">Detects the buyer's language when a request has none; <see cref="NgramLanguageDetector.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public LexicalTemplateMatcher(LexicalTemplateMatcherOptions? options = null, ILanguageDetector? languageDetector = null)
+    {
+        _options = options ?? new LexicalTemplateMatcherOptions();
+        CheckProbability(_options.AutoSendThreshold, "options.AutoSendThreshold");
+        CheckProbability(_options.SuggestThreshold, "options.SuggestThreshold");
+        if (_options.SuggestThreshold > _options.AutoSendThreshold)
+        {
+            throw new ArgumentOutOfRangeException("options.SuggestThreshold", _options.SuggestThreshold, "Must not be above the auto-send threshold.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCandidates, 1, "options.MaxCandidates");
+        if (_options.K1 is < 0 or > 10 || double.IsNaN(_options.K1))
+        {
+            throw new ArgumentOutOfRangeException("options.K1", _options.K1, "Must be from 0 to 10.");
+        }
+
+        CheckProbability(_options.B, "options.B");
+        _detector = languageDetector ?? NgramLanguageDetector.Default;
+    }
+
+    /// <summary>Gets a shared instance with the default options.</summary>
+    public static LexicalTemplateMatcher Default { get; } = new();
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="request"/>, its text or its templates are <see langword="null"/>.</exception>
+    public ValueTask<TemplateMatch> MatchAsync(TemplateMatchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Text, "request.Text");
+        ArgumentNullException.ThrowIfNull(request.Templates, "request.Templates");
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Match(request));
+    }
+
+    /// <summary>Matches synchronously (the work is CPU only).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public TemplateMatch Match(TemplateMatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = ResolveLanguage(request);
+        if (language is null)
+        {
+            return Failed(LanguageDetection.UnknownTag, MatchFailureReason.LanguageUnknown);
+        }
+
+        var index = _indexes.GetOrCreateValue(request.Templates).GetOrAdd(language, (lang, templates) => TemplateIndex.Build(
+            templates.Where(t => t.Enabled && LanguageTags.Primary(t.Language) == lang), _options.K1, _options.B), request.Templates);
+        if (index.Templates.Length == 0)
+        {
+            return Failed(language, MatchFailureReason.NoTemplateInLanguage);
+        }
+
+        var query = MatchTokenizer.Tokenize(request.Text).Distinct(StringComparer.Ordinal).ToArray();
+        if (query.Length == 0)
+        {
+            return Failed(language, MatchFailureReason.EmptyText);
+        }
+
+        return Rank(index, query, language);
+    }
+
+    private TemplateMatch Rank(TemplateIndex index, string[] query, string language)
+    {
+        var count = index.Templates.Length;
+        var partCount = index.Parts.DocumentCount;
+        var whole = ArrayPool<double>.Shared.Rent(count);
+        var best = ArrayPool<double>.Shared.Rent(count);
+        var bestDoc = ArrayPool<int>.Shared.Rent(count);
+        var parts = ArrayPool<double>.Shared.Rent(partCount);
+        try
+        {
+            Array.Clear(whole, 0, count);
+            Array.Clear(best, 0, count);
+            Array.Fill(bestDoc, -1, 0, count);
+            Array.Clear(parts, 0, partCount);
+            var idfs = new double[query.Length];
+            var information = 0.0;
+            for (var q = 0; q < query.Length; q++)
+            {
+                var wholePostings = index.Whole.PostingsOf(query[q]);
+                var idf = index.Whole.Idf(wholePostings.Length);
+                foreach (var posting in wholePostings)
+                {
+                    whole[posting.Doc] += index.Whole.Weight(idf, posting.Doc, posting.Tf);
+                }
+
+                var partPostings = index.Parts.PostingsOf(query[q]);
+                idfs[q] = index.Parts.Idf(partPostings.Length);
+                information += idfs[q];
+                foreach (var posting in partPostings)
+                {
+                    parts[posting.Doc] += index.Parts.Weight(idfs[q], posting.Doc, posting.Tf);
+                }
+            }
+
+            for (var d = 0; d < partCount; d++)
+            {
+                var t = index.PartTemplate[d];
+                if (parts[d] > best[t])
+                {
+                    best[t] = parts[d];
+                    bestDoc[t] = d;
+                }
+            }
+
+            // Rank by the whole template plus its closest part; keep the top few with a small insertion sort.
+            var keep = Math.Max(2, _options.MaxCandidates);
+            var top = new List<(int Template, double Score)>(keep + 1);
+            for (var t = 0; t < count; t++)
+            {
+                var score = whole[t] + (PartWeight * best[t]);
+                if (score <= 0 || (top.Count == keep && score <= top[^1].Score))
+                {
+                    continue;
+                }
+
+                var at = top.Count;
+                while (at > 0 && top[at - 1].Score < score)
+                {
+                    at--;
+                }
+
+                top.Insert(at, (t, score));
+                if (top.Count > keep)
+                {
+                    top.RemoveAt(keep);
+                }
+            }
+
+            return top.Count == 0 ? Failed(language, MatchFailureReason.NoTermInCommon) : Decide(index, query, idfs, information, top, bestDoc, language);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(whole);
+            ArrayPool<double>.Shared.Return(best);
+            ArrayPool<int>.Shared.Return(bestDoc);
+            ArrayPool<double>.Shared.Return(parts);
+        }
+    }
+
+    private TemplateMatch Decide(TemplateIndex index, string[] query, double[] idfs, double information, List<(int Template, double Score)> top, int[] bestDoc, string language)
+    {
+        var candidates = new List<TemplateCandidate>(Math.Min(top.Count, _options.MaxCandidates));
+        for (var i = 0; i < top.Count && i < _options.MaxCandidates; i++)
+        {
+            var (t, score) = top[i];
+            var terms = new List<MatchedTerm>();
+            var explained = 0.0;
+            for (var q = 0; q < query.Length; q++)
+            {
+                foreach (var posting in index.Parts.PostingsOf(query[q]))
+                {
+                    if (posting.Doc == bestDoc[t])
+                    {
+                        terms.Add(new MatchedTerm(query[q], index.Parts.Weight(idfs[q], posting.Doc, posting.Tf)));
+                        explained += idfs[q];
+                    }
+                }
+            }
+
+            var next = i == 0 ? (top.Count > 1 ? top[1].Score : 0) : top[0].Score;
+            var margin = Math.Max(0, (score - next) / top[0].Score);
+            var coverage = information > 0 ? explained / information : 0;
+            candidates.Add(new TemplateCandidate
+            {
+                TemplateId = index.Templates[t].Id,
+                Score = score,
+                Confidence = Confidence(coverage, margin),
+                Terms = [.. terms.OrderByDescending(x => x.Weight)],
+                Coverage = coverage,
+                Margin = margin,
+            });
+        }
+
+        var first = candidates[0];
+        var outcome = first.Confidence >= _options.AutoSendThreshold ? MatchOutcome.Matched
+            : first.Confidence >= _options.SuggestThreshold ? MatchOutcome.Suggested
+            : MatchOutcome.Failed;
+        return new TemplateMatch
+        {
+            Outcome = outcome,
+            TemplateId = outcome == MatchOutcome.Failed ? null : first.TemplateId,
+            Confidence = first.Confidence,
+            Language = language,
+            FailureReason = outcome == MatchOutcome.Matched ? MatchFailureReason.None : MatchFailureReason.BelowThreshold,
+            Candidates = candidates,
+            AutoSendThreshold = _options.AutoSendThreshold,
+            SuggestThreshold = _options.SuggestThreshold,
+        };
+    }
+
+    /// <summary>The calibrated confidence from the share of the question explained and the margin over the next template.</summary>
+    internal static double Confidence(double coverage, double margin) =>
+        1 / (1 + Math.Exp(-(Bias + (CoverageWeight * coverage) + (MarginWeight * margin * coverage))));
+
+    private string? ResolveLanguage(TemplateMatchRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Language) && request.Language != LanguageDetection.UnknownTag)
+        {
+            return LanguageTags.Primary(request.Language);
+        }
+
+        var detected = _detector.Detect(request.Text);
+        if (detected.IsKnown)
+        {
+            return detected.Language;
+        }
+
+        var languages = request.Templates.Where(t => t.Enabled).Select(t => LanguageTags.Primary(t.Language)).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        return languages.Count == 1 ? languages[0] : null;
+    }
+
+    private TemplateMatch Failed(string language, MatchFailureReason reason) => new()
+    {
+        Outcome = MatchOutcome.Failed,
+        Confidence = 0,
+        Language = language,
+        FailureReason = reason,
+        AutoSendThreshold = _options.AutoSendThreshold,
+        SuggestThreshold = _options.SuggestThreshold,
+    };
+
+    private static void CheckProbability(double value, string name)
+    {
+        if (value is < 0 or > 1 || double.IsNaN(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be from 0 to 1.");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace BuyerMessaging;
+
+/// <summary>Options of <see cref="LexicalTemplateMatcher"/>.</summary>
+/// <remarks>The default thresholds were chosen by measurement on the development parts of three English intent data
+/// sets (Banking77, CLINC150 with its out-of-scope queries, Bitext customer support) and checked on their test parts:
+/// see "Smart-reply matching" in benchmarks/README.md.</remarks>
+public sealed class LexicalTemplateMatcherOptions
+{
+    /// <summary>Gets or sets the confidence at or above which the best template may be sent automatically.</summary>
+    /// <value>The default value is 0.96: 97.9 % precision on the development questions, at least 98 % on every test set.</value>
+    public double AutoSendThreshold { get; set; } = 0.96;
+
+    /// <summary>Gets or sets the confidence at or above which the best template is suggested to a person.</summary>
+    /// <value>The default value is 0.6 (about 88 % of suggestions are right on the development questions).</value>
+    public double SuggestThreshold { get; set; } = 0.6;
+
+    /// <summary>Gets or sets how many ranked candidates a match returns at most.</summary>
+    /// <value>The default value is 5.</value>
+    public int MaxCandidates { get; set; } = 5;
+
+    /// <summary>Gets or sets BM25's term-frequency saturation, k1.</summary>
+    /// <value>The default value is 1.2.</value>
+    public double K1 { get; set; } = 1.2;
+
+    /// <summary>Gets or sets BM25's length normalisation, b (0 for none, 1 for full).</summary>
+    /// <value>The default value is 0.75.</value>
+    public double B { get; set; } = 0.75;
+}

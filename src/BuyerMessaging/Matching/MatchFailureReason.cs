@@ -1,0 +1,23 @@
+namespace BuyerMessaging;
+
+/// <summary>Why a match did not reach <see cref="MatchOutcome.Matched"/>.</summary>
+public enum MatchFailureReason
+{
+    /// <summary>The match succeeded.</summary>
+    None = 0,
+
+    /// <summary>The question has no words to match.</summary>
+    EmptyText,
+
+    /// <summary>The buyer's language was not given and could not be detected.</summary>
+    LanguageUnknown,
+
+    /// <summary>No enabled template is written in the buyer's language.</summary>
+    NoTemplateInLanguage,
+
+    /// <summary>No template shares a term with the question.</summary>
+    NoTermInCommon,
+
+    /// <summary>The best template's confidence is below the auto-send threshold.</summary>
+    BelowThreshold,
+}

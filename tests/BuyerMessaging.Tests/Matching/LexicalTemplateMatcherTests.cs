@@ -1,0 +1,156 @@
+namespace BuyerMessaging.Tests;
+
+public sealed class LexicalTemplateMatcherTests
+{
+    private static readonly IReadOnlyList<Template> Templates =
+    [
+        Template("tracking", "en", "Where is my order", ["Where is my parcel?", "My package has not arrived yet", "Can you send me the tracking number?"], "Here is your tracking number."),
+        Template("returns", "en", "Return an item", ["How do I return this item?", "I want to send it back for a refund", "Can I return the shoes?"], "You can return it within 30 days."),
+        Template("invoice", "en", "Invoice request", ["Can I get an invoice?", "Please send me a receipt for my order", "I need a VAT invoice"], "Your invoice is attached."),
+        Template("ja-tracking", "ja", "配送状況", ["荷物はいつ届きますか", "商品がまだ届きません", "追跡番号を教えてください"], "追跡番号をお送りします。"),
+        Template("ja-returns", "ja", "返品", ["返品したいです", "商品を返品する方法を教えてください", "返金してほしい"], "返品の手順をご案内します。"),
+        Template("ja-invoice", "ja", "領収書", ["領収書を発行してください", "請求書が必要です", "インボイスはもらえますか"], "領収書を添付します。"),
+    ];
+
+    private static readonly LexicalTemplateMatcher Matcher = LexicalTemplateMatcher.Default;
+
+    [Fact]
+    public async Task MatchAsync_CloseToAnExample_IsMatchedWithItsDecidingTerms()
+    {
+        var match = await Matcher.MatchAsync(Request("Hello, where is my parcel? My package has not arrived yet.", "en"));
+
+        Assert.Equal(MatchOutcome.Matched, match.Outcome);
+        Assert.Equal(new TemplateId("tracking"), match.TemplateId);
+        Assert.Equal("en", match.Language);
+        Assert.Equal(MatchFailureReason.None, match.FailureReason);
+        Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
+        Assert.Contains(match.Candidates[0].Terms, t => t.Term == "packag");
+        Assert.Equal(match.Candidates.OrderByDescending(c => c.Score), match.Candidates);
+    }
+
+    [Fact]
+    public async Task MatchAsync_OnlyTheBuyersLanguage_IsConsidered()
+    {
+        var match = await Matcher.MatchAsync(Request("商品がまだ届きません。いつ届きますか?", "ja-JP"));
+
+        Assert.Equal(new TemplateId("ja-tracking"), match.Candidates[0].TemplateId);
+        Assert.All(match.Candidates, c => Assert.StartsWith("ja-", c.TemplateId.Value, StringComparison.Ordinal));
+        Assert.Equal("ja", match.Language);
+    }
+
+    [Fact]
+    public async Task MatchAsync_NoLanguage_DetectsIt()
+    {
+        var match = await Matcher.MatchAsync(Request("注文した商品を返品したいので、方法を教えてください。", null));
+
+        Assert.Equal("ja", match.Language);
+        Assert.Equal(new TemplateId("ja-returns"), match.Candidates[0].TemplateId);
+    }
+
+    [Fact]
+    public async Task MatchAsync_FullWidthAndUpperCase_AreFolded()
+    {
+        var match = await Matcher.MatchAsync(Request("ＷＨＥＲＥ ＩＳ ＭＹ ＰＡＲＣＥＬ", "en"));
+
+        Assert.Equal(new TemplateId("tracking"), match.Candidates[0].TemplateId);
+    }
+
+    [Fact]
+    public async Task MatchAsync_UnrelatedQuestion_IsNeverSentAutomatically()
+    {
+        var match = await Matcher.MatchAsync(Request("Do you sell gift cards?", "en"));
+
+        Assert.NotEqual(MatchOutcome.Matched, match.Outcome);
+        Assert.True(match.Confidence < match.AutoSendThreshold);
+    }
+
+    [Fact]
+    public async Task MatchAsync_NoWordInCommon_Fails()
+    {
+        var match = await Matcher.MatchAsync(Request("Hola buenas tardes señor", "en"));
+
+        Assert.Equal((MatchOutcome.Failed, MatchFailureReason.NoTermInCommon), (match.Outcome, match.FailureReason));
+        Assert.Null(match.TemplateId);
+    }
+
+    [Theory]
+    [InlineData("!!! 12345 ???", "en", MatchFailureReason.EmptyText)]
+    [InlineData("Où est mon colis ? Il n'est pas encore arrivé.", "fr", MatchFailureReason.NoTemplateInLanguage)]
+    public async Task MatchAsync_CannotMatch_SaysWhy(string text, string language, MatchFailureReason reason)
+    {
+        var match = await Matcher.MatchAsync(Request(text, language));
+
+        Assert.Equal((MatchOutcome.Failed, reason), (match.Outcome, match.FailureReason));
+        Assert.Empty(match.Candidates);
+    }
+
+    [Fact]
+    public async Task MatchAsync_UnknownLanguageAndMixedTemplates_FailsWithLanguageUnknown()
+    {
+        var match = await Matcher.MatchAsync(Request("ok", null));
+
+        Assert.Equal(MatchFailureReason.LanguageUnknown, match.FailureReason);
+        Assert.Equal(LanguageDetection.UnknownTag, match.Language);
+    }
+
+    [Fact]
+    public async Task MatchAsync_DisabledTemplate_IsNotACandidate()
+    {
+        IReadOnlyList<Template> templates = [.. Templates.Select(t => t.Id.Value == "tracking" ? t with { Enabled = false } : t)];
+
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = "Where is my parcel?", Language = "en", Templates = templates });
+
+        Assert.DoesNotContain(match.Candidates, c => c.TemplateId.Value == "tracking");
+    }
+
+    [Fact]
+    public async Task MatchAsync_BetweenThresholds_IsSuggested()
+    {
+        var matcher = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { AutoSendThreshold = 1, SuggestThreshold = 0.01 });
+
+        var match = await matcher.MatchAsync(Request("where is my parcel", "en"));
+
+        Assert.Equal(MatchOutcome.Suggested, match.Outcome);
+        Assert.Equal(new TemplateId("tracking"), match.TemplateId);
+        Assert.Equal(MatchFailureReason.BelowThreshold, match.FailureReason);
+    }
+
+    [Fact]
+    public async Task MatchAsync_Cancelled_Throws() =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Matcher.MatchAsync(Request("where is my parcel", "en"), new CancellationToken(true)));
+
+    [Fact]
+    public async Task MatchAsync_NullRequest_Throws() =>
+        Assert.Equal("request", (await Assert.ThrowsAsync<ArgumentNullException>(async () => await Matcher.MatchAsync(null!))).ParamName);
+
+    [Theory]
+    [InlineData(1.5, 0.5, 5, "options.AutoSendThreshold")]
+    [InlineData(0.5, 0.9, 5, "options.SuggestThreshold")]
+    [InlineData(0.9, 0.5, 0, "options.MaxCandidates")]
+    public void Constructor_OptionOutOfRange_Throws(double autoSend, double suggest, int candidates, string parameter)
+    {
+        var options = new LexicalTemplateMatcherOptions { AutoSendThreshold = autoSend, SuggestThreshold = suggest, MaxCandidates = candidates };
+
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => new LexicalTemplateMatcher(options)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("charge", "charg")]
+    [InlineData("charged", "charg")]
+    [InlineData("charging", "charg")]
+    [InlineData("cancelled", "cancel")]
+    [InlineData("cancel", "cancel")]
+    [InlineData("deliveries", "delivery")]
+    [InlineData("cards", "card")]
+    public void Stem_FoldsCommonEndings(string word, string stem) =>
+        Assert.Equal(stem, Internal.MatchTokenizer.Stem(word));
+
+    [Fact]
+    public void Tokenize_JapaneseIsCutIntoCharacterPairs_LatinIntoWords() =>
+        Assert.Equal(["iphon", "ケー", "ース", "届き"], Internal.MatchTokenizer.Tokenize("iPhone ケース、届き"));
+
+    private static TemplateMatchRequest Request(string text, string? language) => new() { Text = text, Language = language, Templates = Templates };
+
+    private static Template Template(string id, string language, string name, IReadOnlyList<string> examples, string body) =>
+        new() { Id = new TemplateId(id), Name = name, Language = language, Examples = examples, Body = body };
+}
