@@ -72,6 +72,8 @@ internal static class CliApp
         root.Subcommands.Add(EditCommands.Reply(runtime));
         root.Subcommands.Add(QuarantineCommand.Create(runtime));
         root.Subcommands.Add(ParseCommand.Create(runtime));
+        root.Subcommands.Add(SlaCommand.Create(runtime));
+        root.Subcommands.Add(AutoReplyCommand.Create(runtime));
         return root;
     }
 

@@ -8,6 +8,5 @@ public sealed class FileSystemOutboxOptions
     /// <summary>Gets or sets the folder the .eml files are written to; created when missing.</summary>
     /// <value>The default value is an empty string, which fails validation: a folder must be set.</value>
     [Required]
-    [MinLength(1)]
     public string Folder { get; set; } = string.Empty;
 }
