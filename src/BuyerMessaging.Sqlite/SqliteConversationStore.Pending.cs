@@ -17,10 +17,4 @@ public sealed partial class SqliteConversationStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<TemplateId>> GetFavouritesAsync(StoreId storeId, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<TemplateId>>([]);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<WorkItem>> QueryWorkAsync(WorkItemQuery query, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<WorkItem>>([]);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<ChannelPolicies>> GetChannelPoliciesAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<ChannelPolicies>>([]);
 }

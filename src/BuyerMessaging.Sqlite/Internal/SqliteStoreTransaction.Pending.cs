@@ -1,8 +1,6 @@
-using NodaTime;
-
 namespace BuyerMessaging.Internal;
 
-// TEMPORARY (integration branch only): the rule, agent, template, policy and work-queue tables are not in the SQLite
+// TEMPORARY (integration branch only): the rule, agent and template tables are not in the SQLite
 // schema yet. Reads answer "none"; writes refuse. Replaced by the real implementation before this reaches main.
 internal sealed partial class SqliteStoreTransaction
 {
@@ -29,20 +27,4 @@ internal sealed partial class SqliteStoreTransaction
     public ValueTask<IReadOnlyList<TemplateId>> GetFavouritesAsync(StoreId storeId, CancellationToken cancellationToken = default) => ValueTask.FromResult<IReadOnlyList<TemplateId>>([]);
 
     public ValueTask SetFavouritesAsync(StoreId storeId, IReadOnlyList<TemplateId> templateIds, CancellationToken cancellationToken = default) => throw Pending();
-
-    public ValueTask<WorkItem> EnqueueWorkAsync(NewWorkItem item, Instant now, CancellationToken cancellationToken = default) => throw Pending();
-
-    public ValueTask<WorkItem?> GetWorkItemAsync(long id, CancellationToken cancellationToken = default) => ValueTask.FromResult<WorkItem?>(null);
-
-    public ValueTask<IReadOnlyList<WorkItem>> QueryWorkAsync(WorkItemQuery query, CancellationToken cancellationToken = default) => ValueTask.FromResult<IReadOnlyList<WorkItem>>([]);
-
-    public ValueTask<IReadOnlyList<WorkItem>> LeaseDueWorkAsync(Instant now, string owner, Duration leaseDuration, int max, CancellationToken cancellationToken = default) => ValueTask.FromResult<IReadOnlyList<WorkItem>>([]);
-
-    public ValueTask<bool> EndLeaseAsync(long id, string owner, WorkItemState outcome, Instant now, string? resultOrError, Instant? retryAt = null, CancellationToken cancellationToken = default) => throw Pending();
-
-    public ValueTask<int> CancelWorkAsync(ConversationId conversationId, IReadOnlyCollection<string> kinds, Instant now, string reason, CancellationToken cancellationToken = default) => ValueTask.FromResult(0);
-
-    public ValueTask<ChannelPolicies?> GetChannelPoliciesAsync(ChannelId channelId, CancellationToken cancellationToken = default) => ValueTask.FromResult<ChannelPolicies?>(null);
-
-    public ValueTask SaveChannelPoliciesAsync(ChannelPolicies policies, CancellationToken cancellationToken = default) => throw Pending();
 }
