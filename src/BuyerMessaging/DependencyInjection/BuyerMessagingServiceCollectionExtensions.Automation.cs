@@ -54,7 +54,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<IDateTimeZoneProvider>(),
             sp.GetRequiredService<IOptions<InboxAutomationOptions>>(),
             sp.GetService<ILogger<InboxAutomation>>()));
-        services.TryAddSingleton<ITemplateSource>(_ => new InMemoryTemplateSource());
+        services.TryAddSingleton<ITemplateSource>(sp => new StoreTemplateSource(sp.GetRequiredService<IConversationStore>()));
         services.TryAddSingleton<ITemplateMatcher>(NoTemplateMatcher.Instance);
         services.TryAddSingleton<ITemplateRenderer>(SimpleTemplateRenderer.Instance);
         services.TryAddSingleton<IOutboundSender, UnconfiguredOutboundSender>();
