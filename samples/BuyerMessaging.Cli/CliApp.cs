@@ -74,6 +74,7 @@ internal static class CliApp
         root.Subcommands.Add(ParseCommand.Create(runtime));
         root.Subcommands.Add(SlaCommand.Create(runtime));
         root.Subcommands.Add(AutoReplyCommand.Create(runtime));
+        root.Subcommands.Add(WorkerCommand.Create(runtime));
         return root;
     }
 
