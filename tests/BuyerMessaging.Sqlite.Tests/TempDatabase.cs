@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
 namespace BuyerMessaging.Tests;
 
 /// <summary>
@@ -26,6 +29,19 @@ public sealed class TempDatabase : IDisposable, IAsyncDisposable
         var store = await SqliteConversationStore.OpenAsync(Path);
         _stores.Add(store);
         return store;
+    }
+
+    /// <summary>Runs a query on a connection of its own and returns the first value (integers as <see cref="long"/>).</summary>
+    /// <param name="sql">The SQL text.</param>
+    /// <returns>The value.</returns>
+    public object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is long or string or null ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

@@ -12,57 +12,44 @@ internal sealed partial class SqliteStoreTransaction
     public ValueTask<WorkItem> EnqueueWorkAsync(NewWorkItem item, Instant now, CancellationToken cancellationToken = default)
     {
         WorkQueueSql.ValidateNew(item);
-        Check(cancellationToken);
-        return ValueTask.FromResult(WorkQueueSql.Enqueue(_session, item, now));
+        return Run(s => WorkQueueSql.Enqueue(s, item, now), cancellationToken);
     }
 
-    public ValueTask<WorkItem?> GetWorkItemAsync(long id, CancellationToken cancellationToken = default)
-    {
-        Check(cancellationToken);
-        return ValueTask.FromResult(WorkQueueSql.Get(_session, id));
-    }
+    public ValueTask<WorkItem?> GetWorkItemAsync(long id, CancellationToken cancellationToken = default) =>
+        Run(s => WorkQueueSql.Get(s, id), cancellationToken);
 
     public ValueTask<IReadOnlyList<WorkItem>> QueryWorkAsync(WorkItemQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(query));
-        Check(cancellationToken);
-        return ValueTask.FromResult(WorkQueueSql.Query(_session, query));
+        return Run(s => WorkQueueSql.Query(s, query), cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<WorkItem>> LeaseDueWorkAsync(Instant now, string owner, Duration leaseDuration, int max, CancellationToken cancellationToken = default)
     {
         WorkQueueSql.ValidateLease(owner, leaseDuration, max);
-        Check(cancellationToken);
-        return ValueTask.FromResult(WorkQueueSql.Lease(_session, now, owner, leaseDuration, max));
+        return Run(s => WorkQueueSql.Lease(s, now, owner, leaseDuration, max), cancellationToken);
     }
 
     public ValueTask<bool> EndLeaseAsync(long id, string owner, WorkItemState outcome, Instant now, string? resultOrError, Instant? retryAt = null, CancellationToken cancellationToken = default)
     {
         WorkQueueSql.ValidateEnd(owner, outcome, retryAt);
-        Check(cancellationToken);
-        return ValueTask.FromResult(WorkQueueSql.End(_session, id, owner, outcome, now, resultOrError, retryAt));
+        return Run(s => WorkQueueSql.End(s, id, owner, outcome, now, resultOrError, retryAt), cancellationToken);
     }
 
     public ValueTask<int> CancelWorkAsync(ConversationId conversationId, IReadOnlyCollection<string> kinds, Instant now, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentNullException.ThrowIfNull(reason);
-        Check(cancellationToken);
-        return ValueTask.FromResult(WorkQueueSql.Cancel(_session, conversationId, kinds, now, reason));
+        return Run(s => WorkQueueSql.Cancel(s, conversationId, kinds, now, reason), cancellationToken);
     }
 
-    public ValueTask<ChannelPolicies?> GetChannelPoliciesAsync(ChannelId channelId, CancellationToken cancellationToken = default)
-    {
-        Check(cancellationToken);
-        return ValueTask.FromResult(DefinitionSql.GetPolicies(_session, channelId));
-    }
+    public ValueTask<ChannelPolicies?> GetChannelPoliciesAsync(ChannelId channelId, CancellationToken cancellationToken = default) =>
+        Run(s => DefinitionSql.GetPolicies(s, channelId), cancellationToken);
 
     public ValueTask SaveChannelPoliciesAsync(ChannelPolicies policies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        Check(cancellationToken);
-        DefinitionSql.SavePolicies(_session, policies);
-        return ValueTask.CompletedTask;
+        return Run(s => DefinitionSql.SavePolicies(s, policies), cancellationToken);
     }
 }
