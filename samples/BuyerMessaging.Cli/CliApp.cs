@@ -76,6 +76,9 @@ internal static class CliApp
         root.Subcommands.Add(MatchCommands.Detect(runtime));
         root.Subcommands.Add(MatchCommands.Match(runtime));
         root.Subcommands.Add(MatchCommands.SmartReply(runtime));
+        root.Subcommands.Add(SlaCommand.Create(runtime));
+        root.Subcommands.Add(AutoReplyCommand.Create(runtime));
+        root.Subcommands.Add(WorkerCommand.Create(runtime));
         return root;
     }
 

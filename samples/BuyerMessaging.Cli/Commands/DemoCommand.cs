@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace BuyerMessaging.Cli;
 
@@ -8,6 +9,9 @@ internal static class DemoCommand
 {
     /// <summary>The database the demo uses when no --db is given: a file in the system temp folder, recreated on every run.</summary>
     public static string DefaultDatabasePath => Path.Combine(Path.GetTempPath(), "buyer-messaging-demo.db");
+
+    /// <summary>The channel the demo gives an auto-reply policy, when stores.json has it.</summary>
+    public static readonly ChannelId AutoReplyChannel = new("sakura-amazon-jp");
 
     public static Command Create(CliRuntime runtime)
     {
@@ -19,10 +23,16 @@ internal static class DemoCommand
             Description = "The folder with stores.json and the .eml files (default: the SampleData folder next to the program).",
             HelpName = "DIR",
         };
+        var outbox = new Option<string?>("--outbox")
+        {
+            Description = "The folder the worker writes the auto-replies to as .eml files (default: '<db name>-outbox' next to the database, emptied of .eml files on every run).",
+            HelpName = "DIR",
+        };
         var zone = CommonOptions.Zone();
         var width = CommonOptions.Width();
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Create a fresh database, load SampleData/stores.json, ingest every SampleData/*.eml, and print the ingest summary, the inbox and the sidebar counts.");
+        var command = new Command("demo", "Create a fresh database, load SampleData/stores.json, give Amazon.co.jp an auto-reply policy, ingest every SampleData/*.eml, run the worker once (auto-replies written as .eml to an outbox folder), and print the ingest summary, the inbox, the sidebar counts and the outbox.");
+        command.Options.Add(outbox);
         command.Options.Add(db);
         command.Options.Add(overwrite);
         command.Options.Add(samples);
@@ -52,11 +62,20 @@ internal static class DemoCommand
             // Shown as "SampleData/01-….eml" rather than the full path of the program's folder.
             var shownAs = Path.GetFileName(Path.TrimEndingDirectorySeparator(samplesDir));
             var files = FileIngestion.Expand([samplesDir]).Select(f => new InputFile(Path.Join(shownAs, Path.GetFileName(f.Path)), f.Path)).ToList();
-            var services = runtime.BuildServices(path, o => o.UnknownChannel = UnknownChannelHandling.Quarantine);
+            var outboxPath = Path.GetFullPath(parseResult.GetValue(outbox) ?? WorkerCommand.DefaultOutbox(path));
+            if (parseResult.GetValue(outbox) is null)
+            {
+                EmptyOutbox(outboxPath);
+            }
+
+            var services = runtime.BuildServices(path, o => o.UnknownChannel = UnknownChannelHandling.Quarantine, b => b.AddFileSystemOutbox(o => o.Folder = outboxPath));
             await using (services)
             {
                 await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath, stores, cancellationToken);
+                var autoReply = await SetAutoReplyAsync(services, cancellationToken);
                 var run = await FileIngestion.IngestAsync(services, files, cancellationToken);
+                var worker = await WorkerCommand.RunAsync(services, outboxPath, cancellationToken);
+                var automation = new TimeDemoJson(autoReply, worker);
                 var store = services.GetRequiredService<IConversationStore>();
                 var now = CliRuntime.Now(services);
                 var channels = (await store.GetChannelsAsync(cancellationToken)).ToDictionary(c => c.Id);
@@ -72,7 +91,8 @@ internal static class DemoCommand
                             storeList.Select(s => new StoreJson(s.Id.Value, s.Name, channels.Values.Where(c => c.StoreId == s.Id).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(JsonMapper.Channel).ToList())).ToList(),
                             run.ToJson(),
                             new InboxJson(page.Items.Select(c => JsonMapper.Conversation(c, channels, now)).ToList(), page.NextCursor),
-                            JsonMapper.Counts(counts, folders)),
+                            JsonMapper.Counts(counts, folders),
+                            automation),
                         CliJson.Context.DemoJson);
                     return ExitCodes.Success;
                 }
@@ -100,6 +120,12 @@ internal static class DemoCommand
                 o.WriteLine("Sidebar");
                 InboxView.WriteCounts(o, counts, folders, tableWidth);
                 o.WriteLine();
+                o.WriteLine("Auto-reply (自動返信), set before the ingest");
+                AutoReplyCommand.Write(o, autoReply);
+                o.WriteLine();
+                o.WriteLine("Worker pass (worker --once): auto-replies rendered and sent through the outbox");
+                WorkerCommand.Write(runtime, worker, json: false);
+                o.WriteLine();
                 o.WriteLine("Next: try these on the same database");
                 var dbArg = path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
                 var first = page.Items.Count > 0 ? page.Items[^1].Id.Value : "ID";
@@ -107,10 +133,49 @@ internal static class DemoCommand
                 o.WriteLine($"  show --db {dbArg} {first} --mark-read");
                 o.WriteLine($"  status --db {dbArg} --set pending --actor alice {first}");
                 o.WriteLine($"  reply --db {dbArg} {first} --text \"Thank you, it ships today.\" --actor alice");
+                o.WriteLine($"  worker --db {dbArg} --once{(parseResult.GetValue(outbox) is null ? string.Empty : $" --outbox \"{outboxPath}\"")}");
+                o.WriteLine($"  autoreply set --db {dbArg} --channel {AutoReplyChannel} --windows \"Mon-Fri 18:00-09:00,Sat-Sun\" --min-delay 5 --max-delay 30");
+                o.WriteLine($"  inbox --db {dbArg} --sort sla --display-language ja");
                 return ExitCodes.Success;
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Gives the demo's Amazon.co.jp channel an auto-reply policy that answers at once at any hour (a real one would be
+    /// "Mon-Fri 18:00-09:00,Sat-Sun" with a 5-30 minute delay), so that every run shows the flow.
+    /// </summary>
+    private static async Task<AutoReplyPolicyJson> SetAutoReplyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var channels = await services.GetRequiredService<IConversationStore>().GetChannelsAsync(cancellationToken);
+        if (channels.FirstOrDefault(c => c.Id == AutoReplyChannel) is not { } channel)
+        {
+            return AutoReplyCommand.ToJson(AutoReplyChannel, null);
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(channel.TimeZoneId ?? "Asia/Tokyo") ?? DateTimeZone.Utc;
+        var policy = new AutoReplyPolicy
+        {
+            Schedule = new AutoReplySchedule(zone, WeeklySchedule.AllWeek),
+            MinDelayMinutes = 0,
+            MaxDelayMinutes = 0,
+            FirstContact = TemplateSelection.Always(new TemplateId("auto-reply-ja")),
+            FollowUp = TemplateSelection.Always(new TemplateId("auto-reply-ja-follow-up")),
+        };
+        await services.GetRequiredService<PolicyDirectory>().SaveAsync(new ChannelPolicies { ChannelId = channel.Id, AutoReply = policy }, cancellationToken);
+        return AutoReplyCommand.ToJson(channel.Id, policy);
+    }
+
+    private static void EmptyOutbox(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*" + FileSystemOutboundSender.FileExtension))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     private static void DeleteDatabase(string path)

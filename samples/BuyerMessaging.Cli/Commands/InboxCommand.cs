@@ -23,11 +23,12 @@ internal static class InboxCommand
         var sort = new Option<string?>("--sort") { Description = "updated (default, last updated first), received (last received first) or sla (earliest due first).", HelpName = "SORT" };
         var limit = new Option<int>("--limit") { Description = "The page size, 1 to 1000.", DefaultValueFactory = _ => InboxQuery.DefaultPageSize, HelpName = "N" };
         var after = new Option<string?>("--after") { Description = "Continue after this cursor (printed under the previous page).", HelpName = "CURSOR" };
+        var displayLanguage = new Option<string?>("--display-language") { Description = "The language of the Remaining column: en (23h left, overdue +2d 3h; the default) or ja, BigCentral's words (残り23時間, 期限切れ+2日(3時間)).", HelpName = "LANG" };
         var zone = CommonOptions.Zone();
         var width = CommonOptions.Width();
         var json = CommonOptions.Json();
         var command = new Command("inbox", "List conversations the way a seller sees them: read state, id, channel, buyer, subject, status, remaining time, updated, replies, type, order.");
-        foreach (var option in new Option[] { db, store, channel, status, folder, assignee, unassigned, type, language, unread, hasOrder, text, sort, limit, after, zone, width, json })
+        foreach (var option in new Option[] { db, store, channel, status, folder, assignee, unassigned, type, language, unread, hasOrder, text, sort, limit, after, displayLanguage, zone, width, json })
         {
             command.Options.Add(option);
         }
@@ -37,6 +38,12 @@ internal static class InboxCommand
             var displayZone = CommonOptions.Zone(parseResult.GetValue(zone));
             var tableWidth = runtime.TableWidth(CommonOptions.Width(parseResult.GetValue(width)));
             var inboxSort = CommonOptions.Sort(parseResult.GetValue(sort));
+            var japanese = parseResult.GetValue(displayLanguage)?.Trim().ToUpperInvariant() switch
+            {
+                null or "EN" => false,
+                "JA" => true,
+                _ => throw CliException.Usage($"--display-language: '{parseResult.GetValue(displayLanguage)}' is not supported; use en or ja."),
+            };
             var cursor = parseResult.GetValue(after);
             if (cursor is not null && !(InboxCursor.TryDecode(cursor, out var decoded) && decoded.Sort == inboxSort))
             {
@@ -78,7 +85,7 @@ internal static class InboxCommand
                     return ExitCodes.Success;
                 }
 
-                InboxView.WriteTable(runtime.Out, page.Items, channels, now, displayZone, tableWidth);
+                InboxView.WriteTable(runtime.Out, page.Items, channels, now, displayZone, tableWidth, japanese);
                 if (page.NextCursor is { } next)
                 {
                     runtime.Out.WriteLine();

@@ -13,7 +13,7 @@ internal static class InboxView
         new("Buyer", MaxWidth: 18),
         new("Subject", Flexible: true),
         new("Status", MaxWidth: 14),
-        new("Remaining", MaxWidth: 16),
+        new("Remaining", MaxWidth: 20),
         new("Updated", MaxWidth: 16),
         new("Replies", RightAligned: true),
         new("Type", MaxWidth: 17),
@@ -21,7 +21,7 @@ internal static class InboxView
     ];
 
     /// <summary>Writes the conversations as a table: read state, id, channel, buyer, subject, status, remaining, updated, replies, type, order.</summary>
-    public static void WriteTable(TextWriter writer, IReadOnlyList<Conversation> items, IReadOnlyDictionary<ChannelId, Channel> channels, Instant now, DateTimeZone zone, int width)
+    public static void WriteTable(TextWriter writer, IReadOnlyList<Conversation> items, IReadOnlyDictionary<ChannelId, Channel> channels, Instant now, DateTimeZone zone, int width, bool japanese = false)
     {
         if (items.Count == 0)
         {
@@ -37,7 +37,7 @@ internal static class InboxView
             c.Buyer.Name ?? c.Buyer.Address,
             c.Subject,
             Names.Display(c.Status),
-            Names.Remaining(c, now),
+            Names.Remaining(c, now, japanese),
             Names.Local(c.UpdatedAt, zone),
             c.SellerReplyCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Names.Display(c.MessageType),

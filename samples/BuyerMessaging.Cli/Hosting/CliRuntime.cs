@@ -53,7 +53,10 @@ internal sealed class CliRuntime
     /// Composes the SDK for one SQLite database: <c>AddBuyerMessaging(...).UseSqlite(path)</c> and
     /// <c>AddEmailParsing()</c>, with the host's <see cref="TimeProvider"/> as the one source of time.
     /// </summary>
-    public ServiceProvider BuildServices(string? databasePath, Action<IngestionOptions>? configureIngestion = null)
+    /// <param name="databasePath">The SQLite file; <see langword="null"/> for the in-memory store.</param>
+    /// <param name="configureIngestion">Configures ingestion, if given.</param>
+    /// <param name="configure">Adds to the composition (for example <c>AddFileSystemOutbox</c>), if given.</param>
+    public ServiceProvider BuildServices(string? databasePath, Action<IngestionOptions>? configureIngestion = null, Action<BuyerMessagingBuilder>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(Host.TimeProvider);
@@ -74,18 +77,20 @@ internal sealed class CliRuntime
         }
 
         services.AddEmailParsing();
+        services.AddSingleton<ITemplateSource>(sp => new CliTemplateSource(sp.GetRequiredService<IConversationStore>(), CliTemplateSource.BundledPath));
+        configure?.Invoke(builder);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     /// <summary>Composes the SDK for an existing database; a missing file is "not found" (exit 2), never silently created.</summary>
-    public ServiceProvider OpenExisting(string databasePath)
+    public ServiceProvider OpenExisting(string databasePath, Action<BuyerMessagingBuilder>? configure = null)
     {
         if (!File.Exists(databasePath))
         {
             throw CliException.NotFound($"--db: database '{databasePath}' not found. Create one with 'demo' or 'ingest'.");
         }
 
-        return BuildServices(databasePath);
+        return BuildServices(databasePath, configure: configure);
     }
 
     /// <summary>Writes a value as JSON on stdout.</summary>

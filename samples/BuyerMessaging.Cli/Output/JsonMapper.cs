@@ -32,9 +32,16 @@ internal static class JsonMapper
         LastOutboundAt = Names.Iso(c.LastOutboundAt),
         UpdatedAt = Names.Iso(c.UpdatedAt),
         SlaDueAt = Names.Iso(c.SlaDueAt),
+        Sla = Sla(c, now),
         NoReplyNeeded = c.NoReplyNeeded,
         Version = c.Version,
     };
+
+    public static SlaJson Sla(Conversation c, Instant now)
+    {
+        var sla = Names.Sla(c, now);
+        return new(Names.Camel(sla.State), sla.HoursLeft, sla.DaysOverdue, sla.HoursOverdue, Names.Remaining(c, now));
+    }
 
     public static MessageJson Message(Message m) => new(
         m.Id.Value,

@@ -82,6 +82,9 @@ internal sealed record ConversationJson
 
     public required string? SlaDueAt { get; init; }
 
+    /// <summary>Gets the remaining-time column (残り時間) as data.</summary>
+    public required SlaJson Sla { get; init; }
+
     public required bool NoReplyNeeded { get; init; }
 
     public required long Version { get; init; }
@@ -150,7 +153,7 @@ internal sealed record ChannelJson(string Id, string Kind, string Name, string? 
 internal sealed record StoreJson(string Id, string Name, IReadOnlyList<ChannelJson> Channels);
 
 /// <summary>The output of <c>demo --json</c>.</summary>
-internal sealed record DemoJson(string Database, IReadOnlyList<StoreJson> Stores, IngestJson Ingest, InboxJson Inbox, CountsJson Counts);
+internal sealed record DemoJson(string Database, IReadOnlyList<StoreJson> Stores, IngestJson Ingest, InboxJson Inbox, CountsJson Counts, TimeDemoJson? Automation);
 
 /// <summary>A template as <c>templates list</c>, <c>show</c> and <c>copy</c> print it; <c>body</c> is null in lists.</summary>
 internal sealed record TemplateJsonModel
@@ -203,3 +206,9 @@ internal sealed record MatchJson(string Outcome, string? TemplateId, double Conf
 
 /// <summary>One ranked candidate of <see cref="MatchJson"/>.</summary>
 internal sealed record MatchCandidateJson(string TemplateId, double Confidence);
+
+/// <summary>
+/// The remaining-time column (残り時間) of a conversation: <c>state</c> remaining, overdue, awaitingBuyer or none;
+/// whole hours left while remaining; whole days and hours past the due instant while overdue; the column's text.
+/// </summary>
+internal sealed record SlaJson(string State, int HoursLeft, int DaysOverdue, int HoursOverdue, string Text);

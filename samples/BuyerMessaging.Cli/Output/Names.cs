@@ -127,29 +127,32 @@ internal static class Names
     };
 
     /// <summary>
-    /// Gets the remaining-time column (残り時間): blank unless an answer is due; "NNh left" before the due instant,
-    /// "overdue +Nd Nh" after it.
+    /// Gets the remaining-time column (残り時間) as BigCentral shows it: blank unless an answer is due (and while the
+    /// conversation awaits the buyer); "NNh left" before the due instant ("&lt;1h left" in its last hour), "overdue +Nd Nh"
+    /// after it. In Japanese, BigCentral's own words: 残りNN時間, 期限切れ+N日(N時間).
     /// </summary>
-    public static string Remaining(Conversation conversation, Instant now)
+    public static string Remaining(Conversation conversation, Instant now, bool japanese = false)
     {
-        if (conversation.SlaDueAt is not { } due || conversation.Status == ConversationStatus.AwaitingBuyer)
+        var sla = Sla(conversation, now);
+        if (japanese)
         {
-            return string.Empty;
+            return sla.Format("ja");
         }
 
-        if (due > now)
+        return sla.State switch
         {
-            var left = due - now;
-            return left < Duration.FromHours(1)
-                ? "<1h left"
-                : string.Create(CultureInfo.InvariantCulture, $"{(long)left.TotalHours}h left");
-        }
-
-        var over = now - due;
-        var days = over.Days;
-        var hours = over.Hours;
-        return string.Create(CultureInfo.InvariantCulture, $"overdue +{days}d {hours}h");
+            SlaState.Remaining when sla.Left < Duration.FromHours(1) => "<1h left",
+            SlaState.Remaining => string.Create(CultureInfo.InvariantCulture, $"{sla.HoursLeft}h left"),
+            SlaState.Overdue => string.Create(CultureInfo.InvariantCulture, $"overdue +{sla.DaysOverdue}d {sla.HoursOverdue}h"),
+            _ => string.Empty,
+        };
     }
+
+    /// <summary>Gets the SLA state of a conversation (<see cref="SlaIndicator"/>); a conversation that awaits the buyer shows none.</summary>
+    public static SlaIndicator Sla(Conversation conversation, Instant now) =>
+        conversation.Status == ConversationStatus.AwaitingBuyer
+            ? new SlaIndicator(SlaState.AwaitingBuyer, null, Duration.Zero)
+            : SlaIndicator.Of(conversation, now);
 
     /// <summary>Formats an instant in the display zone as "yyyy-MM-dd HH:mm".</summary>
     public static string Local(Instant instant, DateTimeZone zone) =>

@@ -54,7 +54,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<IDateTimeZoneProvider>(),
             sp.GetRequiredService<IOptions<InboxAutomationOptions>>(),
             sp.GetService<ILogger<InboxAutomation>>()));
-        services.TryAddSingleton<ITemplateSource>(_ => new InMemoryTemplateSource());
+        services.TryAddSingleton<ITemplateSource>(sp => new StoreTemplateSource(sp.GetRequiredService<IConversationStore>()));
         services.TryAddSingleton<ITemplateMatcher>(sp => new LexicalTemplateMatcher(null, sp.GetService<ILanguageDetector>()));
         services.TryAddSingleton(sp => new LiquidTemplateRenderer(
             sp.GetRequiredService<IClock>(), sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetService<IOrderLookup>(), sp.GetRequiredService<IConversationStore>()));

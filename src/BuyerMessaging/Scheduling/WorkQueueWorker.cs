@@ -37,7 +37,7 @@ public sealed class WorkQueueWorker
     /// <param name="clock">The clock.</param>
     /// <param name="sender">Sends outgoing messages.</param>
     /// <param name="eventHandlers">Receive the events; <see langword="null"/> for none.</param>
-    /// <param name="templates">Looks templates up; <see langword="null"/> for none (automatic replies then fail with the reason).</param>
+    /// <param name="templates">Looks templates up; <see langword="null"/> for the templates saved in <paramref name="store"/> (an automatic reply whose template is missing fails with the reason).</param>
     /// <param name="matcher">Matches smart-reply templates; <see langword="null"/> for <see cref="LexicalTemplateMatcher.Default"/>.</param>
     /// <param name="renderer">Renders templates; <see langword="null"/> for the simple variable renderer.</param>
     /// <param name="automation">The time rules (SLA policies); <see langword="null"/> for the defaults.</param>
@@ -91,7 +91,7 @@ public sealed class WorkQueueWorker
         WorkerId = _options.WorkerId ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         var context = new WorkContext(
             store, clock, WorkerId, automation ?? new InboxAutomation(), sender, [.. eventHandlers ?? []],
-            templates ?? new InMemoryTemplateSource(), matcher ?? LexicalTemplateMatcher.Default, renderer ?? new LiquidTemplateRenderer(clock, store: store), _logger);
+            templates ?? new StoreTemplateSource(store), matcher ?? LexicalTemplateMatcher.Default, renderer ?? new LiquidTemplateRenderer(clock, store: store), _logger);
         IWorkHandler[] handlers = [new AutomaticReplyWork(context), new SmartMatchWork(context), new SlaCheckWork(context), new SendWork(context), new EventWork(context)];
         foreach (var handler in handlers)
         {

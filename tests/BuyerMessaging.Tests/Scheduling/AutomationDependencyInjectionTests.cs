@@ -16,13 +16,68 @@ public sealed class AutomationDependencyInjectionTests
         Assert.Same(provider.GetRequiredService<InboxAutomation>(), provider.GetRequiredService<InboxAutomation>());
         Assert.Same(provider.GetRequiredService<WorkQueueWorker>(), provider.GetRequiredService<WorkQueueWorker>());
         Assert.Same(DateTimeZoneProviders.Tzdb, provider.GetRequiredService<IDateTimeZoneProvider>());
-        Assert.IsType<InMemoryTemplateSource>(provider.GetRequiredService<ITemplateSource>());
+        Assert.IsType<BuyerMessaging.Internal.StoreTemplateSource>(provider.GetRequiredService<ITemplateSource>());
         Assert.IsType<LexicalTemplateMatcher>(provider.GetRequiredService<ITemplateMatcher>());
         Assert.Same(NgramLanguageDetector.Default, provider.GetRequiredService<ILanguageDetector>());
         Assert.NotNull(provider.GetRequiredService<ITemplateRenderer>());
         Assert.NotNull(provider.GetRequiredService<IOutboundSender>());
         Assert.NotNull(provider.GetRequiredService<PolicyDirectory>());
         Assert.Empty(provider.GetServices<IHostedService>());
+    }
+
+    [Fact]
+    public async Task AddBuyerMessaging_DefaultTemplateSource_ReadsTheTemplatesSavedInTheStore()
+    {
+        await using var provider = new ServiceCollection().AddBuyerMessaging().Services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IConversationStore>();
+        var tx = await store.BeginTransactionAsync();
+        await using (tx)
+        {
+            await tx.SaveTemplateAsync(new Template { Id = new("thanks"), Name = "Thanks", Language = "en", Body = "Thank you." });
+            await tx.CommitAsync();
+        }
+
+        var template = await provider.GetRequiredService<ITemplateSource>().GetTemplateAsync(new("thanks"), CancellationToken.None);
+
+        Assert.Equal("Thank you.", template?.Body);
+    }
+
+    [Fact]
+    public async Task AddBuyerMessaging_AutoReply_IsRenderedFromATemplateSavedInTheStore()
+    {
+        var sender = new RecordingSender();
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(TestMail.Start));
+        services.AddSingleton<IOutboundSender>(sender);
+        services.AddBuyerMessaging();
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IConversationStore>();
+        await TestMail.ConfigureAsync(store);
+        var tx = await store.BeginTransactionAsync();
+        await using (tx)
+        {
+            await tx.SaveTemplateAsync(new Template { Id = new("closed"), Name = "Closed", Language = "en", Subject = "We are closed", Body = "We answer on Monday." });
+            await tx.CommitAsync();
+        }
+
+        await provider.GetRequiredService<PolicyDirectory>().SaveAsync(new ChannelPolicies
+        {
+            ChannelId = TestMail.Support,
+            AutoReply = new AutoReplyPolicy
+            {
+                Schedule = new AutoReplySchedule(DateTimeZone.Utc, WeeklySchedule.AllWeek),
+                MinDelayMinutes = 0,
+                MaxDelayMinutes = 0,
+                FirstContact = TemplateSelection.Always(new("closed")),
+            },
+        });
+
+        await provider.GetRequiredService<ConversationIngestor>().IngestAsync(TestMail.Mail());
+        await provider.GetRequiredService<WorkQueueWorker>().RunUntilIdleAsync();
+
+        var (_, message) = Assert.Single(sender.Delivered);
+        Assert.Equal(OutgoingKind.AutoReply, message.Kind);
+        Assert.Equal("We answer on Monday.", message.Text);
     }
 
     [Fact]
