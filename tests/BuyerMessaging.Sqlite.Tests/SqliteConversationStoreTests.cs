@@ -395,13 +395,5 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
     private long Count(string table) => (long)Scalar($"SELECT count(*) FROM {table}")!;
 
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = command.ExecuteScalar();
-        return value is long or string or null ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
+    private object? Scalar(string sql) => _database.Scalar(sql);
 }
