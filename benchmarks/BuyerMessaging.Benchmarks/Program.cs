@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using BuyerMessaging.Benchmarks;
 
 // `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
-// `... -- soak [--messages N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
+// `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
 if (args.Length > 0 && args[0] == "soak")
 {
     return await IngestSoak.RunAsync(args[1..]);

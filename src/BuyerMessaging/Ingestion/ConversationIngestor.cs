@@ -153,9 +153,10 @@ public sealed class ConversationIngestor
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>What happened to each input, in the order of <paramref name="inputs"/>.</returns>
     /// <remarks>
-    /// Each input runs inside its own savepoint (<see cref="IStoreTransaction.CreateSavepointAsync"/>). An input whose
-    /// ingest throws is rolled back alone and its raw bytes are quarantined with the reason ("ingestion failed: ...");
-    /// the other inputs are kept. Nothing of the batch is visible until the batch is committed; when the store itself
+    /// An input whose ingest throws is rolled back alone and its raw bytes are quarantined with the reason ("ingestion
+    /// failed: ..."); the other inputs are kept. (The batch first runs without savepoints; when an input throws, it is
+    /// rolled back and run again with a savepoint around each input, see
+    /// <see cref="IStoreTransaction.CreateSavepointAsync"/>.) Nothing of the batch is visible until the batch is committed; when the store itself
     /// fails (the commit, or quarantining a failed input), the exception propagates and nothing of the batch is stored,
     /// so the whole batch can be retried.
     /// </remarks>
@@ -172,26 +173,53 @@ public sealed class ConversationIngestor
             }
         }
 
-        var results = new IngestResult[inputs.Count];
         if (inputs.Count == 0)
         {
-            return results;
+            return [];
         }
 
         using var activity = Instruments.ActivitySource.StartActivity("buyer_messaging.ingest_batch");
         activity?.SetTag("buyer_messaging.batch.size", inputs.Count);
+
+        // Optimistic first: no savepoints, which cost SQLite a statement journal per input. Only when an input throws is
+        // the batch rolled back and run again with a savepoint around each input.
+        var results = await IngestBatchInTransactionAsync(inputs, isolate: false, cancellationToken).ConfigureAwait(false)
+            ?? (await IngestBatchInTransactionAsync(inputs, isolate: true, cancellationToken).ConfigureAwait(false))!;
+        for (var i = 0; i < results.Length; i++)
+        {
+            Report(results[i], inputs[i].Source);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Ingests a batch in one transaction. Not isolated: returns <see langword="null"/> (everything rolled back) as soon as
+    /// an input throws. Isolated: a savepoint around each input; an input that throws is rolled back and quarantined.
+    /// </summary>
+    private async Task<IngestResult[]?> IngestBatchInTransactionAsync(IReadOnlyList<InboundParseResult> inputs, bool isolate, CancellationToken cancellationToken)
+    {
+        var results = new IngestResult[inputs.Count];
         var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             for (var i = 0; i < inputs.Count; i++)
             {
                 var input = inputs[i];
-                await transaction.CreateSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                if (isolate)
+                {
+                    await transaction.CreateSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                }
+
                 try
                 {
                     results[i] = input.Message is { } message
                         ? await IngestInAsync(transaction, message, cancellationToken).ConfigureAwait(false)
                         : await QuarantineInAsync(transaction, input.Raw, input.Error!, input.Source, null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!isolate && !cancellationToken.IsCancellationRequested)
+                {
+                    return null;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -201,15 +229,13 @@ public sealed class ConversationIngestor
                     results[i] = await QuarantineInAsync(transaction, input.Raw, reason, input.Source, input.Message?.ChannelId, cancellationToken).ConfigureAwait(false);
                 }
 
-                await transaction.ReleaseSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                if (isolate)
+                {
+                    await transaction.ReleaseSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        for (var i = 0; i < results.Length; i++)
-        {
-            Report(results[i], inputs[i].Source);
         }
 
         return results;
