@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BuyerMessaging.Internal;
 
 namespace BuyerMessaging;
@@ -5,9 +6,12 @@ namespace BuyerMessaging;
 /// <content>Reads of rules, agents, templates and favourites.</content>
 public sealed partial class SqliteConversationStore
 {
+    /// <summary>Gets the last committed rules read by this store object, with their revision.</summary>
+    internal StrongBox<RuleSet?> RulesCache { get; } = new();
+
     /// <inheritdoc />
     public Task<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default) =>
-        Read(DefinitionSql.GetRules, cancellationToken);
+        Read(s => DefinitionSql.GetRules(s, RulesCache), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Agent>> GetAgentsAsync(CancellationToken cancellationToken = default) =>

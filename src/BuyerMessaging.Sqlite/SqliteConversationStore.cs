@@ -16,6 +16,8 @@ namespace BuyerMessaging;
 /// <c>BEGIN IMMEDIATE</c> transactions: writers in other store objects or processes on the same file wait for the
 /// lock (up to <see cref="SqliteStoreOptions.BusyTimeout"/>) instead of failing. Reads outside a transaction run on
 /// a small pool of other connections and see the last committed state; in WAL mode they never block the writer.</para>
+/// <para>Scheduled work and the outbox are leased inside those write transactions, so a lease is exclusive across every
+/// store object and process on the file; an expired lease is taken over by the next worker that leases.</para>
 /// <para>Microsoft.Data.Sqlite runs every statement synchronously, so the asynchronous methods complete on the
 /// calling thread; a writer that waits for another process's lock blocks its thread.</para>
 /// </remarks>

@@ -23,7 +23,8 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
         Assert.True(File.Exists(_database.Path));
         Assert.Equal((long)Schema.CurrentVersion, Scalar("PRAGMA user_version"));
-        foreach (var table in new[] { "id_sequences", "stores", "channels", "folders", "conversations", "messages", "attachments", "participants", "history", "quarantine", "search" })
+        foreach (var table in new[] { "id_sequences", "stores", "channels", "folders", "conversations", "messages", "attachments", "participants", "history", "quarantine", "search",
+            "work_items", "channel_policies", "rules", "agents", "templates", "favourites" })
         {
             Assert.Equal(1L, Scalar($"SELECT count(*) FROM sqlite_master WHERE name = '{table}'"));
         }
@@ -242,6 +243,47 @@ public sealed class SqliteConversationStoreTests : IDisposable
         await using (tx3)
         {
             Assert.Equal([channel], await tx3.GetChannelsAsync());
+        }
+    }
+
+    [Fact]
+    public async Task GetRulesAsync_CachedRules_FollowCommitsOfAnotherStoreAndIgnoreRolledBackRevisions()
+    {
+        await using var first = await SqliteConversationStore.OpenAsync(_database.Path);
+        await using var second = await SqliteConversationStore.OpenAsync(_database.Path);
+        static Rule NewRule(string id) => new() { Id = new(id), Name = id, Conditions = [RuleCondition.SubjectContains(id)], Actions = [RuleAction.AddTag(id)] };
+        async Task WriteAsync(IConversationStore store, Func<IStoreTransaction, Task> write, bool commit)
+        {
+            var tx = await store.BeginTransactionAsync();
+            await using (tx)
+            {
+                await write(tx);
+                if (commit)
+                {
+                    await tx.CommitAsync();
+                }
+            }
+        }
+
+        Assert.Empty((await first.GetRulesAsync()).Rules);
+        await WriteAsync(second, async tx => await tx.SaveRuleAsync(NewRule("a")), commit: true);
+        Assert.Equal(["a"], (await first.GetRulesAsync()).Rules.Select(r => r.Id.Value));
+
+        // A rolled-back save reaches the revision "b" would have had; the cache must not keep what it saw.
+        await WriteAsync(first, async tx =>
+        {
+            await tx.SaveRuleAsync(NewRule("rolled-back"));
+            Assert.Equal(2, (await tx.GetRulesAsync()).Rules.Count);
+        }, commit: false);
+        await WriteAsync(second, async tx => await tx.SaveRuleAsync(NewRule("b")), commit: true);
+
+        var rules = await first.GetRulesAsync();
+        Assert.Equal(2L, rules.Revision);
+        Assert.Equal(["a", "b"], rules.Rules.Select(r => r.Id.Value));
+        var tx = await first.BeginTransactionAsync();
+        await using (tx)
+        {
+            Assert.Equal(["a", "b"], (await tx.GetRulesAsync()).Rules.Select(r => r.Id.Value));
         }
     }
 

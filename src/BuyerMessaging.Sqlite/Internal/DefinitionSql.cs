@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace BuyerMessaging.Internal;
@@ -26,11 +27,31 @@ internal static class DefinitionSql
             .Set("$json", ChannelPoliciesJson.Serialize(policies))
             .ExecuteNonQuery();
 
-    public static RuleSet GetRules(SqliteSession session)
+    /// <summary>
+    /// Gets the rules. Rebuilding them from JSON (with their regular expressions) on every ingest would cost more than
+    /// the ingest, so the store keeps the last committed set in <paramref name="cache"/> and reuses it while the
+    /// revision in the file is the same: committed revisions only go up, so one revision is one set of rules.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="cache">The store's cache, or <see langword="null"/> when the caller's transaction changed rules (its revision may still be rolled back).</param>
+    /// <returns>The rules.</returns>
+    public static RuleSet GetRules(SqliteSession session, StrongBox<RuleSet?>? cache)
     {
         var revision = (long)session.Command(RulesRevisionSql).ExecuteScalar()!;
-        var rules = ReadJson(session.Command("SELECT json FROM rules ORDER BY sort_order, id"), static json => RuleJson.Import(json)[0]);
-        return new RuleSet(rules, revision);
+        if (cache is not null && Volatile.Read(ref cache.Value) is { } cached && cached.Revision == revision)
+        {
+            return cached;
+        }
+
+        var rules = new RuleSet(
+            ReadJson(session.Command("SELECT json FROM rules ORDER BY sort_order, id"), static json => RuleJson.Import(json)[0]).AsReadOnly(),
+            revision);
+        if (cache is not null)
+        {
+            Volatile.Write(ref cache.Value, rules);
+        }
+
+        return rules;
     }
 
     public static void SaveRule(SqliteSession session, Rule rule)

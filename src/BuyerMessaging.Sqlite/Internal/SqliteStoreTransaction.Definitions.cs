@@ -3,17 +3,24 @@ namespace BuyerMessaging.Internal;
 /// <content>Rules (with their revision), agents, templates and favourites.</content>
 internal sealed partial class SqliteStoreTransaction
 {
+    /// <summary>Whether this transaction saved or deleted a rule: its rules are then read past the store's cache.</summary>
+    private bool _rulesChanged;
+
     public ValueTask<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default) =>
-        Run(DefinitionSql.GetRules, cancellationToken);
+        Run(s => DefinitionSql.GetRules(s, _rulesChanged ? null : _store.RulesCache), cancellationToken);
 
     public ValueTask SaveRuleAsync(Rule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        _rulesChanged = true;
         return Run(s => DefinitionSql.SaveRule(s, rule), cancellationToken);
     }
 
-    public ValueTask<bool> DeleteRuleAsync(RuleId id, CancellationToken cancellationToken = default) =>
-        Run(s => DefinitionSql.DeleteRule(s, id), cancellationToken);
+    public ValueTask<bool> DeleteRuleAsync(RuleId id, CancellationToken cancellationToken = default)
+    {
+        _rulesChanged = true;
+        return Run(s => DefinitionSql.DeleteRule(s, id), cancellationToken);
+    }
 
     public ValueTask<IReadOnlyList<Agent>> GetAgentsAsync(CancellationToken cancellationToken = default) =>
         Run(DefinitionSql.GetAgents, cancellationToken);
