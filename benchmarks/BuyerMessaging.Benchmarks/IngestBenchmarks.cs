@@ -7,12 +7,16 @@ namespace BuyerMessaging.Benchmarks;
 /// <summary>
 /// Ingest throughput: parse -> thread -> store for <see cref="Messages"/> distinct messages (a third of them
 /// follow-ups), against MimeKit parsing alone as the baseline. Each iteration starts from an empty store, so every
-/// message is really threaded and stored (one transaction per message).
+/// message is really threaded and stored: one transaction per message, or one per <see cref="BatchSize"/> messages
+/// with <see cref="ConversationIngestor.IngestBatchAsync"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class IngestBenchmarks
 {
     private const int Messages = 5_000;
+
+    /// <summary>The inputs per <see cref="ConversationIngestor.IngestBatchAsync"/> call (the CLI's batch size).</summary>
+    private const int BatchSize = 500;
     private readonly FakeClock _clock = new(NodaTime.Instant.FromUtc(2026, 11, 23, 0, 0));
     private readonly MimeMessageParser _parser = new();
     private byte[][] _raw = [];
@@ -89,6 +93,35 @@ public class IngestBenchmarks
         {
             var result = await _sqliteIngestor.IngestAsync(_parser.Parse(raw, null));
             created += result.Outcome == IngestOutcome.Created ? 1 : 0;
+        }
+
+        return created;
+    }
+
+    /// <summary>The whole pipeline into the in-memory store, <see cref="BatchSize"/> messages per transaction.</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public Task<int> IngestInMemoryBatch() => IngestBatchesAsync(_memory);
+
+    /// <summary>The whole pipeline into SQLite, <see cref="BatchSize"/> messages per transaction.</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public Task<int> IngestSqliteBatch() => IngestBatchesAsync(_sqliteIngestor);
+
+    private async Task<int> IngestBatchesAsync(ConversationIngestor ingestor)
+    {
+        var created = 0;
+        var batch = new List<InboundParseResult>(BatchSize);
+        for (var i = 0; i < _raw.Length; i += BatchSize)
+        {
+            batch.Clear();
+            for (var j = i; j < Math.Min(i + BatchSize, _raw.Length); j++)
+            {
+                batch.Add(_parser.Parse(_raw[j], null));
+            }
+
+            foreach (var result in await ingestor.IngestBatchAsync(batch))
+            {
+                created += result.Outcome == IngestOutcome.Created ? 1 : 0;
+            }
         }
 
         return created;

@@ -5,8 +5,8 @@ using NodaTime.Testing;
 namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
-/// A long ingest into SQLite (default 200,000 messages) that prints throughput and memory every 10 % so that a flat
-/// managed heap and working set can be checked over the run.
+/// A long ingest into SQLite (default 200,000 messages; <c>--batch N</c> ingests N per transaction) that prints
+/// throughput and memory every 10 % so that a flat managed heap and working set can be checked over the run.
 /// </summary>
 internal static class IngestSoak
 {
@@ -14,11 +14,21 @@ internal static class IngestSoak
     {
         var total = 200_000;
         var target = "sqlite";
+        var batchSize = 1;
+        var profile = false;
         for (var a = 0; a < args.Length; a++)
         {
             if (args[a] == "--messages" && a + 1 < args.Length)
             {
                 total = int.Parse(args[++a], CultureInfo.InvariantCulture);
+            }
+            else if (args[a] == "--profile")
+            {
+                profile = true;
+            }
+            else if (args[a] == "--batch" && a + 1 < args.Length)
+            {
+                batchSize = int.Parse(args[++a], CultureInfo.InvariantCulture);
             }
             else if (args[a] == "--store" && a + 1 < args.Length)
             {
@@ -34,18 +44,26 @@ internal static class IngestSoak
                 ? new InMemoryConversationStore()
                 : await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, "soak.db")}");
             await SyntheticMail.ConfigureAsync(store);
-            var ingestor = new ConversationIngestor(store, clock);
+            StoreProfiler? profiler = null;
+            var ingestor = new ConversationIngestor(profile ? StoreProfiler.Wrap(store, out profiler) : store, clock);
             var parser = new MimeMessageParser();
             var step = Math.Max(total / 10, 1);
             var watch = Stopwatch.StartNew();
             var last = TimeSpan.Zero;
+            var batch = new List<InboundParseResult>(batchSize);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {target}, batch: {batchSize}"));
             Console.WriteLine("messages  msg/s(step)  managed MB  working set MB");
             for (var i = 0; i < total; i++)
             {
                 var parsed = parser.Parse(SyntheticMail.Create(i), null);
                 if (target != "parse")
                 {
-                    await ingestor.IngestAsync(parsed);
+                    batch.Add(parsed);
+                    if (batch.Count == batchSize || i == total - 1)
+                    {
+                        await IngestAsync(ingestor, batch);
+                        batch.Clear();
+                    }
                 }
                 if ((i + 1) % step == 0)
                 {
@@ -58,6 +76,7 @@ internal static class IngestSoak
                 }
             }
 
+            profiler?.Print(watch.Elapsed);
             (store as IDisposable)?.Dispose();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total: {total} messages in {watch.Elapsed.TotalSeconds:F1} s = {total / watch.Elapsed.TotalSeconds:F0} msg/s"));
             return 0;
@@ -66,6 +85,18 @@ internal static class IngestSoak
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task IngestAsync(ConversationIngestor ingestor, List<InboundParseResult> batch)
+    {
+        if (batch.Count == 1)
+        {
+            await ingestor.IngestAsync(batch[0]);
+        }
+        else
+        {
+            await ingestor.IngestBatchAsync(batch);
         }
     }
 }

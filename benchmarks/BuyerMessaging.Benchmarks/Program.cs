@@ -3,7 +3,7 @@ using BuyerMessaging.Benchmarks;
 
 // `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
 // `... -- matching [calibrate]` evaluates the smart-reply matcher against the Lucene.Net baseline;
-// `... -- soak [--messages N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
+// `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
 if (args.Length > 0 && args[0] == "matching")
 {
     return MatchingEvaluation.Run(args[1..]);

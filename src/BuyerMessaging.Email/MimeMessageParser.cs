@@ -249,6 +249,7 @@ public sealed class MimeMessageParser
             Html = content.Html,
             Attachments = content.Attachments,
             SentAt = MessageHeaders.SentAt(message),
+            ReceivedAt = MessageHeaders.ReceivedAt(message),
             OrderId = AmazonMail.FindOrderId(subject) ?? AmazonMail.FindOrderId(body),
             BuyerName = buyerName,
             MessageType = messageType,

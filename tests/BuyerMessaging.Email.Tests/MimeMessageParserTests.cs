@@ -136,6 +136,32 @@ public sealed partial class MimeMessageParserTests
     }
 
     [Fact]
+    public void Parse_ReceivedHeaders_ReceivedAtIsTheNewestHop()
+    {
+        var result = _parser.Parse(TestFiles.Ascii(
+            "Received: from relay.example by mx.seller.example with ESMTPS id abc;\n"
+            + "\tTue, 3 Nov 2026 17:20:05 +0000\n"
+            + "Received: from outbound.example by relay.example; Tue, 3 Nov 2026 18:16:00 +0100\n"
+            + "From: a@customer.example\nDate: Tue, 3 Nov 2026 17:15:00 +0000\nSubject: hi\n\nhello\n"));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(Instant.FromUtc(2026, 11, 3, 17, 20, 5), result.Message!.ReceivedAt);
+        Assert.Equal(Instant.FromUtc(2026, 11, 3, 17, 15), result.Message.SentAt);
+    }
+
+    [Theory]
+    [InlineData("From: a@customer.example\nSubject: hi\n\nhello\n")]
+    [InlineData("Received: from relay.example by mx.seller.example; not a date\nFrom: a@customer.example\nSubject: hi\n\nhello\n")]
+    [InlineData("Received: from relay.example by mx.seller.example\nFrom: a@customer.example\nSubject: hi\n\nhello\n")]
+    public void Parse_NoReadableReceivedDate_ReceivedAtIsNull(string mail)
+    {
+        var result = _parser.Parse(TestFiles.Ascii(mail));
+
+        Assert.True(result.Succeeded);
+        Assert.Null(result.Message!.ReceivedAt);
+    }
+
+    [Fact]
     public void Parse_FoldedEncodedSubject_IsDecodedOnOneLine()
     {
         var raw = TestFiles.Ascii(

@@ -16,6 +16,9 @@ internal sealed record InputFile(string Display, string Path);
 /// <summary>Ingests .eml files: parse each with the MIME parser, hand the result to the ingestor, count the outcomes.</summary>
 internal static class FileIngestion
 {
+    /// <summary>The files per store transaction.</summary>
+    private const int BatchSize = 500;
+
     /// <summary>
     /// Expands the paths given on the command line: a folder gives its *.eml files sorted by name, a file itself.
     /// Names stay relative as given. A path that does not exist is "not found" (exit 2) and nothing is ingested.
@@ -48,47 +51,59 @@ internal static class FileIngestion
             : throw CliException.NotFound($"FILES: {string.Join(", ", missing.Select(m => $"'{m}'"))} not found; nothing was ingested.");
     }
 
-    /// <summary>Ingests the files in order. A file that cannot be read or parsed is quarantined with the reason, never fatal.</summary>
+    /// <summary>
+    /// Ingests the files in order, <see cref="BatchSize"/> per store transaction. A file that cannot be read or parsed is
+    /// quarantined with the reason, never fatal.
+    /// </summary>
     public static async Task<IngestRun> IngestAsync(IServiceProvider services, IReadOnlyList<InputFile> files, CancellationToken cancellationToken)
     {
         var parser = services.GetRequiredService<MimeMessageParser>();
         var ingestor = services.GetRequiredService<ConversationIngestor>();
         int created = 0, appended = 0, duplicates = 0;
         var quarantined = new List<QuarantinedFileJson>();
-        foreach (var file in files)
+        var batch = new List<InboundParseResult>(BatchSize);
+        for (var start = 0; start < files.Count; start += BatchSize)
         {
-            IngestResult result;
-            byte[] raw;
-            try
+            batch.Clear();
+            for (var i = start; i < Math.Min(start + BatchSize, files.Count); i++)
             {
-                raw = await File.ReadAllBytesAsync(file.Path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                result = await ingestor.QuarantineAsync(ReadOnlyMemory<byte>.Empty, $"the file cannot be read: {e.Message}", file.Display, cancellationToken: cancellationToken);
-                quarantined.Add(new QuarantinedFileJson(file.Display, result.QuarantineReason ?? e.Message));
-                continue;
+                batch.Add(await ReadAndParseAsync(parser, files[i], cancellationToken));
             }
 
-            result = await ingestor.IngestAsync(parser.Parse(raw, file.Display), cancellationToken);
-            switch (result.Outcome)
+            var results = await ingestor.IngestBatchAsync(batch, cancellationToken);
+            for (var i = 0; i < results.Count; i++)
             {
-                case IngestOutcome.Created:
-                    created++;
-                    break;
-                case IngestOutcome.Appended:
-                    appended++;
-                    break;
-                case IngestOutcome.Duplicate:
-                    duplicates++;
-                    break;
-                default:
-                    quarantined.Add(new QuarantinedFileJson(file.Display, result.QuarantineReason ?? "quarantined"));
-                    break;
+                switch (results[i].Outcome)
+                {
+                    case IngestOutcome.Created:
+                        created++;
+                        break;
+                    case IngestOutcome.Appended:
+                        appended++;
+                        break;
+                    case IngestOutcome.Duplicate:
+                        duplicates++;
+                        break;
+                    default:
+                        quarantined.Add(new QuarantinedFileJson(files[start + i].Display, results[i].QuarantineReason ?? "quarantined"));
+                        break;
+                }
             }
         }
 
         return new IngestRun(created, appended, duplicates, quarantined);
+    }
+
+    private static async Task<InboundParseResult> ReadAndParseAsync(MimeMessageParser parser, InputFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return parser.Parse(await File.ReadAllBytesAsync(file.Path, cancellationToken), file.Display);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return InboundParseResult.Failed($"the file cannot be read: {e.Message}", ReadOnlyMemory<byte>.Empty, file.Display);
+        }
     }
 
     /// <summary>Prints the summary of a run as text.</summary>

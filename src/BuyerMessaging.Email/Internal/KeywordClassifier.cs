@@ -79,7 +79,7 @@ internal sealed class KeywordClassifier
             return BuyerMessageType.Other;
         }
 
-        var folded = TextFolding.Fold(text);
+        var folded = KeywordFolding.Fold(text);
         foreach (var (type, keywords) in _table)
         {
             foreach (var keyword in keywords)
@@ -106,7 +106,7 @@ internal sealed class KeywordClassifier
 
             var trimmed = raw.Trim();
             var prefix = trimmed.EndsWith('*');
-            var folded = TextFolding.Fold(prefix ? trimmed[..^1] : trimmed);
+            var folded = KeywordFolding.Fold(prefix ? trimmed[..^1] : trimmed);
             if (folded.Length == 0)
             {
                 return false;
@@ -118,8 +118,8 @@ internal sealed class KeywordClassifier
 
         public bool IsIn(string folded)
         {
-            var checkStart = TextFolding.IsWordChar(Text[0]);
-            var checkEnd = !Prefix && TextFolding.IsWordChar(Text[^1]);
+            var checkStart = KeywordFolding.IsWordChar(Text[0]);
+            var checkEnd = !Prefix && KeywordFolding.IsWordChar(Text[^1]);
             var from = 0;
             while (from <= folded.Length - Text.Length)
             {
@@ -130,8 +130,8 @@ internal sealed class KeywordClassifier
                 }
 
                 var end = index + Text.Length;
-                if ((!checkStart || index == 0 || !TextFolding.IsWordChar(folded[index - 1]))
-                    && (!checkEnd || end == folded.Length || !TextFolding.IsWordChar(folded[end])))
+                if ((!checkStart || index == 0 || !KeywordFolding.IsWordChar(folded[index - 1]))
+                    && (!checkEnd || end == folded.Length || !KeywordFolding.IsWordChar(folded[end])))
                 {
                     return true;
                 }

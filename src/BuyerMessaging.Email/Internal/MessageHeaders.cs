@@ -58,6 +58,25 @@ internal static class MessageHeaders
         return result;
     }
 
+    /// <summary>
+    /// When the newest (topmost) Received header says the message arrived: the date after its last ';' (RFC 5322
+    /// section 3.6.7); null when there is no Received header or its date is unreadable.
+    /// </summary>
+    public static Instant? ReceivedAt(MimeMessage message)
+    {
+        var index = message.Headers.IndexOf(HeaderId.Received);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var value = message.Headers[index].Value;
+        var semicolon = value.LastIndexOf(';');
+        return semicolon >= 0 && DateUtils.TryParse(value[(semicolon + 1)..].Trim(), out var date)
+            ? Instant.FromDateTimeOffset(date)
+            : null;
+    }
+
     /// <summary>The Date header as an instant; null when missing or unreadable.</summary>
     public static Instant? SentAt(MimeMessage message)
     {

@@ -28,6 +28,7 @@ internal static class Schema
     [
         new(1, "initial schema", V1),
         new(2, "conversation SLA pause and no-auto-reply; work queue and outbox, channel policies, rules, agents, templates, favourites", V2),
+        new(3, "quarantine keyed by the SHA-256 of the raw input", QuarantineRawHash),
     ];
 
     /// <summary>Gets the version this library creates and understands.</summary>
@@ -306,6 +307,43 @@ internal static class Schema
             ) WITHOUT ROWID;
             """;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Adds <c>quarantine.raw_sha256</c> (filled for the items already stored) and its index, so the same raw input is
+    /// quarantined once. Idempotent, so it can run at any position of the migration list.
+    /// </summary>
+    private static void QuarantineRawHash(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name = 'raw_sha256'";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE quarantine ADD COLUMN raw_sha256 BLOB";
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = "CREATE INDEX IF NOT EXISTS ix_quarantine_raw_sha256 ON quarantine (raw_sha256) WHERE raw_sha256 IS NOT NULL";
+        command.ExecuteNonQuery();
+
+        var hashes = new List<(long Id, byte[] Hash)>();
+        command.CommandText = "SELECT id, raw FROM quarantine WHERE raw_sha256 IS NULL AND length(raw) > 0";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                hashes.Add((reader.GetInt64(0), System.Security.Cryptography.SHA256.HashData((byte[])reader.GetValue(1))));
+            }
+        }
+
+        command.CommandText = "UPDATE quarantine SET raw_sha256 = $hash WHERE id = $id";
+        foreach (var (id, hash) in hashes)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$hash", hash);
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>One migration step.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -57,6 +59,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private Dictionary<ConversationId, Known>? _known;
     private long? _configVersion;
     private bool _configChanged;
+    private List<Savepoint>? _savepoints;
     private bool _committed;
     private bool _disposed;
 
@@ -296,7 +299,15 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(item);
         Check(cancellationToken);
-        var command = _session.Command("INSERT INTO quarantine (at, source, reason, channel_id, raw) VALUES ($at, $source, $reason, $channel_id, $raw)")
+        var hash = item.Raw.IsEmpty ? null : SHA256.HashData(item.Raw.Span);
+        if (hash is not null
+            && _session.Command("SELECT id FROM quarantine WHERE raw_sha256 = $hash ORDER BY id LIMIT 1").Set("$hash", hash).ExecuteScalar() is long existing)
+        {
+            return ValueTask.FromResult(existing);
+        }
+
+        var command = _session.Command("INSERT INTO quarantine (at, source, reason, channel_id, raw, raw_sha256) VALUES ($at, $source, $reason, $channel_id, $raw, $hash)")
+            .Set("$hash", hash)
             .Set("$at", item.At)
             .Set("$source", item.Source)
             .Set("$reason", item.Reason)
@@ -356,6 +367,37 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         return ValueTask.FromResult(deleted);
     }
 
+    public ValueTask CreateSavepointAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalidSavepoint(name);
+        Check(cancellationToken);
+        _session.Execute("SAVEPOINT " + name);
+        (_savepoints ??= []).Add(new Savepoint(name, _configChanged, _configVersion));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RollbackToSavepointAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var index = FindSavepoint(name, cancellationToken);
+        _session.Execute("ROLLBACK TO " + name);
+        var savepoint = _savepoints![index];
+        _savepoints.RemoveRange(index + 1, _savepoints.Count - index - 1);
+
+        // The rows read or written since are as they were: forget what this transaction remembered of them.
+        _known = null;
+        _configChanged = savepoint.ConfigChanged;
+        _configVersion = savepoint.ConfigVersion;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var index = FindSavepoint(name, cancellationToken);
+        _session.Execute("RELEASE " + name);
+        _savepoints!.RemoveRange(index, _savepoints.Count - index);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         Check(cancellationToken);
@@ -391,6 +433,26 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
         _store.ReleaseWriter(_session, discard);
         return ValueTask.CompletedTask;
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SavepointName();
+
+    private static void ThrowIfInvalidSavepoint(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!SavepointName().IsMatch(name))
+        {
+            throw new ArgumentException($"'{name}' is not a savepoint name: use an ASCII letter or underscore, then letters, digits or underscores.", nameof(name));
+        }
+    }
+
+    private int FindSavepoint(string name, CancellationToken cancellationToken)
+    {
+        ThrowIfInvalidSavepoint(name);
+        Check(cancellationToken);
+        var index = _savepoints?.FindLastIndex(s => s.Name == name) ?? -1;
+        return index >= 0 ? index : throw new InvalidOperationException($"No savepoint is named '{name}'.");
     }
 
     private string NextId(string sequence)
@@ -503,6 +565,9 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>An open savepoint and the transaction's own state when it was created.</summary>
+    private sealed record Savepoint(string Name, bool ConfigChanged, long? ConfigVersion);
 
     /// <summary>A conversation as this transaction knows it is stored.</summary>
     private sealed class Known(long seq, Conversation conversation, object?[]? values)

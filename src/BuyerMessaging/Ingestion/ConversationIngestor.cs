@@ -9,7 +9,8 @@ using NodaTime;
 namespace BuyerMessaging;
 
 /// <summary>
-/// Turns normalised buyer messages into conversations, idempotently and in one transaction per message:
+/// Turns normalised buyer messages into conversations, idempotently and in one transaction per message (or per batch,
+/// see <see cref="IngestBatchAsync"/>):
 /// resolves the channel (quarantining mail for unknown or disabled channels), de-duplicates, threads, reopens, and
 /// records the message, the participants and the history.
 /// </summary>
@@ -34,6 +35,9 @@ namespace BuyerMessaging;
 public sealed class ConversationIngestor
 {
     private const string SystemActor = "system";
+
+    /// <summary>The savepoint around each input of a batch.</summary>
+    private const string BatchSavepoint = "ingest_item";
 
     private readonly IConversationStore _store;
     private readonly IClock _clock;
@@ -126,135 +130,234 @@ public sealed class ConversationIngestor
     public async Task<IngestResult> IngestAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (string.IsNullOrWhiteSpace(message.From?.Address))
-        {
-            return await QuarantineAsync(message.Raw, "the message has no sender address", message.Source, message.ChannelId, cancellationToken).ConfigureAwait(false);
-        }
-
         using var activity = Instruments.ActivitySource.StartActivity("buyer_messaging.ingest");
-        var now = _clock.GetCurrentInstant();
+        IngestResult result;
         var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var (channel, reason) = await ChannelResolution.ResolveAsync(transaction, message, _options, _logger, cancellationToken).ConfigureAwait(false);
-            if (channel is null)
-            {
-                var item = new QuarantinedItem { At = now, Source = message.Source, Reason = reason!, ChannelId = message.ChannelId, Raw = message.Raw };
-                var quarantineId = await transaction.InsertQuarantineAsync(item, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return Quarantined(message.Source, reason!, quarantineId);
-            }
-
-            var externalId = message.ExternalId ?? (message.InternetMessageId is null ? ContentHash(message) : null);
-            var duplicate = await FindDuplicateAsync(transaction, channel, externalId, message.InternetMessageId, cancellationToken).ConfigureAwait(false);
-            if (duplicate is not null)
-            {
-                Log.DuplicateIgnored(_logger, duplicate.Id);
-                _instruments.RecordIngest(IngestOutcome.Duplicate);
-                return new IngestResult
-                {
-                    Outcome = IngestOutcome.Duplicate,
-                    ConversationId = duplicate.ConversationId,
-                    MessageId = duplicate.Id,
-                    ChannelId = duplicate.ChannelId,
-                };
-            }
-
-            var at = message.ReceivedAt is { } received && received <= now ? received : now;
-            var existing = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
-            var conversationId = existing?.Id ?? await transaction.NewConversationIdAsync(cancellationToken).ConfigureAwait(false);
-            var stored = new Message
-            {
-                Id = await transaction.NewMessageIdAsync(cancellationToken).ConfigureAwait(false),
-                ConversationId = conversationId,
-                ChannelId = channel.Id,
-                Direction = MessageDirection.Inbound,
-                ExternalId = externalId,
-                InternetMessageId = message.InternetMessageId,
-                InReplyTo = message.InReplyTo,
-                References = message.References,
-                From = message.From,
-                To = message.To,
-                Cc = message.Cc,
-                Subject = message.Subject,
-                Text = message.Text,
-                Html = message.Html,
-                Attachments = message.Attachments,
-                At = at,
-                SentAt = message.SentAt,
-            };
-
-            var changes = new List<ConversationChange>(2);
-            var reopened = false;
-            Conversation conversation;
-            if (existing is null)
-            {
-                conversation = NewConversation(conversationId, channel, message, at, now);
-                changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
-            }
-            else
-            {
-                conversation = Append(existing, message, at, now);
-                if (conversation.Status != existing.Status)
-                {
-                    reopened = true;
-                    changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Status, existing.Status.ToString(), conversation.Status.ToString()));
-                    Log.ConversationReopened(_logger, conversationId);
-                }
-
-                if (existing.NoReplyNeeded)
-                {
-                    changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "true", "false"));
-                }
-            }
-
-            changes.Add(new(conversationId, now, SystemActor, ChangeKinds.InboundMessage, null, stored.Id.Value));
-            var matchedRules = (IReadOnlyList<RuleId>)[];
-            if (_rules is not null)
-            {
-                var ruleOutcome = await _rules.EvaluateAsync(transaction, RuleInput.For(channel, conversation, stored, existing is null), cancellationToken).ConfigureAwait(false);
-                if (!ruleOutcome.IsEmpty)
-                {
-                    var folders = ruleOutcome.Folder is null ? null : await transaction.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
-                    var before = changes.Count;
-                    conversation = RuleApplier.Apply(conversation, ruleOutcome, now, folders, changes, _logger);
-                    if (_logger.IsEnabled(LogLevel.Debug))
-                    {
-                        Log.RulesApplied(_logger, string.Join(",", ruleOutcome.MatchedRules), conversationId, changes.Count - before);
-                    }
-                }
-
-                matchedRules = ruleOutcome.MatchedRules;
-            }
-
-            conversation = await _automation.OnInboundAsync(transaction, channel, existing, conversation, stored, message, now, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await transaction.UpdateConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.InsertMessageAsync(stored, cancellationToken).ConfigureAwait(false);
-            await transaction.AddParticipantsAsync(conversationId, Participants(message), cancellationToken).ConfigureAwait(false);
-            await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+            result = await IngestInAsync(transaction, message, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-            var outcome = existing is null ? IngestOutcome.Created : IngestOutcome.Appended;
-            Log.MessageIngested(_logger, stored.Id, conversationId, outcome, channel.Id);
-            _instruments.RecordIngest(outcome);
+        Report(result, message.Source);
+        return result;
+    }
+
+    /// <summary>
+    /// Ingests many parse results in one store transaction, several times faster than one
+    /// <see cref="IngestAsync(InboundParseResult, CancellationToken)"/> each: the same de-duplication (also between
+    /// inputs of the batch), threading, quarantine, rules and time rules, and one result per input, in order.
+    /// </summary>
+    /// <param name="inputs">The parse results: a few hundred to a few thousand (the batch holds the store's write lock
+    /// until it is committed).</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>What happened to each input, in the order of <paramref name="inputs"/>.</returns>
+    /// <remarks>
+    /// An input whose ingest throws is rolled back alone and its raw bytes are quarantined with the reason ("ingestion
+    /// failed: ..."); the other inputs are kept. (The batch first runs without savepoints; when an input throws, it is
+    /// rolled back and run again with a savepoint around each input, see
+    /// <see cref="IStoreTransaction.CreateSavepointAsync"/>.) Nothing of the batch is visible until the batch is committed; when the store itself
+    /// fails (the commit, or quarantining a failed input), the exception propagates and nothing of the batch is stored,
+    /// so the whole batch can be retried.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> contains <see langword="null"/>.</exception>
+    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<InboundParseResult> inputs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i] is null)
+            {
+                throw new ArgumentException($"The input at index {i} is null.", nameof(inputs));
+            }
+        }
+
+        if (inputs.Count == 0)
+        {
+            return [];
+        }
+
+        using var activity = Instruments.ActivitySource.StartActivity("buyer_messaging.ingest_batch");
+        activity?.SetTag("buyer_messaging.batch.size", inputs.Count);
+
+        // Optimistic first: no savepoints, which cost SQLite a statement journal per input. Only when an input throws is
+        // the batch rolled back and run again with a savepoint around each input.
+        var results = await IngestBatchInTransactionAsync(inputs, isolate: false, cancellationToken).ConfigureAwait(false)
+            ?? (await IngestBatchInTransactionAsync(inputs, isolate: true, cancellationToken).ConfigureAwait(false))!;
+        for (var i = 0; i < results.Length; i++)
+        {
+            Report(results[i], inputs[i].Source);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Ingests a batch in one transaction. Not isolated: returns <see langword="null"/> (everything rolled back) as soon as
+    /// an input throws. Isolated: a savepoint around each input; an input that throws is rolled back and quarantined.
+    /// </summary>
+    private async Task<IngestResult[]?> IngestBatchInTransactionAsync(IReadOnlyList<InboundParseResult> inputs, bool isolate, CancellationToken cancellationToken)
+    {
+        var results = new IngestResult[inputs.Count];
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var input = inputs[i];
+                if (isolate)
+                {
+                    await transaction.CreateSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    results[i] = input.Message is { } message
+                        ? await IngestInAsync(transaction, message, cancellationToken).ConfigureAwait(false)
+                        : await QuarantineInAsync(transaction, input.Raw, input.Error!, input.Source, null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!isolate && !cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await transaction.RollbackToSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                    Log.IngestFailed(_logger, input.Source, ex);
+                    var reason = "ingestion failed: " + ex.Message;
+                    results[i] = await QuarantineInAsync(transaction, input.Raw, reason, input.Source, input.Message?.ChannelId, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (isolate)
+                {
+                    await transaction.ReleaseSavepointAsync(BatchSavepoint, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private async Task<IngestResult> IngestInAsync(IStoreTransaction transaction, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(message.From?.Address))
+        {
+            return await QuarantineInAsync(transaction, message.Raw, "the message has no sender address", message.Source, message.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var (channel, reason) = await ChannelResolution.ResolveAsync(transaction, message, _options, _logger, cancellationToken).ConfigureAwait(false);
+        if (channel is null)
+        {
+            return await QuarantineInAsync(transaction, message.Raw, reason!, message.Source, message.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var externalId = message.ExternalId ?? (message.InternetMessageId is null ? ContentHash(message) : null);
+        var duplicate = await FindDuplicateAsync(transaction, channel, externalId, message.InternetMessageId, cancellationToken).ConfigureAwait(false);
+        if (duplicate is not null)
+        {
             return new IngestResult
             {
-                Outcome = outcome,
-                ConversationId = conversationId,
-                MessageId = stored.Id,
-                ChannelId = channel.Id,
-                Reopened = reopened,
-                MatchedRules = matchedRules,
+                Outcome = IngestOutcome.Duplicate,
+                ConversationId = duplicate.ConversationId,
+                MessageId = duplicate.Id,
+                ChannelId = duplicate.ChannelId,
             };
         }
+
+        var at = message.ReceivedAt is { } received && received <= now ? received : now;
+        var existing = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
+        var conversationId = existing?.Id ?? await transaction.NewConversationIdAsync(cancellationToken).ConfigureAwait(false);
+        var stored = new Message
+        {
+            Id = await transaction.NewMessageIdAsync(cancellationToken).ConfigureAwait(false),
+            ConversationId = conversationId,
+            ChannelId = channel.Id,
+            Direction = MessageDirection.Inbound,
+            ExternalId = externalId,
+            InternetMessageId = message.InternetMessageId,
+            InReplyTo = message.InReplyTo,
+            References = message.References,
+            From = message.From,
+            To = message.To,
+            Cc = message.Cc,
+            Subject = message.Subject,
+            Text = message.Text,
+            Html = message.Html,
+            Attachments = message.Attachments,
+            At = at,
+            SentAt = message.SentAt,
+        };
+
+        var changes = new List<ConversationChange>(2);
+        var reopened = false;
+        Conversation conversation;
+        if (existing is null)
+        {
+            conversation = NewConversation(conversationId, channel, message, at, now);
+            changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
+        }
+        else
+        {
+            conversation = Append(existing, message, at, now);
+            if (conversation.Status != existing.Status)
+            {
+                reopened = true;
+                changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Status, existing.Status.ToString(), conversation.Status.ToString()));
+                Log.ConversationReopened(_logger, conversationId);
+            }
+
+            if (existing.NoReplyNeeded)
+            {
+                changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "true", "false"));
+            }
+        }
+
+        changes.Add(new(conversationId, now, SystemActor, ChangeKinds.InboundMessage, null, stored.Id.Value));
+        var matchedRules = (IReadOnlyList<RuleId>)[];
+        if (_rules is not null)
+        {
+            var ruleOutcome = await _rules.EvaluateAsync(transaction, RuleInput.For(channel, conversation, stored, existing is null), cancellationToken).ConfigureAwait(false);
+            if (!ruleOutcome.IsEmpty)
+            {
+                var folders = ruleOutcome.Folder is null ? null : await transaction.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
+                var before = changes.Count;
+                conversation = RuleApplier.Apply(conversation, ruleOutcome, now, folders, changes, _logger);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    Log.RulesApplied(_logger, string.Join(",", ruleOutcome.MatchedRules), conversationId, changes.Count - before);
+                }
+            }
+
+            matchedRules = ruleOutcome.MatchedRules;
+        }
+
+        conversation = await _automation.OnInboundAsync(transaction, channel, existing, conversation, stored, message, now, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transaction.UpdateConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.InsertMessageAsync(stored, cancellationToken).ConfigureAwait(false);
+        await transaction.AddParticipantsAsync(conversationId, Participants(message), cancellationToken).ConfigureAwait(false);
+        await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+
+        return new IngestResult
+        {
+            Outcome = existing is null ? IngestOutcome.Created : IngestOutcome.Appended,
+            ConversationId = conversationId,
+            MessageId = stored.Id,
+            ChannelId = channel.Id,
+            Reopened = reopened,
+            MatchedRules = matchedRules,
+        };
     }
 
     /// <summary>
@@ -316,21 +419,42 @@ public sealed class ConversationIngestor
     public async Task<IngestResult> QuarantineAsync(ReadOnlyMemory<byte> raw, string reason, string? source, ChannelId? channelId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var item = new QuarantinedItem { At = _clock.GetCurrentInstant(), Source = source, Reason = reason, ChannelId = channelId, Raw = raw };
+        IngestResult result;
         var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var id = await transaction.InsertQuarantineAsync(item, cancellationToken).ConfigureAwait(false);
+            result = await QuarantineInAsync(transaction, raw, reason, source, channelId, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return Quarantined(source, reason, id);
         }
+
+        Report(result, source);
+        return result;
     }
 
-    private IngestResult Quarantined(string? source, string reason, long id)
+    private async Task<IngestResult> QuarantineInAsync(IStoreTransaction transaction, ReadOnlyMemory<byte> raw, string reason, string? source, ChannelId? channelId, CancellationToken cancellationToken)
     {
-        Log.Quarantined(_logger, source, id, reason);
-        _instruments.RecordIngest(IngestOutcome.Quarantined);
+        var item = new QuarantinedItem { At = _clock.GetCurrentInstant(), Source = source, Reason = reason, ChannelId = channelId, Raw = raw };
+        var id = await transaction.InsertQuarantineAsync(item, cancellationToken).ConfigureAwait(false);
         return new IngestResult { Outcome = IngestOutcome.Quarantined, QuarantineReason = reason, QuarantineId = id };
+    }
+
+    /// <summary>Logs and counts a result once it is committed.</summary>
+    private void Report(IngestResult result, string? source)
+    {
+        switch (result.Outcome)
+        {
+            case IngestOutcome.Quarantined:
+                Log.Quarantined(_logger, source, result.QuarantineId!.Value, result.QuarantineReason!);
+                break;
+            case IngestOutcome.Duplicate:
+                Log.DuplicateIgnored(_logger, result.MessageId!.Value);
+                break;
+            default:
+                Log.MessageIngested(_logger, result.MessageId!.Value, result.ConversationId!.Value, result.Outcome, result.ChannelId!.Value);
+                break;
+        }
+
+        _instruments.RecordIngest(result.Outcome);
     }
 
     private static async ValueTask<Message?> FindDuplicateAsync(IStoreTransaction transaction, Channel channel, string? externalId, string? internetMessageId, CancellationToken cancellationToken)

@@ -126,10 +126,14 @@ public partial interface IStoreTransaction : IAsyncDisposable
     /// <returns>The ids.</returns>
     ValueTask<IReadOnlyList<ConversationId>> GetConversationIdsInFolderAsync(FolderId folderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts quarantined input.</summary>
+    /// <summary>
+    /// Inserts quarantined input, once per distinct raw input: when an item with the same raw bytes (compared by
+    /// SHA-256) is already stored, nothing is written and that item's id is returned. Items without raw bytes are always
+    /// inserted.
+    /// </summary>
     /// <param name="item">The item.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
-    /// <returns>The store-assigned id of the item.</returns>
+    /// <returns>The store-assigned id of the item, or of the stored item with the same raw bytes.</returns>
     ValueTask<long> InsertQuarantineAsync(QuarantinedItem item, CancellationToken cancellationToken = default);
 
     /// <summary>Inserts or replaces a store.</summary>

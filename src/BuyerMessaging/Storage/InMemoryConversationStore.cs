@@ -27,7 +27,7 @@ public sealed partial class InMemoryConversationStore : IConversationStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<Message>>(s => s.Messages.TryGetValue(id, out var list) ? [.. list] : [], cancellationToken);
+        ReadAsync<IReadOnlyList<Message>>(s => s.Messages.TryGetValue(id, out var list) ? [.. list.OrderBy(m => m.At)] : [], cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ConversationChange>> GetHistoryAsync(ConversationId id, CancellationToken cancellationToken = default) =>

@@ -17,6 +17,10 @@ internal static partial class Log
         Message = "Input from {Source} quarantined as item {QuarantineId}: {Reason}")]
     public static partial void Quarantined(ILogger logger, string? source, long quarantineId, string reason);
 
+    [LoggerMessage(EventId = 1005, EventName = "IngestFailed", Level = LogLevel.Error,
+        Message = "Ingesting input from {Source} failed; it was rolled back alone and quarantined")]
+    public static partial void IngestFailed(ILogger logger, string? source, Exception exception);
+
     [LoggerMessage(EventId = 1003, EventName = "ChannelCreated", Level = LogLevel.Information,
         Message = "Channel {ChannelId} created in store {StoreId} for unconfigured mail")]
     public static partial void ChannelCreated(ILogger logger, ChannelId channelId, StoreId storeId);

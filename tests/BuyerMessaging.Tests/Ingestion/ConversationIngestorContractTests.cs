@@ -9,7 +9,7 @@ namespace BuyerMessaging.Tests;
 /// Ingestion through <see cref="ConversationIngestor"/> against a store: de-duplication, threading, reopening and
 /// quarantine. Part of the store contract: every store implementation derives from this class.
 /// </summary>
-public abstract class ConversationIngestorContractTests : IAsyncLifetime
+public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
 {
     protected FakeClock Clock { get; } = new(TestMail.Start);
 

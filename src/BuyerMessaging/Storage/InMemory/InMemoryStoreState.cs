@@ -36,6 +36,9 @@ internal sealed partial class InMemoryStoreState
 
     public List<QuarantinedItem> Quarantine { get; } = [];
 
+    /// <summary>The id of the quarantined item of each raw input, by the hex SHA-256 of its bytes.</summary>
+    public Dictionary<string, long> QuarantineByHash { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<RuleId, Rule> Rules { get; } = [];
 
     public long RulesRevision { get; set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 
@@ -199,9 +200,21 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         ArgumentNullException.ThrowIfNull(item);
         ThrowIfDone();
+        var hash = item.Raw.IsEmpty ? null : Convert.ToHexStringLower(SHA256.HashData(item.Raw.Span));
+        if (hash is not null && state.QuarantineByHash.TryGetValue(hash, out var existing))
+        {
+            return ValueTask.FromResult(existing);
+        }
+
         var stored = item with { Id = state.Quarantine.Count + 1 };
         state.Quarantine.Add(stored);
         _undo.Add(() => state.Quarantine.Remove(stored));
+        if (hash is not null)
+        {
+            state.QuarantineByHash.Add(hash, stored.Id);
+            _undo.Add(() => state.QuarantineByHash.Remove(hash));
+        }
+
         return ValueTask.FromResult(stored.Id);
     }
 

@@ -3,8 +3,12 @@ using System.Text;
 
 namespace BuyerMessaging.Internal;
 
-/// <summary>Folds text for keyword matching: lower case, no accents on Latin letters, single spaces, plain apostrophes.</summary>
-internal static class TextFolding
+/// <summary>
+/// Folds text for keyword matching: lower case, no accents on Latin letters, single spaces, plain apostrophes. Not the
+/// core's <see cref="TextFolding"/> (NFKC and lower case, used for search and rules): classification also needs
+/// "cancelación" to match "cancelacion".
+/// </summary>
+internal static class KeywordFolding
 {
     public static string Fold(string text)
     {
