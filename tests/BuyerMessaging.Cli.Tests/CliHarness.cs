@@ -72,6 +72,55 @@ internal sealed class CliHarness : IDisposable
     public Task<CliResult> IngestSamplesAsync() =>
         OkAsync("ingest", "--db", Database, "--config", Sample("stores.json"), SampleData, "--json");
 
+    /// <summary>
+    /// Ingests copies of the sample mails without their Received headers, so that each one arrives at the harness's
+    /// current time (the samples were received in early November 2026; the clock-driven tests need fresh mail).
+    /// </summary>
+    public async Task<CliResult> IngestSamplesArrivingNowAsync()
+    {
+        var folder = Path.Combine(_directory, "arriving-now");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(SampleData, "*.eml"))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, Path.GetFileName(file)), WithoutReceivedHeaders(await File.ReadAllBytesAsync(file)));
+        }
+
+        return await OkAsync("ingest", "--db", Database, "--config", Sample("stores.json"), folder, "--json");
+    }
+
+    private static byte[] WithoutReceivedHeaders(byte[] raw)
+    {
+        var output = new List<byte>(raw.Length);
+        var inHeaders = true;
+        var skipping = false;
+        var start = 0;
+        while (start < raw.Length)
+        {
+            var end = Array.IndexOf(raw, (byte)'\n', start);
+            end = end < 0 ? raw.Length : end + 1;
+            var line = raw.AsSpan(start, end - start);
+            if (inHeaders && (line.Length == 0 || line[0] == (byte)'\r' || line[0] == (byte)'\n'))
+            {
+                inHeaders = false;
+            }
+
+            if (inHeaders)
+            {
+                var continuation = line[0] is (byte)' ' or (byte)'\t';
+                skipping = continuation ? skipping : line.StartsWith("Received:"u8);
+            }
+
+            if (!(inHeaders && skipping))
+            {
+                output.AddRange(line);
+            }
+
+            start = end;
+        }
+
+        return [.. output];
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

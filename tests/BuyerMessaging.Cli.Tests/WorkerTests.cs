@@ -21,7 +21,7 @@ public sealed class WorkerTests : IDisposable
     public async Task Once_AfterTheDelay_WritesOneAutoReplyPerConversationAsEml()
     {
         await ConfigureAsync("Mon-Fri 18:00-09:00,Sat-Sun");
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
 
         var early = (await _cli.OkAsync("worker", "--db", _cli.Database, "--once", "--outbox", Outbox, "--json")).Json();
         _cli.Time.Advance(TimeSpan.FromMinutes(10));
@@ -46,7 +46,7 @@ public sealed class WorkerTests : IDisposable
     public async Task Once_Again_SendsNothingTwice()
     {
         await ConfigureAsync("24x7");
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
         _cli.Time.Advance(TimeSpan.FromMinutes(10));
         await _cli.OkAsync("worker", "--db", _cli.Database, "--once", "--outbox", Outbox);
 
@@ -62,7 +62,7 @@ public sealed class WorkerTests : IDisposable
         // Tuesday 10:00 JST: office hours.
         _cli.Time.Now = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
         await ConfigureAsync("Mon-Fri 18:00-09:00,Sat-Sun");
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
         _cli.Time.Advance(TimeSpan.FromMinutes(10));
 
         var json = (await _cli.OkAsync("worker", "--db", _cli.Database, "--once", "--outbox", Outbox, "--json")).Json();
@@ -74,7 +74,7 @@ public sealed class WorkerTests : IDisposable
     public async Task Once_DefaultOutbox_IsNextToTheDatabase()
     {
         await ConfigureAsync("24x7");
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
         _cli.Time.Advance(TimeSpan.FromMinutes(10));
 
         var result = await _cli.OkAsync("worker", "--db", _cli.Database, "--once");
@@ -87,7 +87,7 @@ public sealed class WorkerTests : IDisposable
     public async Task Worker_MissingDatabaseOrBadInterval_Fail()
     {
         Assert.Equal(2, (await _cli.RunAsync("worker", "--db", _cli.Database, "--once")).ExitCode);
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
         var bad = await _cli.RunAsync("worker", "--db", _cli.Database, "--interval", "0");
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("--interval: 0 is out of range", bad.Err, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class WorkerTests : IDisposable
     [Fact]
     public async Task Inbox_Remaining_ShowsHoursLeftThenOverdueDaysAndHours_InEnglishAndJapanese()
     {
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
 
         var fresh = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--channel", Jp, "--limit", "1", "--json")).Json().Items()[0].GetProperty("sla");
         var text = await _cli.OkAsync("inbox", "--db", _cli.Database, "--channel", Jp, "--limit", "1", "--display-language", "ja");
@@ -120,7 +120,7 @@ public sealed class WorkerTests : IDisposable
     [Fact]
     public async Task Inbox_Remaining_IsBlankWhileAwaitingTheBuyer()
     {
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
         var id = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--channel", Jp, "--limit", "1", "--json")).Json().Items()[0].Str("id")!;
         await _cli.OkAsync("reply", "--db", _cli.Database, id, "--text", "ありがとうございます。", "--actor", "alice");
 
@@ -133,7 +133,7 @@ public sealed class WorkerTests : IDisposable
     [Fact]
     public async Task Inbox_BadDisplayLanguage_IsAUsageError()
     {
-        await _cli.IngestSamplesAsync();
+        await _cli.IngestSamplesArrivingNowAsync();
 
         var result = await _cli.RunAsync("inbox", "--db", _cli.Database, "--display-language", "fr");
 
