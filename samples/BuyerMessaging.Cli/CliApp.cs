@@ -72,6 +72,8 @@ internal static class CliApp
         root.Subcommands.Add(EditCommands.Reply(runtime));
         root.Subcommands.Add(QuarantineCommand.Create(runtime));
         root.Subcommands.Add(ParseCommand.Create(runtime));
+        root.Subcommands.Add(RulesCommand.Create(runtime));
+        root.Subcommands.Add(LintCommand.Create(runtime));
         return root;
     }
 

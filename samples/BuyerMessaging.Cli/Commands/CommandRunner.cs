@@ -37,6 +37,7 @@ internal static class CommandRunner
         ConversationNotFoundException notFound => CliException.NotFound(notFound.Message),
         FolderNotFoundException notFound => CliException.NotFound(notFound.Message),
         DefinitionValidationException invalid => CliException.Usage(invalid.Message),
+        ContentBlockedException blocked => new CliException(blocked.Message),
         ArgumentException or FormatException => CliException.Usage(e.Message),
         InvalidOperationException or IOException or UnauthorizedAccessException => new CliException(e.Message),
         _ => null,

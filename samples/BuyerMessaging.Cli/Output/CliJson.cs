@@ -25,6 +25,10 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(CountsJson))]
 [JsonSerializable(typeof(DemoJson))]
 [JsonSerializable(typeof(StoresFile))]
+[JsonSerializable(typeof(LintJson))]
+[JsonSerializable(typeof(RulesTestJson))]
+[JsonSerializable(typeof(RulesApplyJson))]
+[JsonSerializable(typeof(RuleListJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the CLI's options: camelCase, indented, non-ASCII text (Japanese) written as is.</summary>
