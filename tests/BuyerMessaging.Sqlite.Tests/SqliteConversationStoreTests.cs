@@ -23,7 +23,8 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
         Assert.True(File.Exists(_database.Path));
         Assert.Equal((long)Schema.CurrentVersion, Scalar("PRAGMA user_version"));
-        foreach (var table in new[] { "id_sequences", "stores", "channels", "folders", "conversations", "messages", "attachments", "participants", "history", "quarantine", "search" })
+        foreach (var table in new[] { "id_sequences", "stores", "channels", "folders", "conversations", "messages", "attachments", "participants", "history", "quarantine", "search",
+            "work_items", "channel_policies", "rules", "agents", "templates", "favourites" })
         {
             Assert.Equal(1L, Scalar($"SELECT count(*) FROM sqlite_master WHERE name = '{table}'"));
         }
@@ -395,13 +396,5 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
     private long Count(string table) => (long)Scalar($"SELECT count(*) FROM {table}")!;
 
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = command.ExecuteScalar();
-        return value is long or string or null ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
+    private object? Scalar(string sql) => _database.Scalar(sql);
 }

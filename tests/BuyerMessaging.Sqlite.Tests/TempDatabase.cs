@@ -1,9 +1,16 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
 namespace BuyerMessaging.Tests;
 
-/// <summary>A database file in a fresh temporary directory, deleted (with its WAL files) when disposed.</summary>
-public sealed class TempDatabase : IDisposable
+/// <summary>
+/// A database file in a fresh temporary directory, deleted (with its WAL files) when disposed, together with the stores
+/// opened on it through <see cref="OpenStoreAsync"/>.
+/// </summary>
+public sealed class TempDatabase : IDisposable, IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly List<SqliteConversationStore> _stores = [];
 
     public TempDatabase()
     {
@@ -14,6 +21,39 @@ public sealed class TempDatabase : IDisposable
 
     /// <summary>Gets the path of the database file (not created yet).</summary>
     public string Path { get; }
+
+    /// <summary>Opens a store on the file (another one each call, as another process would); disposed with this.</summary>
+    /// <returns>The store.</returns>
+    public async Task<IConversationStore> OpenStoreAsync()
+    {
+        var store = await SqliteConversationStore.OpenAsync(Path);
+        _stores.Add(store);
+        return store;
+    }
+
+    /// <summary>Runs a query on a connection of its own and returns the first value (integers as <see cref="long"/>).</summary>
+    /// <param name="sql">The SQL text.</param>
+    /// <returns>The value.</returns>
+    public object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is long or string or null ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        _stores.Clear();
+        Dispose();
+    }
 
     public void Dispose()
     {

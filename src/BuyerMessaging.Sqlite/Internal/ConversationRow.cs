@@ -42,6 +42,8 @@ internal static class ConversationRow
         new("updated_at", c => c.UpdatedAt.ToUnixTimeTicks()),
         new("sla_due_at", c => Ticks(c.SlaDueAt)),
         new("no_reply_needed", c => c.NoReplyNeeded ? 1L : 0L),
+        new("sla_paused_remaining_ns", c => c.SlaPausedRemaining is { } d ? d.ToInt64Nanoseconds() : null),
+        new("no_auto_reply", c => c.NoAutoReply ? 1L : 0L),
         new("version", c => c.Version),
     ];
 

@@ -12,7 +12,8 @@ internal static class Rows
     public const string ConversationColumns =
         "c.seq, c.id, c.store_id, c.channel_id, c.buyer_name, c.buyer_address, c.buyer_is_relay, c.order_id, c.subject, c.message_type, "
         + "c.language, c.status, c.folder_id, c.assignee, c.tags, c.read_at, c.seller_reply_count, c.message_count, c.first_inbound_at, "
-        + "c.last_inbound_at, c.first_outbound_at, c.last_outbound_at, c.updated_at, c.sla_due_at, c.no_reply_needed, c.version";
+        + "c.last_inbound_at, c.first_outbound_at, c.last_outbound_at, c.updated_at, c.sla_due_at, c.no_reply_needed, c.version, "
+        + "c.sla_paused_remaining_ns, c.no_auto_reply";
 
     /// <summary>The columns <see cref="ReadMessage"/> reads, in order (alias <c>m</c>).</summary>
     public const string MessageColumns =
@@ -54,6 +55,8 @@ internal static class Rows
             SlaDueAt = r.GetNullableInstant(23),
             NoReplyNeeded = r.GetInt64(24) != 0,
             Version = r.GetInt64(25),
+            SlaPausedRemaining = r.IsDBNull(26) ? null : Duration.FromNanoseconds(r.GetInt64(26)),
+            NoAutoReply = r.GetInt64(27) != 0,
         };
     }
 

@@ -20,10 +20,14 @@ internal static class Schema
     /// <summary>The name of the counter bumped by every change of stores, channels or folders (cache invalidation).</summary>
     public const string ConfigSequence = "config";
 
+    /// <summary>The name of the counter bumped by every saved or deleted rule: the <see cref="RuleSet.Revision"/>.</summary>
+    public const string RulesSequence = "rules";
+
     /// <summary>The migration steps, oldest first; step N brings the schema to version N. Append only: never edit a shipped step.</summary>
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "initial schema", V1),
+        new(2, "conversation SLA pause and no-auto-reply; work queue and outbox, channel policies, rules, agents, templates, favourites", V2),
     ];
 
     /// <summary>Gets the version this library creates and understands.</summary>
@@ -236,6 +240,72 @@ internal static class Schema
             Rows.BindFolder(insert, folder);
             insert.ExecuteNonQuery();
         }
+    }
+
+    private static void V2(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+
+        // work_items: a Leased row always has due_at <= its lease start (only due rows are leased and a lease never
+        // moves due_at), so the partial index on (due_at, id) serves both due pending rows and expired leases.
+        command.CommandText = """
+            INSERT INTO id_sequences (name, value) VALUES ('rules', 0);
+
+            ALTER TABLE conversations ADD COLUMN sla_paused_remaining_ns INTEGER;
+            ALTER TABLE conversations ADD COLUMN no_auto_reply INTEGER NOT NULL DEFAULT 0;
+
+            CREATE TABLE work_items (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                conversation_id TEXT,
+                correlation_key TEXT,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                lease_owner TEXT,
+                lease_expires_at INTEGER,
+                last_error TEXT,
+                result TEXT,
+                created_at INTEGER NOT NULL,
+                completed_at INTEGER
+            );
+            CREATE UNIQUE INDEX ux_work_items_key ON work_items (idempotency_key);
+            CREATE INDEX ix_work_items_due ON work_items (due_at, id) WHERE state IN ('Pending', 'Leased');
+            CREATE INDEX ix_work_items_conversation ON work_items (conversation_id, kind) WHERE conversation_id IS NOT NULL;
+            CREATE INDEX ix_work_items_correlation ON work_items (correlation_key, kind) WHERE correlation_key IS NOT NULL;
+
+            CREATE TABLE channel_policies (
+                channel_id TEXT NOT NULL PRIMARY KEY,
+                json TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE rules (
+                id TEXT NOT NULL PRIMARY KEY,
+                sort_order INTEGER NOT NULL,
+                json TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE agents (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE templates (
+                id TEXT NOT NULL PRIMARY KEY,
+                store_id TEXT,
+                json TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE favourites (
+                store_id TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                template_id TEXT NOT NULL,
+                PRIMARY KEY (store_id, ordinal)
+            ) WITHOUT ROWID;
+            """;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>One migration step.</summary>

@@ -478,6 +478,21 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
     }
 
+    /// <summary>Runs a statement group of a port method on this transaction's connection.</summary>
+    private ValueTask<T> Run<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(work(_session));
+    }
+
+    /// <summary>Runs a statement group of a port method on this transaction's connection.</summary>
+    private ValueTask Run(Action<SqliteSession> work, CancellationToken cancellationToken)
+    {
+        Check(cancellationToken);
+        work(_session);
+        return ValueTask.CompletedTask;
+    }
+
     private void Check(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
