@@ -107,6 +107,20 @@ public sealed class RulesAndLintTests : IDisposable
         Assert.Equal(0, again.GetProperty("changed").GetInt32());
     }
 
+    [Fact]
+    public async Task Reply_ToAnAmazonBuyer_BlockedByTheContentCheck_ExitsOneAndRecordsNothing()
+    {
+        await _cli.IngestSamplesAsync();
+        var id = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--channel", "northwind-amazon-us", "--json")).Json().GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        var result = await _cli.RunAsync("reply", "--db", _cli.Database, id, "--text", "Please remove your negative feedback and we refund you.", "--actor", "bob");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[review-change-request]", result.Err, StringComparison.Ordinal);
+        var show = await _cli.OkAsync("show", "--db", _cli.Database, id, "--json");
+        Assert.DoesNotContain("negative feedback", show.Out, StringComparison.Ordinal);
+    }
+
     private string WriteRules()
     {
         var path = Path.Combine(_cli.Folder, "rules.json");

@@ -23,6 +23,13 @@ public static class TextFolding
             return text;
         }
 
+        // ASCII is unchanged by NFKC: lower case is all there is to do (the common case for English and German
+        // subjects and senders), without the normalisation pass and its allocation.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         return normalized.ToLower(CultureInfo.InvariantCulture);
     }
