@@ -79,6 +79,8 @@ internal static class CliApp
         root.Subcommands.Add(SlaCommand.Create(runtime));
         root.Subcommands.Add(AutoReplyCommand.Create(runtime));
         root.Subcommands.Add(WorkerCommand.Create(runtime));
+        root.Subcommands.Add(RulesCommand.Create(runtime));
+        root.Subcommands.Add(LintCommand.Create(runtime));
         return root;
     }
 

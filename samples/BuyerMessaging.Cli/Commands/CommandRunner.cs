@@ -37,6 +37,7 @@ internal static class CommandRunner
         ConversationNotFoundException notFound => CliException.NotFound(notFound.Message),
         FolderNotFoundException notFound => CliException.NotFound(notFound.Message),
         DefinitionValidationException invalid => CliException.Usage(invalid.Message),
+        ContentBlockedException blocked => new CliException(blocked.Message),
         TemplateRenderException or TemplateFavouritesFullException => CliException.Usage(e.Message),
         KeyNotFoundException => CliException.NotFound(e.Message),
         ArgumentException or FormatException => CliException.Usage(e.Message),

@@ -31,6 +31,10 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(FavouritesJson))]
 [JsonSerializable(typeof(DetectJson))]
 [JsonSerializable(typeof(MatchJson))]
+[JsonSerializable(typeof(LintJson))]
+[JsonSerializable(typeof(RulesTestJson))]
+[JsonSerializable(typeof(RulesApplyJson))]
+[JsonSerializable(typeof(RuleListJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the CLI's options: camelCase, indented, non-ASCII text (Japanese) written as is.</summary>

@@ -75,7 +75,8 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<InboxAutomation>(),
             sp.GetRequiredService<IOptions<WorkQueueOptions>>(),
             sp.GetService<ILogger<WorkQueueWorker>>(),
-            sp.GetRequiredService<Instruments>()));
+            sp.GetRequiredService<Instruments>(),
+            sp.GetRequiredService<IContentChecker>()));
         services.TryAddSingleton<PolicyDirectory>();
     }
 }

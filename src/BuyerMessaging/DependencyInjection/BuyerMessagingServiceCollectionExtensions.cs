@@ -15,7 +15,9 @@ public static partial class BuyerMessagingServiceCollectionExtensions
     /// <summary>
     /// Adds the core: <see cref="ConversationIngestor"/>, <see cref="ConversationEditor"/>, <see cref="FolderEditor"/>,
     /// <see cref="StoreDirectory"/>, the rules (<see cref="RuleEngine"/>, <see cref="RuleBook"/> and the stored
-    /// <see cref="IIngestionRules"/> the ingestor runs), the default <see cref="ILanguageDetector"/> (<see cref="NgramLanguageDetector"/>), the time rules and the
+    /// <see cref="IIngestionRules"/> the ingestor runs), the default <see cref="ILanguageDetector"/> (<see cref="NgramLanguageDetector"/>), the Amazon content
+    /// check (<see cref="IContentChecker"/>: <see cref="AmazonContentChecker"/> with <see cref="ContentCheckOptions"/>,
+    /// run on every reply and every send on an Amazon channel), the time rules and the
     /// work queue (<see cref="InboxAutomation"/>, <see cref="WorkQueueWorker"/>, <see cref="PolicyDirectory"/>, tzdb as the
     /// <see cref="IDateTimeZoneProvider"/>, an empty <see cref="InMemoryTemplateSource"/>, the <see cref="LexicalTemplateMatcher"/>,
     /// the simple template renderer, and a sender that fails until one is registered), one source of time
@@ -56,7 +58,12 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<IIngestionRules>(),
             sp.GetRequiredService<Instruments>(),
             sp.GetRequiredService<InboxAutomation>()));
-        services.TryAddSingleton(sp => new ConversationEditor(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<InboxAutomation>()));
+        services.AddOptions<ContentCheckOptions>();
+        services.TryAddSingleton<IContentChecker>(sp => new AmazonContentChecker(
+            sp.GetRequiredService<IOptions<ContentCheckOptions>>(), sp.GetRequiredService<ILanguageDetector>()));
+        services.TryAddSingleton<ITemplateSaveCheck>(sp => new ContentTemplateSaveCheck(sp.GetRequiredService<IContentChecker>()));
+        services.TryAddSingleton(sp => new ConversationEditor(
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<InboxAutomation>(), sp.GetRequiredService<IContentChecker>()));
         AddAutomation(services);
         services.TryAddSingleton<FolderEditor>();
         services.TryAddSingleton<StoreDirectory>();

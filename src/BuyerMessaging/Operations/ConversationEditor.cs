@@ -19,6 +19,7 @@ public sealed class ConversationEditor
     private readonly IConversationStore _store;
     private readonly IClock _clock;
     private readonly InboxAutomation _automation;
+    private readonly IContentChecker _contentChecker;
 
     /// <summary>Initializes a new instance of the <see cref="ConversationEditor"/> class with the default time rules.</summary>
     /// <param name="store">The store.</param>
@@ -35,13 +36,47 @@ public sealed class ConversationEditor
     /// <param name="automation">The SLA clock and automatic-reply rules applied to each change.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ConversationEditor(IConversationStore store, IClock clock, InboxAutomation automation)
+        : this(store, clock, automation, AmazonContentChecker.Default)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ConversationEditor"/> class.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="automation">The SLA clock and automatic-reply rules applied to each change.</param>
+    /// <param name="contentChecker">Checks every reply to an Amazon buyer against Amazon's messaging rules before it is recorded or sent.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ConversationEditor(IConversationStore store, IClock clock, InboxAutomation automation, IContentChecker contentChecker)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(automation);
+        ArgumentNullException.ThrowIfNull(contentChecker);
         _store = store;
         _clock = clock;
         _automation = automation;
+        _contentChecker = contentChecker;
+    }
+
+    /// <summary>
+    /// Checks a reply against Amazon's buyer-seller messaging rules without recording it, as a compose window does
+    /// before the seller presses send: the findings (blocks and warnings) for the conversation's channel. Replies on a
+    /// support mailbox have none. <see cref="RecordReplyAsync"/> and <see cref="SendReplyAsync"/> run the same check and
+    /// refuse a reply with a block finding.
+    /// </summary>
+    /// <param name="id">The conversation.</param>
+    /// <param name="reply">The reply.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The findings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reply"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ConversationNotFoundException">There is no such conversation.</exception>
+    public async Task<ContentCheckResult> CheckReplyAsync(ConversationId id, OutboundReply reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var conversation = await _store.GetConversationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ConversationNotFoundException(id);
+        var channels = await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
+        var channel = channels.FirstOrDefault(ch => ch.Id == conversation.ChannelId);
+        return channel is null ? ContentCheckResult.Clean : CheckReply(channel, reply);
     }
 
     /// <summary>Sets the status of a conversation.</summary>
@@ -255,6 +290,7 @@ public sealed class ConversationEditor
     /// <returns>The recorded reply.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reply"/> is <see langword="null"/>.</exception>
     /// <exception cref="ConversationNotFoundException">There is no such conversation.</exception>
+    /// <exception cref="ContentBlockedException">The conversation is on an Amazon channel and the reply breaks Amazon's messaging rules; nothing is recorded. Use <see cref="CheckReplyAsync"/> for the warnings.</exception>
     public Task<Message> RecordReplyAsync(ConversationId id, OutboundReply reply, AgentId author, ConversationStatus status = ConversationStatus.AwaitingBuyer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -276,7 +312,14 @@ public sealed class ConversationEditor
             Attachments = reply.Attachments,
             At = now,
             Author = author,
-        }, cancellationToken);
+        }, cancellationToken, async (tx, c) =>
+        {
+            var channels = await tx.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
+            if (channels.FirstOrDefault(ch => ch.Id == c.ChannelId) is { } channel)
+            {
+                CheckReply(channel, reply).ThrowIfBlocked();
+            }
+        });
     }
 
     /// <summary>
@@ -293,6 +336,7 @@ public sealed class ConversationEditor
     /// <returns>The recorded reply; its outbox item has the key <c>send:reply:</c> and the message id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reply"/> is <see langword="null"/>.</exception>
     /// <exception cref="ConversationNotFoundException">There is no such conversation.</exception>
+    /// <exception cref="ContentBlockedException">The conversation is on an Amazon channel and the reply breaks Amazon's messaging rules; nothing is recorded or sent.</exception>
     public async Task<Message> SendReplyAsync(ConversationId id, OutboundReply reply, AgentId author, ConversationStatus status = ConversationStatus.AwaitingBuyer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -322,6 +366,7 @@ public sealed class ConversationEditor
         {
             var channels = await tx.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
             channel = channels.FirstOrDefault(ch => ch.Id == c.ChannelId) ?? throw new InvalidOperationException($"Channel '{c.ChannelId}' does not exist.");
+            CheckReply(channel, reply).ThrowIfBlocked();
         }, async (tx, c, message, now) =>
         {
             var outgoing = new OutgoingMessage
@@ -503,6 +548,9 @@ public sealed class ConversationEditor
         changes.Add(new(c.Id, now, actor, ChangeKinds.Folder, c.FolderId?.Value, folder?.Value));
         return c with { FolderId = folder };
     }
+
+    private ContentCheckResult CheckReply(Channel channel, OutboundReply reply) =>
+        _contentChecker.CheckForChannel(channel, OutboundTextKind.Reply, reply.Text, reply.Subject.Length > 0 ? reply.Subject : null, reply.Html, reply.Attachments);
 
     private static string ReplySubject(string subject) =>
         subject.StartsWith("re:", StringComparison.OrdinalIgnoreCase) ? subject : "Re: " + subject;

@@ -43,6 +43,11 @@ public sealed class WorkQueueWorker
     /// <param name="automation">The time rules (SLA policies); <see langword="null"/> for the defaults.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="contentChecker">
+    /// Checks every send on an Amazon channel against Amazon's messaging rules; a block fails the send at once with the
+    /// findings as the reason and raises <see cref="InboxEventKind.SendFailed"/>, and nothing is sent.
+    /// <see cref="AmazonContentChecker.Default"/> when <see langword="null"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="clock"/> or <paramref name="sender"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
     public WorkQueueWorker(
@@ -55,8 +60,9 @@ public sealed class WorkQueueWorker
         ITemplateRenderer? renderer = null,
         InboxAutomation? automation = null,
         IOptions<WorkQueueOptions>? options = null,
-        ILogger<WorkQueueWorker>? logger = null)
-        : this(store, clock, sender, eventHandlers, templates, matcher, renderer, automation, options, logger, null)
+        ILogger<WorkQueueWorker>? logger = null,
+        IContentChecker? contentChecker = null)
+        : this(store, clock, sender, eventHandlers, templates, matcher, renderer, automation, options, logger, null, contentChecker)
     {
     }
 
@@ -71,7 +77,8 @@ public sealed class WorkQueueWorker
         InboxAutomation? automation,
         IOptions<WorkQueueOptions>? options,
         ILogger<WorkQueueWorker>? logger,
-        Instruments? instruments)
+        Instruments? instruments,
+        IContentChecker? contentChecker = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
@@ -91,7 +98,8 @@ public sealed class WorkQueueWorker
         WorkerId = _options.WorkerId ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         var context = new WorkContext(
             store, clock, WorkerId, automation ?? new InboxAutomation(), sender, [.. eventHandlers ?? []],
-            templates ?? new StoreTemplateSource(store), matcher ?? LexicalTemplateMatcher.Default, renderer ?? new LiquidTemplateRenderer(clock, store: store), _logger);
+            templates ?? new StoreTemplateSource(store), matcher ?? LexicalTemplateMatcher.Default, renderer ?? new LiquidTemplateRenderer(clock, store: store), _logger,
+            contentChecker ?? AmazonContentChecker.Default);
         IWorkHandler[] handlers = [new AutomaticReplyWork(context), new SmartMatchWork(context), new SlaCheckWork(context), new SendWork(context), new EventWork(context)];
         foreach (var handler in handlers)
         {
@@ -223,7 +231,8 @@ public sealed class WorkQueueWorker
         await using (tx.ConfigureAwait(false))
         {
             var now = _clock.GetCurrentInstant();
-            if (item.Attempts >= _options.MaxAttempts)
+            // A blocked text stays blocked: retrying it would only delay the failure the seller has to see.
+            if (item.Attempts >= _options.MaxAttempts || exception is ContentBlockedException)
             {
                 if (!await tx.EndLeaseAsync(item.Id, WorkerId, WorkItemState.Failed, now, error, null, cancellationToken).ConfigureAwait(false))
                 {

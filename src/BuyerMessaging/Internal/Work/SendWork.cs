@@ -3,7 +3,8 @@ using NodaTime;
 namespace BuyerMessaging.Internal;
 
 /// <summary>
-/// Sends an outbox item through the <see cref="IOutboundSender"/> with the item's idempotency key, then, in one
+/// Checks an outbox item against Amazon's messaging rules (a block fails it, nothing is sent), sends it through the
+/// <see cref="IOutboundSender"/> with the item's idempotency key, then, in one
 /// transaction, marks it sent with the channel's message id and records an automatic reply in its conversation.
 /// </summary>
 internal sealed class SendWork(WorkContext context) : IWorkHandler
@@ -15,6 +16,10 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
         var outgoing = AutomationJson.DeserializeOutgoing(item.Payload);
         var channel = await context.GetChannelAsync(outgoing.ChannelId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Channel '{outgoing.ChannelId}' does not exist.");
+
+        // Last gate before the channel: an auto-reply or smart reply rendered from a template, or a reply checked under
+        // other options, must not leave when it breaks Amazon's rules. A block fails the item at once (see WorkQueueWorker).
+        context.ContentChecker.CheckForChannel(channel, outgoing.Kind.ToTextKind(), outgoing.Text, outgoing.Subject, outgoing.Html).ThrowIfBlocked();
         var receipt = await context.Sender.SendAsync(channel, outgoing, item.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         ArgumentException.ThrowIfNullOrWhiteSpace(receipt?.ChannelMessageId, nameof(receipt));
         return await context.CompleteAsync(item, receipt.ChannelMessageId, async (tx, now) =>

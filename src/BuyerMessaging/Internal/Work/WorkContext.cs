@@ -14,8 +14,11 @@ internal sealed class WorkContext(
     ITemplateSource templates,
     ITemplateMatcher matcher,
     ITemplateRenderer renderer,
-    ILogger logger)
+    ILogger logger,
+    IContentChecker contentChecker)
 {
+    public IContentChecker ContentChecker => contentChecker;
+
     public IConversationStore Store => store;
 
     public IClock Clock => clock;
