@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace BuyerMessaging.Cli;
@@ -10,7 +9,7 @@ internal static partial class AutoReplyCommand
 {
     private static void AddPolicyCommands(Command command, CliRuntime runtime)
     {
-        command.Subcommands.Add(Show(runtime));
+        command.Subcommands.Add(ChannelPolicyCommands.Show(runtime, "Show a channel's auto-reply policy.", (id, policies) => ToJson(id, policies?.AutoReply), Print));
         command.Subcommands.Add(Set(runtime));
         command.Subcommands.Add(Toggle(runtime, "pause", enabled: false, "Pause a channel's auto-replies (the policy is kept; work already scheduled still runs)."));
         command.Subcommands.Add(Toggle(runtime, "resume", enabled: true, "Resume a channel's paused auto-replies."));
@@ -54,28 +53,9 @@ internal static partial class AutoReplyCommand
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cool-down      {p.ConversationCooldownHours:0.##} h per conversation, {p.BuyerCooldownHours:0.##} h per buyer"));
     }
 
-    private static Command Show(CliRuntime runtime)
-    {
-        var (db, channel, json) = (CommonOptions.Db(), ChannelOption(), CommonOptions.Json());
-        var command = new Command("show", "Show a channel's auto-reply policy.") { db, channel, json };
-        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
-        {
-            var id = ParseChannel(parseResult.GetValue(channel));
-            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
-            await using (services)
-            {
-                await RequireChannelAsync(services, id, cancellationToken);
-                var policies = await services.GetRequiredService<PolicyDirectory>().GetAsync(id, cancellationToken);
-                Print(runtime, ToJson(id, policies?.AutoReply), parseResult.GetValue(json));
-                return ExitCodes.Success;
-            }
-        });
-        return command;
-    }
-
     private static Command Set(CliRuntime runtime)
     {
-        var (db, channel, json) = (CommonOptions.Db(), ChannelOption(), CommonOptions.Json());
+        var (db, channel, json) = (CommonOptions.Db(), ChannelPolicyCommands.ChannelOption(), CommonOptions.Json());
         var zone = new Option<string?>("--zone") { Description = "The IANA zone of the windows and dates (default: the policy's, else the channel's).", HelpName = "ZONE" };
         var windows = TimeOptions.Windows("Weekly windows, as for 'autoreply check' (Mon-Fri 18:00-09:00,Sat-Sun); an empty value removes them.");
         var dates = TimeOptions.Dates();
@@ -92,68 +72,42 @@ internal static partial class AutoReplyCommand
         {
             db, channel, zone, windows, dates, minDelay, maxDelay, firstContact, followUp, firstContactFor, followUpFor, conversationCooldown, buyerCooldown, json,
         };
-        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
+        ChannelPolicyCommands.SetChangeAction(command, runtime, db, channel, json, (id, policies) => ToJson(id, policies.AutoReply), Print, (parseResult, _, found, saved, _) =>
         {
-            var id = ParseChannel(parseResult.GetValue(channel));
-            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
-            await using (services)
+            var id = found.Id;
+            var policies = saved ?? new ChannelPolicies { ChannelId = id };
+            var current = policies.AutoReply;
+            var tz = parseResult.GetValue(zone) is { } z ? TimeOptions.Zone(z)
+                : current?.Schedule.Zone
+                ?? (found.TimeZoneId is { } channelZone ? TimeOptions.Zone(channelZone, $"channel {id} time zone")
+                : throw CliException.Usage($"--zone is required: channel '{id}' has no time zone."));
+            var weekly = parseResult.GetValue(windows) is { } w
+                ? (w.Trim().Length == 0 ? null : TimeOptions.Weekly(w, "--windows"))
+                : current?.Schedule.Windows;
+            var ranges = parseResult.GetValue(dates) is { } d ? TimeOptions.DateRanges(d) : current?.Schedule.Dates;
+            var policy = (current ?? new AutoReplyPolicy { Schedule = new AutoReplySchedule(tz) }) with
             {
-                var found = await RequireChannelAsync(services, id, cancellationToken);
-                var directory = services.GetRequiredService<PolicyDirectory>();
-                var policies = await directory.GetAsync(id, cancellationToken) ?? new ChannelPolicies { ChannelId = id };
-                var current = policies.AutoReply;
-                var tz = parseResult.GetValue(zone) is { } z ? TimeOptions.Zone(z)
-                    : current?.Schedule.Zone
-                    ?? (found.TimeZoneId is { } channelZone ? TimeOptions.Zone(channelZone, $"channel {id} time zone")
-                    : throw CliException.Usage($"--zone is required: channel '{id}' has no time zone."));
-                var weekly = parseResult.GetValue(windows) is { } w
-                    ? (w.Trim().Length == 0 ? null : TimeOptions.Weekly(w, "--windows"))
-                    : current?.Schedule.Windows;
-                var ranges = parseResult.GetValue(dates) is { } d ? TimeOptions.DateRanges(d) : current?.Schedule.Dates;
-                var policy = (current ?? new AutoReplyPolicy { Schedule = new AutoReplySchedule(tz) }) with
-                {
-                    Schedule = new AutoReplySchedule(tz, weekly, ranges),
-                    MinDelayMinutes = parseResult.GetValue(minDelay) ?? current?.MinDelayMinutes ?? 5,
-                    MaxDelayMinutes = parseResult.GetValue(maxDelay) ?? current?.MaxDelayMinutes ?? 30,
-                    FirstContact = Selection(current?.FirstContact, parseResult.GetValue(firstContact), parseResult.GetValue(firstContactFor), "--first-contact"),
-                    FollowUp = Selection(current?.FollowUp, parseResult.GetValue(followUp), parseResult.GetValue(followUpFor), "--follow-up"),
-                    ConversationCooldown = parseResult.GetValue(conversationCooldown) is { } cc ? TimeOptions.Hours(cc, "--conversation-cooldown") : current?.ConversationCooldown ?? Duration.FromHours(24),
-                    BuyerCooldown = parseResult.GetValue(buyerCooldown) is { } bc ? TimeOptions.Hours(bc, "--buyer-cooldown") : current?.BuyerCooldown ?? Duration.FromHours(24),
-                };
-                await directory.SaveAsync(policies with { AutoReply = policy }, cancellationToken);
-                Print(runtime, ToJson(id, policy), parseResult.GetValue(json));
-                return ExitCodes.Success;
-            }
+                Schedule = new AutoReplySchedule(tz, weekly, ranges),
+                MinDelayMinutes = parseResult.GetValue(minDelay) ?? current?.MinDelayMinutes ?? 5,
+                MaxDelayMinutes = parseResult.GetValue(maxDelay) ?? current?.MaxDelayMinutes ?? 30,
+                FirstContact = Selection(current?.FirstContact, parseResult.GetValue(firstContact), parseResult.GetValue(firstContactFor), "--first-contact"),
+                FollowUp = Selection(current?.FollowUp, parseResult.GetValue(followUp), parseResult.GetValue(followUpFor), "--follow-up"),
+                ConversationCooldown = parseResult.GetValue(conversationCooldown) is { } cc ? TimeOptions.Hours(cc, "--conversation-cooldown") : current?.ConversationCooldown ?? Duration.FromHours(24),
+                BuyerCooldown = parseResult.GetValue(buyerCooldown) is { } bc ? TimeOptions.Hours(bc, "--buyer-cooldown") : current?.BuyerCooldown ?? Duration.FromHours(24),
+            };
+            return Task.FromResult(policies with { AutoReply = policy });
         });
         return command;
     }
 
-    private static Command Toggle(CliRuntime runtime, string name, bool enabled, string description)
-    {
-        var (db, channel, json) = (CommonOptions.Db(), ChannelOption(), CommonOptions.Json());
-        var command = new Command(name, description) { db, channel, json };
-        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
-        {
-            var id = ParseChannel(parseResult.GetValue(channel));
-            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
-            await using (services)
-            {
-                await RequireChannelAsync(services, id, cancellationToken);
-                var directory = services.GetRequiredService<PolicyDirectory>();
-                var policies = await directory.GetAsync(id, cancellationToken);
-                if (policies?.AutoReply is not { } current)
-                {
-                    throw CliException.NotFound($"--channel: channel '{id}' has no auto-reply policy; create one with 'autoreply set'.");
-                }
-
-                var policy = current with { Enabled = enabled };
-                await directory.SaveAsync(policies with { AutoReply = policy }, cancellationToken);
-                Print(runtime, ToJson(id, policy), parseResult.GetValue(json));
-                return ExitCodes.Success;
-            }
-        });
-        return command;
-    }
+    private static Command Toggle(CliRuntime runtime, string name, bool enabled, string description) => ChannelPolicyCommands.Toggle(
+        runtime,
+        name,
+        description,
+        "has no auto-reply policy; create one with 'autoreply set'.",
+        (_, _, policies, _) => Task.FromResult(policies.AutoReply is { } current ? policies with { AutoReply = current with { Enabled = enabled } } : null),
+        (id, policies) => ToJson(id, policies.AutoReply),
+        Print);
 
     private static void Print(CliRuntime runtime, AutoReplyPolicyJson policy, bool json)
     {
@@ -167,13 +121,6 @@ internal static partial class AutoReplyCommand
         }
     }
 
-    private static Option<string> ChannelOption() => new("--channel")
-    {
-        Description = "The channel (Amazon marketplace or support mailbox) whose policy to show or change.",
-        Required = true,
-        HelpName = "CHANNEL",
-    };
-
     private static Option<string[]> TypeTemplates(string name, string description) => new(name)
     {
         Description = description,
@@ -181,19 +128,12 @@ internal static partial class AutoReplyCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static ChannelId ParseChannel(string? value) =>
-        ChannelId.TryParse(value, out var id) ? id : throw CliException.Usage($"--channel: '{value}' is not a valid channel id.");
-
-    private static async Task<Channel> RequireChannelAsync(IServiceProvider services, ChannelId id, CancellationToken cancellationToken) =>
-        (await services.GetRequiredService<IConversationStore>().GetChannelsAsync(cancellationToken)).FirstOrDefault(c => c.Id == id)
-            ?? throw CliException.NotFound($"--channel: channel '{id}' not found.");
-
     private static TemplateSelection Selection(TemplateSelection? current, string? defaultTemplate, string[]? byType, string field)
     {
         var selection = current ?? new TemplateSelection();
         if (defaultTemplate is not null)
         {
-            selection = selection with { Default = defaultTemplate.Trim().Length == 0 ? null : Template(defaultTemplate, field) };
+            selection = selection with { Default = defaultTemplate.Trim().Length == 0 ? null : ChannelPolicyCommands.Template(defaultTemplate, field) };
         }
 
         var map = new Dictionary<BuyerMessageType, TemplateId>(selection.ByMessageType);
@@ -213,15 +153,12 @@ internal static partial class AutoReplyCommand
             }
             else
             {
-                map[type] = Template(template, $"{field}-for");
+                map[type] = ChannelPolicyCommands.Template(template, $"{field}-for");
             }
         }
 
         return selection with { ByMessageType = map };
     }
-
-    private static TemplateId Template(string value, string field) =>
-        TemplateId.TryParse(value.Trim(), out var id) ? id : throw CliException.Usage($"{field}: '{value}' is not a valid template id.");
 
     private static Dictionary<string, string> ByType(TemplateSelection selection) =>
         selection.ByMessageType.OrderBy(p => p.Key).ToDictionary(p => Names.Camel(p.Key), p => p.Value.Value, StringComparer.Ordinal);

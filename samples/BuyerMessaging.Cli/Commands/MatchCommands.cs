@@ -90,8 +90,9 @@ internal static class MatchCommands
             Write(runtime, await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken), parseResult.GetValue(json));
             return ExitCodes.Success;
         });
-        var command = new Command("smartreply", "Smart reply (スマートカスタマーサービス): preview what it would answer.");
+        var command = new Command("smartreply", "Smart reply (スマートカスタマーサービス): preview what it would answer, and configure a channel's smart-reply policy.");
         command.Subcommands.Add(simulate);
+        SmartReplyCommand.AddPolicyCommands(command, runtime);
         return command;
     }
 

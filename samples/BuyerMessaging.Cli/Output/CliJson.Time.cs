@@ -5,13 +5,14 @@ using System.Text.Json.Serialization;
 namespace BuyerMessaging.Cli;
 
 /// <summary>
-/// The JSON of the time commands (sla, autoreply, worker): a context of its own beside <see cref="CliJsonContext"/>, with
+/// The JSON of the time commands (sla, autoreply, smartreply policies, worker): a context of its own beside <see cref="CliJsonContext"/>, with
 /// the same naming, so that the one-line contracts can be written compact.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(SlaDueJson))]
 [JsonSerializable(typeof(AutoReplyCheckJson))]
 [JsonSerializable(typeof(AutoReplyPolicyJson))]
+[JsonSerializable(typeof(SmartReplyPolicyJson))]
 [JsonSerializable(typeof(WorkerJson))]
 [JsonSerializable(typeof(TimeDemoJson))]
 internal sealed partial class TimeCliJsonContext : JsonSerializerContext;
@@ -56,6 +57,16 @@ internal sealed record AutoReplyPolicyJson(
     IReadOnlyDictionary<string, string> FollowUpByType,
     double ConversationCooldownHours,
     double BuyerCooldownHours);
+
+/// <summary>A channel's smart-reply policy as <c>smartreply show/set/pause/resume --json</c> print it.</summary>
+internal sealed record SmartReplyPolicyJson(
+    string ChannelId,
+    bool Configured,
+    bool Enabled,
+    string? Name,
+    string? Language,
+    IReadOnlyList<string> Templates,
+    double ReplyAfterHours);
 
 /// <summary><c>worker --once --json</c>: what one pass did and the files the outbox folder got.</summary>
 internal sealed record WorkerJson(int Leased, int Succeeded, int Retried, int Failed, string? Outbox, IReadOnlyList<string> Files);
