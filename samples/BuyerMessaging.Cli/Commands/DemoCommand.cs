@@ -73,7 +73,9 @@ internal static class DemoCommand
             {
                 await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath, stores, cancellationToken);
                 var autoReply = await SetAutoReplyAsync(services, cancellationToken);
-                var run = await FileIngestion.IngestAsync(services, files, cancellationToken);
+                // The sample mail was received in November 2026; the demo delivers it now, so that the SLA clock and the
+                // auto-replies behave as they would for mail arriving while you watch.
+                var run = await FileIngestion.IngestAsync(services, files, cancellationToken, arrivingNow: true);
                 var worker = await WorkerCommand.RunAsync(services, outboxPath, cancellationToken);
                 var automation = new TimeDemoJson(autoReply, worker);
                 var store = services.GetRequiredService<IConversationStore>();

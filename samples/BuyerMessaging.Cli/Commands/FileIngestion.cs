@@ -55,7 +55,12 @@ internal static class FileIngestion
     /// Ingests the files in order, <see cref="BatchSize"/> per store transaction. A file that cannot be read or parsed is
     /// quarantined with the reason, never fatal.
     /// </summary>
-    public static async Task<IngestRun> IngestAsync(IServiceProvider services, IReadOnlyList<InputFile> files, CancellationToken cancellationToken)
+    /// <param name="services">The services.</param>
+    /// <param name="files">The files.</param>
+    /// <param name="arrivingNow">Deliver every message now (the demo replays its sample mail), instead of at the instant
+    /// its newest Received header says.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    public static async Task<IngestRun> IngestAsync(IServiceProvider services, IReadOnlyList<InputFile> files, CancellationToken cancellationToken, bool arrivingNow = false)
     {
         var parser = services.GetRequiredService<MimeMessageParser>();
         var ingestor = services.GetRequiredService<ConversationIngestor>();
@@ -67,7 +72,8 @@ internal static class FileIngestion
             batch.Clear();
             for (var i = start; i < Math.Min(start + BatchSize, files.Count); i++)
             {
-                batch.Add(await ReadAndParseAsync(parser, files[i], cancellationToken));
+                var parsed = await ReadAndParseAsync(parser, files[i], cancellationToken);
+                batch.Add(arrivingNow && parsed.Message is { } message ? InboundParseResult.Parsed(message with { ReceivedAt = null }) : parsed);
             }
 
             var results = await ingestor.IngestBatchAsync(batch, cancellationToken);

@@ -63,6 +63,11 @@ internal sealed class InboxAutomationOptionsValidator : IValidateOptions<InboxAu
             builder.AddError("is required.", $"{nameof(InboxAutomationOptions)}.{nameof(options.MatchFailedFolderName)}");
         }
 
+        if (options.AutoReplyMaxLateness < TimeSpan.Zero)
+        {
+            builder.AddError("must not be negative.", $"{nameof(InboxAutomationOptions)}.{nameof(options.AutoReplyMaxLateness)}");
+        }
+
         return builder.Build();
     }
 }

@@ -114,7 +114,8 @@ public sealed class InboxAutomation
         }, now, cancellationToken).ConfigureAwait(false);
 
         string? loopReason = null;
-        if (policies?.AutoReply is { Enabled: true } autoReply && autoReply.Schedule.Contains(message.At))
+        if (policies?.AutoReply is { Enabled: true } autoReply && autoReply.Schedule.Contains(message.At)
+            && !ArrivedTooLongAgo(after.Id, autoReply, message.At, now))
         {
             loopReason = await LoopReasonAsync(tx, inbound, cancellationToken).ConfigureAwait(false);
             await ScheduleAutoReplyAsync(tx, channel, after, message, autoReply, loopReason, now, cancellationToken).ConfigureAwait(false);
@@ -273,6 +274,18 @@ public sealed class InboxAutomation
         var channels = await tx.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
         var own = channels.Select(c => c.Address).OfType<string>().Concat(_options.SellerAddresses);
         return LoopProtection.Reason(inbound, own);
+    }
+
+    private bool ArrivedTooLongAgo(ConversationId conversationId, AutoReplyPolicy policy, Instant arrivedAt, Instant now)
+    {
+        var latest = arrivedAt + Duration.FromMinutes(policy.MaxDelayMinutes) + Duration.FromTimeSpan(_options.AutoReplyMaxLateness);
+        if (now <= latest)
+        {
+            return false;
+        }
+
+        Log.AutoReplySkipped(_logger, conversationId, "the message arrived too long ago (a backlog)");
+        return true;
     }
 
     private async ValueTask ScheduleAutoReplyAsync(

@@ -25,6 +25,14 @@ public sealed class InboxAutomationOptions
     public string MatchFailedFolderName { get; set; } = "Match failed";
 
     /// <summary>
+    /// Gets or sets how late, beyond the policy's largest delay, an auto-reply may still be scheduled for a buyer message:
+    /// mail that arrived longer ago than that (a backlog imported later, a mailbox connected after a holiday) gets no
+    /// auto-reply, because "we received your message" weeks later helps nobody. The SLA clock still runs.
+    /// </summary>
+    /// <value>The default value is 1 hour.</value>
+    public TimeSpan AutoReplyMaxLateness { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Gets or sets the source of randomness for the auto-reply delay: a number in [0, 1). Tests pin it.
     /// </summary>
     /// <value>The default value is <see langword="null"/>: a cryptographic random number generator.</value>

@@ -382,6 +382,19 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(2026, 11, 23, 14, 0, false)]  // Monday 23:00 JST, 10.5 hours before the ingest: a backlog, no auto-reply
+    [InlineData(2026, 11, 23, 23, 50, true)]  // Tuesday 08:50 JST, 40 minutes before: still answered
+    public async Task AutoReply_ForMailThatArrivedLongAgo_IsNotScheduled(int y, int m, int d, int h, int min, bool expected)
+    {
+        Clock.Reset(Instant.FromUtc(2026, 11, 24, 0, 30)); // Tuesday 09:30 JST, just after the window closed
+
+        var id = await IngestAsync(Jp() with { ReceivedAt = Instant.FromUtc(y, m, d, h, min) });
+
+        Assert.Equal(expected, (await WorkAsync(WorkKinds.AutoReply, id)).Count == 1);
+        Assert.NotNull((await Store.GetConversationAsync(id))!.SlaDueAt);
+    }
+
+    [Theory]
     [InlineData("auto-replied", null, null, "pat@mail.example", false)]
     [InlineData("auto-generated; owner-email=x@example.com", null, null, "pat@mail.example", false)]
     [InlineData("No", null, null, "pat@mail.example", true)]
