@@ -11,7 +11,7 @@ internal sealed partial class SqliteStoreTransaction
 {
     public ValueTask<WorkItem> EnqueueWorkAsync(NewWorkItem item, Instant now, CancellationToken cancellationToken = default)
     {
-        WorkQueueSql.ValidateNew(item);
+        WorkItemArguments.ThrowIfInvalid(item);
         return Run(s => WorkQueueSql.Enqueue(s, item, now), cancellationToken);
     }
 
@@ -27,13 +27,14 @@ internal sealed partial class SqliteStoreTransaction
 
     public ValueTask<IReadOnlyList<WorkItem>> LeaseDueWorkAsync(Instant now, string owner, Duration leaseDuration, int max, CancellationToken cancellationToken = default)
     {
-        WorkQueueSql.ValidateLease(owner, leaseDuration, max);
+        WorkItemArguments.ThrowIfInvalidLease(owner, leaseDuration, max);
         return Run(s => WorkQueueSql.Lease(s, now, owner, leaseDuration, max), cancellationToken);
     }
 
     public ValueTask<bool> EndLeaseAsync(long id, string owner, WorkItemState outcome, Instant now, string? resultOrError, Instant? retryAt = null, CancellationToken cancellationToken = default)
     {
-        WorkQueueSql.ValidateEnd(owner, outcome, retryAt);
+        ArgumentNullException.ThrowIfNull(owner);
+        WorkItemArguments.ThrowIfInvalidEnd(outcome, retryAt);
         return Run(s => WorkQueueSql.End(s, id, owner, outcome, now, resultOrError, retryAt), cancellationToken);
     }
 

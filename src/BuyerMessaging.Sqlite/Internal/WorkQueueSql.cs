@@ -134,42 +134,6 @@ internal static class WorkQueueSql
                 .Set("$reason", reason)
                 .ExecuteNonQuery();
 
-    /// <summary>The argument checks of <see cref="IStoreTransaction.LeaseDueWorkAsync"/>, as the in-memory store makes them.</summary>
-    public static void ValidateLease(string owner, Duration leaseDuration, int max)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        if (leaseDuration <= Duration.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(leaseDuration), leaseDuration, "The lease must be positive.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-    }
-
-    /// <summary>The argument checks of <see cref="IStoreTransaction.EndLeaseAsync"/>.</summary>
-    public static void ValidateEnd(string owner, WorkItemState outcome, Instant? retryAt)
-    {
-        ArgumentNullException.ThrowIfNull(owner);
-        if (outcome is not (WorkItemState.Succeeded or WorkItemState.Failed or WorkItemState.Pending))
-        {
-            throw new ArgumentException("A lease ends as Succeeded, Failed or Pending (retry).", nameof(outcome));
-        }
-
-        if (outcome == WorkItemState.Pending && retryAt is null)
-        {
-            throw new ArgumentException("A retry needs the instant it is due.", nameof(retryAt));
-        }
-    }
-
-    /// <summary>The argument checks of <see cref="IStoreTransaction.EnqueueWorkAsync"/>.</summary>
-    public static void ValidateNew(NewWorkItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.Kind, nameof(item));
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.IdempotencyKey, nameof(item));
-        ArgumentNullException.ThrowIfNull(item.Payload, nameof(item));
-    }
-
     private static string BuildQuery(int flags)
     {
         var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM work_items WHERE 1");

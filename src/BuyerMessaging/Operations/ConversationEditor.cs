@@ -428,7 +428,7 @@ public sealed class ConversationEditor
         Func<IStoreTransaction, Conversation, ValueTask>? prepare = null,
         Func<IStoreTransaction, Conversation, Message, Instant, ValueTask>? then = null)
     {
-        return await RunAsync(async tx =>
+        return await _store.InTransactionAsync(async tx =>
         {
             var conversation = await tx.GetConversationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ConversationNotFoundException(id);
             if (prepare is not null)
@@ -486,7 +486,7 @@ public sealed class ConversationEditor
             throw new ArgumentException("The actor must be an agent id.", nameof(actor));
         }
 
-        return await RunAsync<IReadOnlyList<Conversation>>(async transaction =>
+        return await _store.InTransactionAsync<IReadOnlyList<Conversation>>(async transaction =>
         {
             if (prepare is not null)
             {
@@ -514,17 +514,6 @@ public sealed class ConversationEditor
             await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
             return results;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> RunAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            var result = await work(transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
     }
 
     private static Conversation WithStatus(Conversation c, ConversationStatus status, List<ConversationChange> changes, Instant now, string actor)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BuyerMessaging.Internal;
 using NodaTime;
 
 namespace BuyerMessaging;
@@ -35,7 +36,7 @@ public sealed class FolderEditor
     /// <returns>The folder, with an id made from the name.</returns>
     /// <exception cref="DefinitionValidationException">The name is empty, too long or taken.</exception>
     public Task<Folder> CreateAsync(string name, CancellationToken cancellationToken = default) =>
-        RunAsync(async tx =>
+        _store.InTransactionAsync(async tx =>
         {
             var folders = await tx.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
             name = ValidateName(name, folders, null);
@@ -58,7 +59,7 @@ public sealed class FolderEditor
     /// <exception cref="FolderNotFoundException">There is no such custom folder.</exception>
     /// <exception cref="DefinitionValidationException">The name is empty, too long or taken.</exception>
     public Task<Folder> RenameAsync(FolderId id, string name, CancellationToken cancellationToken = default) =>
-        RunAsync(async tx =>
+        _store.InTransactionAsync(async tx =>
         {
             var folders = await tx.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
             var folder = folders.FirstOrDefault(f => f.Id == id && f.Kind == FolderKind.Custom) ?? throw new FolderNotFoundException(id);
@@ -74,7 +75,7 @@ public sealed class FolderEditor
     /// <returns>The folder.</returns>
     /// <exception cref="FolderNotFoundException">There is no such folder.</exception>
     public Task<Folder> SetHiddenAsync(FolderId id, bool hidden, CancellationToken cancellationToken = default) =>
-        RunAsync(async tx =>
+        _store.InTransactionAsync(async tx =>
         {
             var folders = await tx.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
             var folder = (folders.FirstOrDefault(f => f.Id == id) ?? throw new FolderNotFoundException(id)) with { Hidden = hidden };
@@ -90,7 +91,7 @@ public sealed class FolderEditor
     /// <exception cref="FolderNotFoundException">There is no such custom folder.</exception>
     /// <exception cref="InvalidOperationException">The folder is a system folder.</exception>
     public Task<int> DeleteAsync(FolderId id, AgentId actor, CancellationToken cancellationToken = default) =>
-        RunAsync(async tx =>
+        _store.InTransactionAsync(async tx =>
         {
             var folders = await tx.GetFoldersAsync(cancellationToken).ConfigureAwait(false);
             var folder = folders.FirstOrDefault(f => f.Id == id) ?? throw new FolderNotFoundException(id);
@@ -118,17 +119,6 @@ public sealed class FolderEditor
             await tx.DeleteFolderAsync(id, cancellationToken).ConfigureAwait(false);
             return changes.Count;
         }, cancellationToken);
-
-    private async Task<T> RunAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            var result = await work(transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-    }
 
     private static string ValidateName(string? name, IReadOnlyList<Folder> folders, FolderId? self)
     {

@@ -7,7 +7,7 @@ internal sealed partial class InMemoryStoreTransaction
 {
     public ValueTask<WorkItem> EnqueueWorkAsync(NewWorkItem item, Instant now, CancellationToken cancellationToken = default)
     {
-        WorkItemRules.Validate(item);
+        WorkItemArguments.ThrowIfInvalid(item);
         ThrowIfDone();
         if (state.WorkByKey.TryGetValue(item.IdempotencyKey, out var existingId))
         {
@@ -44,7 +44,7 @@ internal sealed partial class InMemoryStoreTransaction
 
     public ValueTask<IReadOnlyList<WorkItem>> LeaseDueWorkAsync(Instant now, string owner, Duration leaseDuration, int max, CancellationToken cancellationToken = default)
     {
-        WorkItemRules.ValidateLease(owner, leaseDuration, max);
+        WorkItemArguments.ThrowIfInvalidLease(owner, leaseDuration, max);
         ThrowIfDone();
         var due = state.Work.Values
             .Where(w => WorkItemRules.IsLeasable(w, now))
@@ -65,7 +65,7 @@ internal sealed partial class InMemoryStoreTransaction
 
     public ValueTask<bool> EndLeaseAsync(long id, string owner, WorkItemState outcome, Instant now, string? resultOrError, Instant? retryAt = null, CancellationToken cancellationToken = default)
     {
-        WorkItemRules.ValidateEnd(outcome, retryAt);
+        WorkItemArguments.ThrowIfInvalidEnd(outcome, retryAt);
         ThrowIfDone();
         if (!state.Work.TryGetValue(id, out var item) || item.State != WorkItemState.Leased || !string.Equals(item.LeaseOwner, owner, StringComparison.Ordinal))
         {
