@@ -17,14 +17,37 @@ internal sealed record IntentSuite(string Name, string Language, IReadOnlyList<T
 /// Builds the suites from ../shared/corpora (see each corpus's SOURCE.md for licence and splits): Banking77 (CC BY 4.0;
 /// train/test), CLINC150 (CC BY 3.0; train/val/test, out-of-scope oos_train for development and oos_val for test, as
 /// this copy has no oos_test) and Bitext customer support (CDLA-Sharing 1.0; one file, split here by a hash of the text:
-/// 60 % train, 40 % test).
+/// 60 % train, 40 % test); and, in Japanese, xSID 0.4 (CC BY-SA 4.0; the (intent, text) pairs of ja.valid and
+/// ja.test committed under <see cref="XsidJapaneseDirectory"/>, see SOURCE.md there): valid for the templates, test
+/// for measurement.
 /// </summary>
 internal static class IntentSuites
 {
     /// <summary>The example buyer questions each template gets from the training part.</summary>
     public const int ExamplesPerTemplate = 10;
 
+    /// <summary>Where the xSID Japanese pairs are, relative to the repository root.</summary>
+    public const string XsidJapaneseDirectory = "tests/BuyerMessaging.Tests/Data/xsid-ja";
+
+    /// <summary>The body of every xSID template: a short neutral line (the data has no answers).</summary>
+    public const string XsidJapaneseBody = "お問い合わせありがとうございます。";
+
+    /// <summary>The English suites, from ../shared/corpora.</summary>
     public static IReadOnlyList<IntentSuite> LoadAll(string corpora) => [Banking77(corpora), Clinc150(corpora), Bitext(corpora)];
+
+    /// <summary>
+    /// xSID 0.4 Japanese: one template per intent of valid.tsv (its first 10 questions as examples; the rest is the
+    /// development set), measured on test.tsv. A test question whose intent has no template (alarm/time_left_on_alarm
+    /// is absent from the valid split) counts as out of scope: the right outcome is to send nothing.
+    /// </summary>
+    public static IntentSuite XsidJapanese(string repositoryRoot)
+    {
+        var dir = Path.Combine(repositoryRoot, XsidJapaneseDirectory);
+        var train = ReadTsv(Path.Combine(dir, "valid.tsv"));
+        var known = train.Select(q => q.Intent!).ToHashSet(StringComparer.Ordinal);
+        var test = ReadTsv(Path.Combine(dir, "test.tsv")).Select(q => known.Contains(q.Intent!) ? q : q with { Intent = null }).ToList();
+        return Build("xsid-ja", train, [], test, "ja", XsidJapaneseBody);
+    }
 
     public static IntentSuite Banking77(string corpora)
     {
@@ -55,6 +78,16 @@ internal static class IntentSuites
         return Build("bitext", [.. all.Where(q => Bucket(q.Text) < 60)], [], [.. all.Where(q => Bucket(q.Text) >= 60)]);
     }
 
+    /// <summary>
+    /// The suite with only the test questions whose exact text is not one of the template examples (xSID repeats many
+    /// short commands between its splits).
+    /// </summary>
+    public static IntentSuite WithoutExampleTexts(IntentSuite suite)
+    {
+        var examples = suite.Templates.SelectMany(t => t.Examples).ToHashSet(StringComparer.Ordinal);
+        return suite with { Name = suite.Name + " (unseen text)", Test = [.. suite.Test.Where(q => !examples.Contains(q.Text))] };
+    }
+
     /// <summary>A stable bucket from 0 to 99 (FNV-1a of the UTF-8 text).</summary>
     public static int Bucket(string text)
     {
@@ -67,7 +100,7 @@ internal static class IntentSuites
         return (int)(hash % 100);
     }
 
-    private static IntentSuite Build(string name, List<LabelledQuestion> train, List<LabelledQuestion> extraDev, List<LabelledQuestion> test)
+    private static IntentSuite Build(string name, List<LabelledQuestion> train, List<LabelledQuestion> extraDev, List<LabelledQuestion> test, string language = "en", string body = "")
     {
         var templates = new List<Template>();
         var dev = new List<LabelledQuestion>();
@@ -78,16 +111,20 @@ internal static class IntentSuites
             {
                 Id = new TemplateId(group.Key),
                 Name = group.Key.Replace('_', ' '),
-                Language = "en",
-                Body = string.Empty,
+                Language = language,
+                Body = body,
                 Examples = examples,
             });
             dev.AddRange(group.Skip(ExamplesPerTemplate));
         }
 
         dev.AddRange(extraDev);
-        return new IntentSuite(name, "en", templates, dev, test);
+        return new IntentSuite(name, language, templates, dev, test);
     }
+
+    /// <summary>Reads "intent&lt;TAB&gt;text" lines after a header line.</summary>
+    private static List<LabelledQuestion> ReadTsv(string path) =>
+        [.. File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new LabelledQuestion(f[1], f[0]))];
 
     /// <summary>Reads "text,category" lines; a quoted text that spans lines is skipped (its category is not a known one).</summary>
     private static List<LabelledQuestion> ReadCsv(string path, HashSet<string> categories)
