@@ -33,7 +33,7 @@ internal static class IntentSuites
     public const string XsidJapaneseBody = "お問い合わせありがとうございます。";
 
     /// <summary>The English suites, from ../shared/corpora.</summary>
-    public static IReadOnlyList<IntentSuite> LoadAll(string corpora) => [Banking77(corpora), Clinc150(corpora), Bitext(corpora)];
+    public static IReadOnlyList<IntentSuite> LoadAll(string corpora, int examples = ExamplesPerTemplate) => [Banking77(corpora, examples), Clinc150(corpora, examples), Bitext(corpora, examples)];
 
     /// <summary>
     /// xSID 0.4 Japanese: one template per intent of valid.tsv (its first 10 questions as examples; the rest is the
@@ -49,23 +49,23 @@ internal static class IntentSuites
         return Build("xsid-ja", train, [], test, "ja", XsidJapaneseBody);
     }
 
-    public static IntentSuite Banking77(string corpora)
+    public static IntentSuite Banking77(string corpora, int examples = ExamplesPerTemplate)
     {
         var dir = Path.Combine(corpora, "banking77");
         using var categories = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "categories.json")));
         var known = categories.RootElement.EnumerateArray().Select(c => c.GetString()!).ToHashSet(StringComparer.Ordinal);
-        return Build("banking77", ReadCsv(Path.Combine(dir, "train.csv"), known), [], ReadCsv(Path.Combine(dir, "test.csv"), known));
+        return Build("banking77", ReadCsv(Path.Combine(dir, "train.csv"), known), [], ReadCsv(Path.Combine(dir, "test.csv"), known), examplesPerTemplate: examples);
     }
 
-    public static IntentSuite Clinc150(string corpora)
+    public static IntentSuite Clinc150(string corpora, int examples = ExamplesPerTemplate)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(corpora, "clinc150", "data_full_without_oos_test.json")));
         List<LabelledQuestion> Split(string name, bool oos) =>
             [.. doc.RootElement.GetProperty(name).EnumerateArray().Select(p => new LabelledQuestion(p[0].GetString()!, oos ? null : p[1].GetString()))];
-        return Build("clinc150", Split("train", false), [.. Split("val", false), .. Split("oos_train", true)], [.. Split("test", false), .. Split("oos_val", true)]);
+        return Build("clinc150", Split("train", false), [.. Split("val", false), .. Split("oos_train", true)], [.. Split("test", false), .. Split("oos_val", true)], examplesPerTemplate: examples);
     }
 
-    public static IntentSuite Bitext(string corpora)
+    public static IntentSuite Bitext(string corpora, int examples = ExamplesPerTemplate)
     {
         var all = File.ReadLines(Path.Combine(corpora, "bitext-customer-support", "dev.jsonl"))
             .Where(l => l.Length > 0)
@@ -75,7 +75,7 @@ internal static class IntentSuites
                 return new LabelledQuestion(d.RootElement.GetProperty("text").GetString()!, d.RootElement.GetProperty("intent").GetString());
             })
             .ToList();
-        return Build("bitext", [.. all.Where(q => Bucket(q.Text) < 60)], [], [.. all.Where(q => Bucket(q.Text) >= 60)]);
+        return Build("bitext", [.. all.Where(q => Bucket(q.Text) < 60)], [], [.. all.Where(q => Bucket(q.Text) >= 60)], examplesPerTemplate: examples);
     }
 
     /// <summary>
@@ -100,13 +100,13 @@ internal static class IntentSuites
         return (int)(hash % 100);
     }
 
-    private static IntentSuite Build(string name, List<LabelledQuestion> train, List<LabelledQuestion> extraDev, List<LabelledQuestion> test, string language = "en", string body = "")
+    private static IntentSuite Build(string name, List<LabelledQuestion> train, List<LabelledQuestion> extraDev, List<LabelledQuestion> test, string language = "en", string body = "", int examplesPerTemplate = ExamplesPerTemplate)
     {
         var templates = new List<Template>();
         var dev = new List<LabelledQuestion>();
         foreach (var group in train.GroupBy(q => q.Intent!).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var examples = group.Take(ExamplesPerTemplate).Select(q => q.Text).ToList();
+            var examples = group.Take(examplesPerTemplate).Select(q => q.Text).ToList();
             templates.Add(new Template
             {
                 Id = new TemplateId(group.Key),
@@ -115,7 +115,7 @@ internal static class IntentSuites
                 Body = body,
                 Examples = examples,
             });
-            dev.AddRange(group.Skip(ExamplesPerTemplate));
+            dev.AddRange(group.Skip(examplesPerTemplate));
         }
 
         dev.AddRange(extraDev);

@@ -5,7 +5,7 @@ using BuyerMessaging.Evaluation;
 namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- matching [calibrate|language]</c>: the smart-reply
+/// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- matching [calibrate|language|all-examples]</c>: the smart-reply
 /// matcher on the intent suites (figures in benchmarks/README.md), beside the Lucene.Net BM25 baseline, and its
 /// latency percentiles with 10 and 1,000 templates (English templates only). The Japanese xSID suite is measured in full
 /// and without the test questions whose text is a template example. <c>calibrate</c> also fits the confidence on the development
@@ -27,23 +27,27 @@ internal static class MatchingEvaluation
             return LanguageEvaluation.Run(corpora);
         }
 
-        var suites = IntentSuites.LoadAll(corpora);
+        // all-examples: every template gets all of its intent's training questions instead of 10 (the English suites only).
+        var allExamples = args.Contains("all-examples");
+        var suites = IntentSuites.LoadAll(corpora, allExamples ? int.MaxValue : IntentSuites.ExamplesPerTemplate);
         var matcher = LexicalTemplateMatcher.Default;
         if (args.Contains("calibrate"))
         {
             Calibrate(matcher, suites);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| suite | templates | test questions | Lucene BM25 top-1 | lexical top-1 | precision at auto-send | coverage at auto-send | wrong automatic answers | out-of-scope sent |"));
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| suite | templates | test questions | Lucene BM25 top-1 | BM25 alone top-1 | lexical top-1 | precision at auto-send | coverage at auto-send | wrong automatic answers | out-of-scope sent |"));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var bm25Only = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { ClassifierTemplateLimit = 0 });
         var japanese = IntentSuites.XsidJapanese(FindRoot());
-        foreach (var suite in suites.Append(japanese).Append(IntentSuites.WithoutExampleTexts(japanese)))
+        foreach (var suite in allExamples ? suites : suites.Append(japanese).Append(IntentSuites.WithoutExampleTexts(japanese)))
         {
             var score = MatchingMetrics.Score(suite.Test, MatchingMetrics.Run(matcher, suite, suite.Test));
             using var lucene = new LuceneBaseline(suite.Templates);
             var baseline = MatchingMetrics.Score(suite.Test, [.. suite.Test.Select(q => (lucene.Top(q.Text), false))]);
+            var alone = MatchingMetrics.Score(suite.Test, MatchingMetrics.Run(bm25Only, suite, suite.Test));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {suite.Name} | {suite.Templates.Count} | {suite.Test.Count} | {baseline.Top1:P1} | {score.Top1:P1} | {score.Precision:P1} | {score.Coverage:P1} | {score.WrongAutomatic:P2} | {(suite.Test.Any(q => q.Intent is null) ? score.OutOfScopeWrong.ToString("P2", CultureInfo.InvariantCulture) : "-")} |"));
+                $"| {suite.Name} | {suite.Templates.Count} | {suite.Test.Count} | {baseline.Top1:P1} | {alone.Top1:P1} | {score.Top1:P1} | {score.Precision:P1} | {score.Coverage:P1} | {score.WrongAutomatic:P2} | {(suite.Test.Any(q => q.Intent is null) ? score.OutOfScopeWrong.ToString("P2", CultureInfo.InvariantCulture) : "-")} |"));
         }
 
         Latency(suites, 10);
@@ -53,43 +57,76 @@ internal static class MatchingEvaluation
 
     private static void Calibrate(LexicalTemplateMatcher matcher, IReadOnlyList<IntentSuite> suites)
     {
-        var rows = new List<(double Coverage, double Margin, bool Correct, bool InScope)>();
+        var bm25 = new List<(double[] X, bool Correct, bool InScope)>();
+        var classified = new List<(double[] X, bool Correct, bool InScope)>();
         foreach (var suite in suites)
         {
             var matches = MatchingMetrics.Run(matcher, suite, suite.Dev);
             for (var i = 0; i < matches.Count; i++)
             {
                 var top = matches[i].Candidates.FirstOrDefault();
-                rows.Add((top?.Coverage ?? 0, (top?.Margin ?? 0) * (top?.Coverage ?? 0), top is not null && top.TemplateId.Value == suite.Dev[i].Intent, suite.Dev[i].Intent is not null));
+                var correct = top is not null && top.TemplateId.Value == suite.Dev[i].Intent;
+                var inScope = suite.Dev[i].Intent is not null;
+                double coverage = top?.Coverage ?? 0, margin = top?.Margin ?? 0, probability = top?.Probability ?? -1;
+                if (top is not null && probability >= 0)
+                {
+                    classified.Add(([coverage, margin * coverage, probability, probability * coverage], correct, inScope));
+                }
+                else
+                {
+                    bm25.Add(([coverage, margin * coverage], correct, inScope));
+                }
             }
         }
 
-        // Logistic regression by gradient descent on (1, coverage, margin).
-        double w0 = 0, w1 = 0, w2 = 0;
-        for (var epoch = 0; epoch < 3000; epoch++)
+        Fit("BM25 alone: bias, coverage, margin × coverage", bm25, r => r.Length == 2 ? LexicalTemplateMatcher.Confidence(r[0], r[0] == 0 ? 0 : r[1] / r[0]) : 0);
+        Fit("with the classifier: bias, coverage, margin × coverage, probability, probability × coverage", classified,
+            r => LexicalTemplateMatcher.Confidence(r[0], r[0] == 0 ? 0 : r[1] / r[0], r[2]));
+    }
+
+    /// <summary>Logistic regression by gradient descent on (1, features); then a threshold sweep with the matcher's current constants.</summary>
+    private static void Fit(string title, List<(double[] X, bool Correct, bool InScope)> rows, Func<double[], double> current)
+    {
+        if (rows.Count == 0)
         {
-            double g0 = 0, g1 = 0, g2 = 0;
-            foreach (var r in rows)
-            {
-                var p = 1 / (1 + Math.Exp(-(w0 + (w1 * r.Coverage) + (w2 * r.Margin))));
-                var e = p - (r.Correct ? 1 : 0);
-                g0 += e;
-                g1 += e * r.Coverage;
-                g2 += e * r.Margin;
-            }
-
-            w0 -= 2.0 * g0 / rows.Count;
-            w1 -= 2.0 * g1 / rows.Count;
-            w2 -= 2.0 * g2 / rows.Count;
+            Console.WriteLine($"{title}: no development question");
+            return;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on {rows.Count} development questions: bias {w0:F2}, coverage {w1:F2}, margin × coverage {w2:F2}"));
+        var w = new double[rows[0].X.Length + 1];
+        var g = new double[w.Length];
+        for (var epoch = 0; epoch < 5000; epoch++)
+        {
+            Array.Clear(g);
+            foreach (var (x, correct, _) in rows)
+            {
+                var z = w[0];
+                for (var j = 0; j < x.Length; j++)
+                {
+                    z += w[j + 1] * x[j];
+                }
+
+                var e = (1 / (1 + Math.Exp(-z))) - (correct ? 1 : 0);
+                g[0] += e;
+                for (var j = 0; j < x.Length; j++)
+                {
+                    g[j + 1] += e * x[j];
+                }
+            }
+
+            for (var j = 0; j < w.Length; j++)
+            {
+                w[j] -= 4.0 * g[j] / rows.Count;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: fitted on {rows.Count} development questions: {string.Join(", ", w.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine("threshold sweep on the development questions (with the matcher's current constants):");
         for (var t = 0.50; t < 0.995; t += 0.02)
         {
-            var sent = rows.Where(r => LexicalTemplateMatcher.Confidence(r.Coverage, r.Coverage == 0 ? 0 : r.Margin / r.Coverage) >= t).ToList();
+            var sent = rows.Where(r => current(r.X) >= t).ToList();
             var precision = sent.Count == 0 ? 1 : (double)sent.Count(r => r.Correct) / sent.Count;
-            var coverage = (double)sent.Count(r => r.InScope) / rows.Count(r => r.InScope);
+            var coverage = (double)sent.Count(r => r.InScope) / Math.Max(1, rows.Count(r => r.InScope));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t:F2}: precision {precision:P2}, coverage {coverage:P1}"));
         }
     }

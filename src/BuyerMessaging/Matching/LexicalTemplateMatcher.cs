@@ -6,32 +6,50 @@ using BuyerMessaging.Internal;
 namespace BuyerMessaging;
 
 /// <summary>
-/// The default, offline <see cref="ITemplateMatcher"/>: BM25 ranking of the templates in the buyer's language over
-/// each template's name, example buyer questions and body, with a calibrated confidence.
+/// The default, offline <see cref="ITemplateMatcher"/>: a classifier trained on the templates' example questions and BM25
+/// ranking over each template's name, example buyer questions and body, in the buyer's language, with a calibrated
+/// confidence.
 /// </summary>
 /// <remarks>
 /// <para>Text is folded with <see cref="TextFolding"/> (NFKC, case, width); Latin, Cyrillic and other alphabetic
 /// scripts are cut into words (lightly stemmed), Japanese and Chinese into overlapping character pairs. The name, each
 /// example and the body of a template are separate BM25 documents; a template scores its best document plus half its
 /// second best, so that several close examples count more than one.</para>
-/// <para>The confidence is a logistic function of two features of the ranking, fitted on held-out training data: the
-/// share of the question's information (the IDF of its terms) that the best template explains, and the margin between
-/// the best and the second template. The outcome is <see cref="MatchOutcome.Matched"/> at or above
-/// <see cref="LexicalTemplateMatcherOptions.AutoSendThreshold"/>, <see cref="MatchOutcome.Suggested"/> at or above
-/// <see cref="LexicalTemplateMatcherOptions.SuggestThreshold"/>, otherwise <see cref="MatchOutcome.Failed"/>.</para>
+/// <para>When a language has from 2 to <see cref="LexicalTemplateMatcherOptions.ClassifierTemplateLimit"/> templates, a
+/// softmax classifier over the question's words, word pairs and character 3- to 5-grams is trained on each template's
+/// name and example questions (deterministically, on first use of a template list); a template then ranks by the
+/// classifier's probability plus 0.3 times its BM25 score relative to the best. The more example questions a template
+/// has, the better both parts rank. A question with no word in common with any template fails, whatever the
+/// classifier says.</para>
+/// <para>The confidence is a logistic function of features of the ranking, fitted on held-out development questions:
+/// the share of the question's information (the IDF of its terms) that the best template explains, the margin between
+/// the best and the second template and, with the classifier, its probability. The outcome is
+/// <see cref="MatchOutcome.Matched"/> at or above <see cref="LexicalTemplateMatcherOptions.AutoSendThreshold"/>,
+/// <see cref="MatchOutcome.Suggested"/> at or above <see cref="LexicalTemplateMatcherOptions.SuggestThreshold"/>,
+/// otherwise <see cref="MatchOutcome.Failed"/>.</para>
 /// <para>Only enabled templates in the buyer's language (primary subtag) are considered. When the request has no
 /// language, it is detected; when detection says "unknown" and every template is written in one language, that
 /// language is used. <see cref="TemplateMatchRequest.Previous"/> is ignored: this matcher ranks from scratch.</para>
-/// <para>Thread-safe. The index of a template list is built on first use and kept as long as the list instance lives,
-/// so pass the same list for repeated questions.</para>
+/// <para>Thread-safe. The index of a template list (and its classifier) is built on first use and kept as long as the
+/// list instance lives, so pass the same list for repeated questions.</para>
 /// </remarks>
 public sealed class LexicalTemplateMatcher : ITemplateMatcher
 {
-    // Fitted by logistic regression on held-out training questions (see benchmarks/README.md, "Smart-reply matching").
+    // Fitted by logistic regression on the development questions (see benchmarks/README.md, "Smart-reply matching"):
+    // BM25 alone (one template in the language, or more than the classifier limit) ...
     internal const double Bias = 0.07;
     internal const double CoverageWeight = -1.54;
     internal const double MarginWeight = 16.91;
     internal const double PartWeight = 0.5;
+
+    // ... and with the classifier: it ranks by its probability plus this weight times the BM25 score relative to the
+    // best (chosen on the development questions); the confidence has the probability as a further feature.
+    internal const double Bm25Weight = 0.3;
+    internal const double ClassifierBias = -0.92;
+    internal const double ClassifierCoverageWeight = -0.68;
+    internal const double ClassifierMarginWeight = 9.79;
+    internal const double ProbabilityWeight = 2.91;
+    internal const double ProbabilityCoverageWeight = -5.06;
 
     private readonly LexicalTemplateMatcherOptions _options;
     private readonly ILanguageDetector _detector;
@@ -52,6 +70,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCandidates, 1, "options.MaxCandidates");
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.ClassifierTemplateLimit, "options.ClassifierTemplateLimit");
         if (_options.K1 is < 0 or > 10 || double.IsNaN(_options.K1))
         {
             throw new ArgumentOutOfRangeException("options.K1", _options.K1, "Must be from 0 to 10.");
@@ -89,22 +108,23 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         }
 
         var index = _indexes.GetOrCreateValue(request.Templates).GetOrAdd(language, (lang, templates) => TemplateIndex.Build(
-            templates.Where(t => t.Enabled && LanguageTags.Primary(t.Language) == lang), _options.K1, _options.B), request.Templates);
+            templates.Where(t => t.Enabled && LanguageTags.Primary(t.Language) == lang), _options.K1, _options.B, _options.ClassifierTemplateLimit), request.Templates);
         if (index.Templates.Length == 0)
         {
             return Failed(language, MatchFailureReason.NoTemplateInLanguage);
         }
 
-        var query = MatchTokenizer.Tokenize(request.Text).Distinct(StringComparer.Ordinal).ToArray();
+        var terms = MatchTokenizer.Tokenize(request.Text);
+        var query = terms.Distinct(StringComparer.Ordinal).ToArray();
         if (query.Length == 0)
         {
             return Failed(language, MatchFailureReason.EmptyText);
         }
 
-        return Rank(index, query, language);
+        return Rank(index, query, index.Classifier?.Predict(terms), language);
     }
 
-    private TemplateMatch Rank(TemplateIndex index, string[] query, string language)
+    private TemplateMatch Rank(TemplateIndex index, string[] query, double[]? probabilities, string language)
     {
         var count = index.Templates.Length;
         var partCount = index.Parts.DocumentCount;
@@ -148,12 +168,20 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
                 }
             }
 
-            // Rank by the whole template plus its closest part; keep the top few with a small insertion sort.
+            // BM25 ranks by the whole template plus its closest part; with a classifier, its probability plus the BM25
+            // score relative to the best template's. Keep the top few with a small insertion sort.
+            var bestBm25 = 0.0;
+            for (var t = 0; t < count; t++)
+            {
+                whole[t] += PartWeight * best[t];
+                bestBm25 = Math.Max(bestBm25, whole[t]);
+            }
+
             var keep = Math.Max(2, _options.MaxCandidates);
             var top = new List<(int Template, double Score)>(keep + 1);
             for (var t = 0; t < count; t++)
             {
-                var score = whole[t] + (PartWeight * best[t]);
+                var score = probabilities is null ? whole[t] : probabilities[t] + (Bm25Weight * (bestBm25 > 0 ? whole[t] / bestBm25 : 0));
                 if (score <= 0 || (top.Count == keep && score <= top[^1].Score))
                 {
                     continue;
@@ -172,7 +200,10 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
                 }
             }
 
-            return top.Count == 0 ? Failed(language, MatchFailureReason.NoTermInCommon) : Decide(index, query, idfs, information, top, bestDoc, language);
+            // Without a single word in common there is no evidence a person could check, whatever character n-grams say.
+            return top.Count == 0 || bestBm25 <= 0
+                ? Failed(language, MatchFailureReason.NoTermInCommon)
+                : Decide(index, query, idfs, information, top, bestDoc, probabilities, language);
         }
         finally
         {
@@ -183,7 +214,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         }
     }
 
-    private TemplateMatch Decide(TemplateIndex index, string[] query, double[] idfs, double information, List<(int Template, double Score)> top, int[] bestDoc, string language)
+    private TemplateMatch Decide(TemplateIndex index, string[] query, double[] idfs, double information, List<(int Template, double Score)> top, int[] bestDoc, double[]? probabilities, string language)
     {
         var candidates = new List<TemplateCandidate>(Math.Min(top.Count, _options.MaxCandidates));
         for (var i = 0; i < top.Count && i < _options.MaxCandidates; i++)
@@ -206,14 +237,16 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             var next = i == 0 ? (top.Count > 1 ? top[1].Score : 0) : top[0].Score;
             var margin = Math.Max(0, (score - next) / top[0].Score);
             var coverage = information > 0 ? explained / information : 0;
+            var probability = probabilities?[t] ?? -1;
             candidates.Add(new TemplateCandidate
             {
                 TemplateId = index.Templates[t].Id,
                 Score = score,
-                Confidence = Confidence(coverage, margin),
+                Confidence = probabilities is null ? Confidence(coverage, margin) : Confidence(coverage, margin, probability),
                 Terms = [.. terms.OrderByDescending(x => x.Weight)],
                 Coverage = coverage,
                 Margin = margin,
+                Probability = probability,
             });
         }
 
@@ -234,9 +267,14 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         };
     }
 
-    /// <summary>The calibrated confidence from the share of the question explained and the margin over the next template.</summary>
+    /// <summary>The calibrated confidence of BM25 alone, from the share of the question explained and the margin over the next template.</summary>
     internal static double Confidence(double coverage, double margin) =>
         1 / (1 + Math.Exp(-(Bias + (CoverageWeight * coverage) + (MarginWeight * margin * coverage))));
+
+    /// <summary>The calibrated confidence with the classifier: its probability joins the share explained and the margin.</summary>
+    internal static double Confidence(double coverage, double margin, double probability) =>
+        1 / (1 + Math.Exp(-(ClassifierBias + (ClassifierCoverageWeight * coverage) + (ClassifierMarginWeight * margin * coverage)
+            + (ProbabilityWeight * probability) + (ProbabilityCoverageWeight * probability * coverage))));
 
     private string? ResolveLanguage(TemplateMatchRequest request)
     {

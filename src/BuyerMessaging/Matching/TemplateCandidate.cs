@@ -6,7 +6,8 @@ public sealed record TemplateCandidate
     /// <summary>Gets the template.</summary>
     public required TemplateId TemplateId { get; init; }
 
-    /// <summary>Gets the matcher's raw score (for the lexical matcher, BM25; comparable only within one match).</summary>
+    /// <summary>Gets the matcher's raw score (for the lexical matcher, the classifier's probability plus the weighted BM25
+    /// score relative to the best, or BM25 alone when no classifier is trained; comparable only within one match).</summary>
     public required double Score { get; init; }
 
     /// <summary>Gets the calibrated confidence from 0 to 1 that this template answers the question.</summary>
@@ -20,4 +21,7 @@ public sealed record TemplateCandidate
 
     /// <summary>Gets the score margin over the next template, relative to the best score; a calibration feature.</summary>
     internal double Margin { get; init; }
+
+    /// <summary>Gets the classifier's probability for this template, or -1 when no classifier was used; a calibration feature.</summary>
+    internal double Probability { get; init; } = -1;
 }

@@ -65,6 +65,43 @@ public sealed class LexicalTemplateMatcherTests
     }
 
     [Fact]
+    public async Task MatchAsync_CompoundSharingOnlyItsStem_IsRankedByTheClassifier()
+    {
+        IReadOnlyList<Template> german =
+        [
+            Template("de-return", "de", "Rücksendung", ["Wie funktioniert die Rücksendung?", "Ich möchte den Artikel zurücksenden", "Rücksendung der Ware bitte"], "Hier ist Ihr Etikett."),
+            Template("de-delivery", "de", "Lieferzeit", ["Wann kommt meine Lieferung?", "Ich warte noch auf das Paket", "Wie lange dauert der Versand?"], "Ihr Paket ist unterwegs."),
+        ];
+        var request = new TemplateMatchRequest { Text = "Ich brauche ein Rücksendeetikett", Language = "de", Templates = german };
+
+        var withClassifier = await Matcher.MatchAsync(request);
+        var bm25Only = await new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { ClassifierTemplateLimit = 0 }).MatchAsync(request);
+
+        Assert.Equal(new TemplateId("de-return"), withClassifier.Candidates[0].TemplateId);
+        Assert.InRange(withClassifier.Candidates[0].Probability, 0.5, 1);
+        Assert.Equal(-1, bm25Only.Candidates[0].Probability);
+        Assert.NotEqual(MatchOutcome.Matched, withClassifier.Outcome);
+    }
+
+    [Fact]
+    public async Task MatchAsync_TrainingIsDeterministic()
+    {
+        var first = await new LexicalTemplateMatcher().MatchAsync(Request("I would like to send the shoes back", "en"));
+        var second = await new LexicalTemplateMatcher().MatchAsync(Request("I would like to send the shoes back", "en"));
+
+        Assert.Equal(new TemplateId("returns"), first.Candidates[0].TemplateId);
+        Assert.Equal(first.Candidates.Select(c => (c.TemplateId, c.Score, c.Confidence)), second.Candidates.Select(c => (c.TemplateId, c.Score, c.Confidence)));
+    }
+
+    [Fact]
+    public void Options_NegativeClassifierTemplateLimit_IsRejectedWithItsName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { ClassifierTemplateLimit = -1 }));
+
+        Assert.Equal("options.ClassifierTemplateLimit", error.ParamName);
+    }
+
+    [Fact]
     public async Task MatchAsync_NoWordInCommon_Fails()
     {
         var match = await Matcher.MatchAsync(Request("Hola buenas tardes señor", "en"));

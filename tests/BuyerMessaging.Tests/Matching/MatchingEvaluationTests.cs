@@ -9,7 +9,7 @@ namespace BuyerMessaging.Tests;
 /// </summary>
 public sealed class MatchingEvaluationTests
 {
-    public static TheoryData<string, double> Suites => new() { { "banking77", 0.70 }, { "clinc150", 0.70 }, { "bitext", 0.88 } };
+    public static TheoryData<string, double> Suites => new() { { "banking77", 0.77 }, { "clinc150", 0.75 }, { "bitext", 0.93 } };
 
     [Theory]
     [MemberData(nameof(Suites))]
@@ -25,13 +25,31 @@ public sealed class MatchingEvaluationTests
         Assert.True(score.WrongAutomatic <= 0.01, $"{name}: {score}");
     }
 
+    /// <summary>The classifier earns its place: at least 1.5 points of top-1 accuracy over BM25 alone on every suite.</summary>
+    [Theory]
+    [InlineData("banking77")]
+    [InlineData("clinc150")]
+    [InlineData("bitext")]
+    [InlineData("xsid-ja")]
+    public void Classifier_AddsTop1Accuracy_OverBm25Alone(string name)
+    {
+        var suite = name == "xsid-ja" ? IntentSuites.XsidJapanese(RepoPaths.Root) : IntentSuites.LoadAll(RepoPaths.Corpora).Single(s => s.Name == name);
+        var bm25Only = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { ClassifierTemplateLimit = 0 });
+
+        var with = MatchingMetrics.Score(suite.Test, MatchingMetrics.Run(LexicalTemplateMatcher.Default, suite, suite.Test));
+        var without = MatchingMetrics.Score(suite.Test, MatchingMetrics.Run(bm25Only, suite, suite.Test));
+
+        Assert.True(with.Top1 >= without.Top1 + 0.015, $"{name}: with the classifier {with}; BM25 alone {without}");
+        Assert.True(without.Precision >= 0.97, $"{name}: BM25 alone {without}");
+    }
+
     /// <summary>
     /// Japanese (xSID 0.4, committed under Data/xsid-ja; see SOURCE.md there): the same 97 % precision target, and the
     /// top-1 and coverage floors measured on the full test split and on the questions whose text is not an example.
     /// </summary>
     [Theory]
-    [InlineData(false, 0.88, 0.45)]
-    [InlineData(true, 0.86, 0.40)]
+    [InlineData(false, 0.92, 0.45)]
+    [InlineData(true, 0.90, 0.38)]
     public void Japanese_DefaultThreshold_GivesAtLeast97PercentPrecision_OnXsidTest(bool unseenOnly, double minimumTop1, double minimumCoverage)
     {
         var suite = IntentSuites.XsidJapanese(RepoPaths.Root);

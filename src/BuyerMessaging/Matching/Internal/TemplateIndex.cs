@@ -3,17 +3,19 @@ namespace BuyerMessaging.Internal;
 /// <summary>
 /// The BM25 indexes over the templates of one language: <see cref="Whole"/> has one document per template (its name,
 /// examples and body together, so that evidence from several examples adds up) and <see cref="Parts"/> one document per
-/// name, example question and body (so that a question close to one example stands out). Immutable once built; safe to
-/// share between threads.
+/// name, example question and body (so that a question close to one example stands out); <see cref="Classifier"/>, when
+/// there are from 2 to the configured limit of templates, is trained on each template's name and example questions.
+/// Immutable once built; safe to share between threads.
 /// </summary>
 internal sealed class TemplateIndex
 {
-    private TemplateIndex(Template[] templates, Bm25Field whole, Bm25Field parts, int[] partTemplate)
+    private TemplateIndex(Template[] templates, Bm25Field whole, Bm25Field parts, int[] partTemplate, TemplateClassifier? classifier)
     {
         Templates = templates;
         Whole = whole;
         Parts = parts;
         PartTemplate = partTemplate;
+        Classifier = classifier;
     }
 
     public Template[] Templates { get; }
@@ -25,17 +27,23 @@ internal sealed class TemplateIndex
     /// <summary>The template of each document of <see cref="Parts"/>.</summary>
     public int[] PartTemplate { get; }
 
-    public static TemplateIndex Build(IEnumerable<Template> templates, double k1, double b)
+    /// <summary>The classifier over the templates (same order as <see cref="Templates"/>), or <see langword="null"/>.</summary>
+    public TemplateClassifier? Classifier { get; }
+
+    public static TemplateIndex Build(IEnumerable<Template> templates, double k1, double b, int classifierLimit)
     {
         var chosen = templates.ToArray();
         var wholeDocs = new List<List<string>>();
         var partDocs = new List<List<string>>();
         var partTemplate = new List<int>();
+        var questions = new List<IReadOnlyList<List<string>>>();
         for (var t = 0; t < chosen.Length; t++)
         {
             var template = chosen[t];
             var all = new List<string>();
-            foreach (var text in template.Examples.Prepend(template.Name.Replace('_', ' ').Replace('-', ' ')).Append(template.Body))
+            var asked = new List<List<string>>();
+            var name = template.Name.Replace('_', ' ').Replace('-', ' ');
+            foreach (var (text, isQuestion) in template.Examples.Prepend(name).Select(x => (x, true)).Append((template.Body, false)))
             {
                 var terms = MatchTokenizer.Tokenize(text);
                 if (terms.Count > 0)
@@ -43,13 +51,19 @@ internal sealed class TemplateIndex
                     partDocs.Add(terms);
                     partTemplate.Add(t);
                     all.AddRange(terms);
+                    if (isQuestion)
+                    {
+                        asked.Add(terms);
+                    }
                 }
             }
 
             wholeDocs.Add(all);
+            questions.Add(asked);
         }
 
-        return new TemplateIndex(chosen, Bm25Field.Build(wholeDocs, k1, b), Bm25Field.Build(partDocs, k1, b), [.. partTemplate]);
+        var classifier = chosen.Length <= classifierLimit ? TemplateClassifier.Train(questions) : null;
+        return new TemplateIndex(chosen, Bm25Field.Build(wholeDocs, k1, b), Bm25Field.Build(partDocs, k1, b), [.. partTemplate], classifier);
     }
 }
 
