@@ -152,6 +152,42 @@ public sealed class SmartReplyPolicyTests : IDisposable
         Assert.Contains("has no smart-reply policy", noPolicy.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Simulate_SavedPolicy_ExplainsTheDecision_AndWritesNothing()
+    {
+        await ArrangeAsync("refund", "cancellation");
+        await _cli.OkAsync("smartreply", "set", "--db", _cli.Database, "--channel", Jp, "--templates", "sakura-refund-ja,sakura-cancellation-ja", "--reply-after-hours", "18");
+        await _cli.OkAsync("worker", "--db", _cli.Database, "--once");
+
+        var json = (await _cli.OkAsync("smartreply", "simulate", "--db", _cli.Database, "--channel", Jp, "--text", "注文をキャンセルしてください。間違えて注文しました。", "--json")).Json();
+        var text = await _cli.OkAsync("smartreply", "simulate", "--db", _cli.Database, "--channel", Jp, "--text", "この商品は電子レンジで使えますか？");
+
+        JsonAssert.HasExactly(json, ["channelId", "decision", "match", "explanation"]);
+        Assert.Equal("would-send", json.Str("decision"));
+        Assert.Equal("sakura-cancellation-ja", json.GetProperty("match").Str("templateId"));
+        Assert.Equal("ja", json.GetProperty("match").Str("language"));
+        Assert.Contains(json.GetProperty("explanation").EnumerateArray(), l => l.GetString()!.Contains("18 h after", StringComparison.Ordinal));
+        Assert.Contains("Decision:   match-failed", text.Out, StringComparison.Ordinal);
+        Assert.Contains("match failed", text.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.OkAsync("worker", "--db", _cli.Database, "--once", "--json")).Json().GetProperty("leased").GetInt32());
+    }
+
+    [Fact]
+    public async Task Simulate_NeedsTemplatesOrADatabaseWithAChannel()
+    {
+        await _cli.IngestSamplesAsync();
+
+        var neither = await _cli.RunAsync("smartreply", "simulate", "--text", "返金してほしいです");
+        var noChannel = await _cli.RunAsync("smartreply", "simulate", "--db", _cli.Database, "--text", "返金してほしいです");
+        var unknown = await _cli.RunAsync("smartreply", "simulate", "--db", _cli.Database, "--channel", "nope", "--text", "返金してほしいです");
+        var none = (await _cli.OkAsync("smartreply", "simulate", "--db", _cli.Database, "--channel", Jp, "--text", "返金してほしいです", "--json")).Json();
+
+        Assert.Equal((1, 1), (neither.ExitCode, noChannel.ExitCode));
+        Assert.Contains("--templates", neither.Err, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("no-policy", none.Str("decision"));
+    }
+
     private async Task ArrangeAsync(params string[] situations)
     {
         await _cli.IngestSamplesAsync();

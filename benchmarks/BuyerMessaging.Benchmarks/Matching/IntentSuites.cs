@@ -82,6 +82,26 @@ internal static class IntentSuites
     /// The suite with only the test questions whose exact text is not one of the template examples (xSID repeats many
     /// short commands between its splits).
     /// </summary>
+    /// <summary>
+    /// A smart-reply-sized view of a suite: the templates of <paramref name="count"/> intents (every n-th in name order,
+    /// starting at <paramref name="offset"/>) and all the questions; a question of any other intent is out of scope
+    /// (the right outcome is to send nothing), as most buyer mail is for a seller's ten smart-reply templates.
+    /// </summary>
+    public static IntentSuite FewTemplates(IntentSuite suite, int count, int offset = 0)
+    {
+        var step = Math.Max(1, suite.Templates.Count / count);
+        var chosen = suite.Templates.Where((_, i) => i >= offset && (i - offset) % step == 0).Take(count).ToList();
+        var kept = chosen.Select(t => t.Id.Value).ToHashSet(StringComparer.Ordinal);
+        LabelledQuestion Scope(LabelledQuestion q) => q.Intent is not null && kept.Contains(q.Intent) ? q : q with { Intent = null };
+        return suite with
+        {
+            Name = $"{suite.Name} ({chosen.Count} templates)",
+            Templates = chosen,
+            Dev = [.. suite.Dev.Select(Scope)],
+            Test = [.. suite.Test.Select(Scope)],
+        };
+    }
+
     public static IntentSuite WithoutExampleTexts(IntentSuite suite)
     {
         var examples = suite.Templates.SelectMany(t => t.Examples).ToHashSet(StringComparer.Ordinal);

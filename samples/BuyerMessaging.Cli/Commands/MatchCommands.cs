@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BuyerMessaging.Cli;
 
@@ -61,24 +62,49 @@ internal static class MatchCommands
     }
 
     /// <summary>
-    /// <c>smartreply simulate --templates FILE.json --text T [--language L] [--json]</c>: what smart reply would do with a
-    /// buyer question (tool4seller's preview), checking the smart-reply rules first (at most 10 templates, one
-    /// language). Nothing is sent and no database is touched.
+    /// <c>smartreply simulate (--templates FILE.json | --db PATH --channel C) --text T [--language L] [--json]</c>: what
+    /// smart reply would do with a buyer question (tool4seller's preview). With a template file, the smart-reply rules
+    /// are checked first (at most 10 templates, one language) and the match is printed; with a database, the channel's
+    /// saved policy is used through <see cref="SmartReplySimulator"/> and the decision is explained. Nothing is sent and
+    /// nothing is written.
     /// </summary>
     public static Command SmartReply(CliRuntime runtime)
     {
-        var templates = new Option<string>("--templates") { Description = "The smart reply's templates (JSON, as for 'match').", Required = true, HelpName = "FILE.json" };
+        var templates = new Option<string?>("--templates") { Description = "The smart reply's templates (JSON, as for 'match'); or use --db and --channel.", HelpName = "FILE.json" };
+        var db = new Option<string?>("--db") { Description = "A database whose channel's saved smart-reply policy to simulate (with --channel).", HelpName = "PATH" };
+        var channel = new Option<string?>("--channel") { Description = "The channel whose smart-reply policy to simulate (with --db).", HelpName = "ID" };
         var text = Text();
-        var language = new Option<string?>("--language") { Description = "The smart reply's language (BCP-47); the templates' when absent.", HelpName = "L" };
+        var language = new Option<string?>("--language") { Description = "The buyer's language (BCP-47); detected when absent (with --templates: the templates' language).", HelpName = "L" };
         var json = CommonOptions.Json();
         var simulate = new Command("simulate", "Show the outcome (matched, suggested, failed) and its explanation for a buyer question; nothing is sent.");
         simulate.Options.Add(templates);
+        simulate.Options.Add(db);
+        simulate.Options.Add(channel);
         simulate.Options.Add(text);
         simulate.Options.Add(language);
         simulate.Options.Add(json);
         CommandRunner.SetAction(simulate, runtime, json, async (parseResult, cancellationToken) =>
         {
-            var loaded = await LoadTemplatesAsync(parseResult.GetValue(templates)!, cancellationToken);
+            var (file, path, channelValue) = (parseResult.GetValue(templates), parseResult.GetValue(db), parseResult.GetValue(channel));
+            if ((file is null) == (path is null) || (path is null) != (channelValue is null))
+            {
+                throw CliException.Usage("Give either --templates FILE.json, or --db PATH with --channel ID.");
+            }
+
+            if (path is not null)
+            {
+                var id = ChannelPolicyCommands.ParseChannel(channelValue);
+                var services = runtime.OpenExisting(path);
+                await using (services)
+                {
+                    await ChannelPolicyCommands.RequireChannelAsync(services, id, cancellationToken);
+                    var simulation = await services.GetRequiredService<SmartReplySimulator>().SimulateAsync(id, parseResult.GetValue(text)!, parseResult.GetValue(language), cancellationToken);
+                    Write(runtime, simulation, parseResult.GetValue(json));
+                    return ExitCodes.Success;
+                }
+            }
+
+            var loaded = await LoadTemplatesAsync(file!, cancellationToken);
             var policy = new SmartReplyPolicy { Language = parseResult.GetValue(language), Templates = [.. loaded.Select(t => t.Id)] };
             var errors = policy.Validate(loaded.ToDictionary(t => t.Id), null, "smartReply");
             if (errors.Count > 0)
@@ -131,6 +157,31 @@ internal static class MatchCommands
         foreach (var c in match.Candidates)
         {
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.TemplateId.Value,-24} {c.Confidence:0.00}  {string.Join(", ", c.Terms.Take(6).Select(t => t.Term))}"));
+        }
+    }
+
+    /// <summary>Prints a simulation of a channel's saved policy: the decision, the match (as for 'match') and the explanation.</summary>
+    public static void Write(CliRuntime runtime, SmartReplySimulation simulation, bool json)
+    {
+        var decision = simulation.Decision switch
+        {
+            SmartReplyDecision.NoPolicy => "no-policy",
+            SmartReplyDecision.Paused => "paused",
+            SmartReplyDecision.WouldSend => "would-send",
+            _ => "match-failed",
+        };
+        if (json)
+        {
+            runtime.WriteJson(
+                new SmartReplySimulationJson(simulation.ChannelId.Value, decision, simulation.Match is null ? null : ToJson(simulation.Match), simulation.Explanation),
+                CliJson.Context.SmartReplySimulationJson);
+            return;
+        }
+
+        runtime.Out.WriteLine($"Decision:   {decision}");
+        foreach (var line in simulation.Explanation)
+        {
+            runtime.Out.WriteLine(line);
         }
     }
 

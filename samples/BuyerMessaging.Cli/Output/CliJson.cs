@@ -31,6 +31,7 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(FavouritesJson))]
 [JsonSerializable(typeof(DetectJson))]
 [JsonSerializable(typeof(MatchJson))]
+[JsonSerializable(typeof(SmartReplySimulationJson))]
 [JsonSerializable(typeof(LintJson))]
 [JsonSerializable(typeof(RulesTestJson))]
 [JsonSerializable(typeof(RulesApplyJson))]

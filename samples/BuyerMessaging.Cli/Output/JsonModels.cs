@@ -201,7 +201,11 @@ internal sealed record FavouritesJson(string StoreId, IReadOnlyList<string> Favo
 /// <summary><c>detect --json</c>.</summary>
 internal sealed record DetectJson(string Language, double Confidence);
 
-/// <summary><c>match --json</c> and <c>smartreply simulate --json</c>: the outcome, the best template and the ranked candidates.</summary>
+/// <summary>The JSON of <c>smartreply simulate --db --channel</c>: the decision (no-policy, paused, would-send, match-failed), the match if any, and the explanation.</summary>
+internal sealed record SmartReplySimulationJson(string ChannelId, string Decision, MatchJson? Match, IReadOnlyList<string> Explanation);
+
+/// <summary><c>match --json</c> and <c>smartreply simulate --templates --json</c>: the outcome, the best template and the ranked candidates.</summary>
+
 internal sealed record MatchJson(string Outcome, string? TemplateId, double Confidence, string Language, IReadOnlyList<MatchCandidateJson> Candidates);
 
 /// <summary>One ranked candidate of <see cref="MatchJson"/>.</summary>

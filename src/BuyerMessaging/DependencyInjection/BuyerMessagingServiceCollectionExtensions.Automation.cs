@@ -78,5 +78,6 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<Instruments>(),
             sp.GetRequiredService<IContentChecker>()));
         services.TryAddSingleton<PolicyDirectory>();
+        services.TryAddSingleton(sp => new SmartReplySimulator(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<ITemplateMatcher>(), sp.GetRequiredService<ITemplateSource>()));
     }
 }

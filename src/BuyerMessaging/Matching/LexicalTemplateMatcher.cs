@@ -45,11 +45,12 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
     // ... and with the classifier: it ranks by its probability plus this weight times the BM25 score relative to the
     // best (chosen on the development questions); the confidence has the probability as a further feature.
     internal const double Bm25Weight = 0.3;
-    internal const double ClassifierBias = -0.92;
-    internal const double ClassifierCoverageWeight = -0.68;
-    internal const double ClassifierMarginWeight = 9.79;
-    internal const double ProbabilityWeight = 2.91;
-    internal const double ProbabilityCoverageWeight = -5.06;
+    internal const double ClassifierBias = -1.41;
+    internal const double ClassifierCoverageWeight = -0.73;
+    internal const double ClassifierMarginWeight = 9.69;
+    internal const double ProbabilityWeight = 2.56;
+    internal const double ProbabilityCoverageWeight = -5.01;
+    internal const double ExampleCoverageWeight = 1.34;
 
     private readonly LexicalTemplateMatcherOptions _options;
     private readonly ILanguageDetector _detector;
@@ -237,16 +238,20 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             var next = i == 0 ? (top.Count > 1 ? top[1].Score : 0) : top[0].Score;
             var margin = Math.Max(0, (score - next) / top[0].Score);
             var coverage = information > 0 ? explained / information : 0;
-            var probability = probabilities?[t] ?? -1;
+            var exampleCoverage = bestDoc[t] >= 0 && index.PartInformation[bestDoc[t]] > 0 ? explained / index.PartInformation[bestDoc[t]] : 0;
+            // The classifier's probability above chance (1 / templates), so that two templates' 0.6 counts as little as it says.
+            var chance = probabilities is null ? 0 : 1.0 / probabilities.Length;
+            var probability = probabilities is null ? -1 : Math.Max(0, (probabilities[t] - chance) / (1 - chance));
             candidates.Add(new TemplateCandidate
             {
                 TemplateId = index.Templates[t].Id,
                 Score = score,
-                Confidence = probabilities is null ? Confidence(coverage, margin) : Confidence(coverage, margin, probability),
+                Confidence = probabilities is null ? Confidence(coverage, margin) : Confidence(coverage, margin, probability, exampleCoverage),
                 Terms = [.. terms.OrderByDescending(x => x.Weight)],
                 Coverage = coverage,
                 Margin = margin,
                 Probability = probability,
+                ExampleCoverage = exampleCoverage,
             });
         }
 
@@ -272,9 +277,9 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         1 / (1 + Math.Exp(-(Bias + (CoverageWeight * coverage) + (MarginWeight * margin * coverage))));
 
     /// <summary>The calibrated confidence with the classifier: its probability joins the share explained and the margin.</summary>
-    internal static double Confidence(double coverage, double margin, double probability) =>
+    internal static double Confidence(double coverage, double margin, double probability, double exampleCoverage) =>
         1 / (1 + Math.Exp(-(ClassifierBias + (ClassifierCoverageWeight * coverage) + (ClassifierMarginWeight * margin * coverage)
-            + (ProbabilityWeight * probability) + (ProbabilityCoverageWeight * probability * coverage))));
+            + (ProbabilityWeight * probability) + (ProbabilityCoverageWeight * probability * coverage) + (ExampleCoverageWeight * exampleCoverage))));
 
     private string? ResolveLanguage(TemplateMatchRequest request)
     {

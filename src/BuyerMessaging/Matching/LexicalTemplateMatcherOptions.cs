@@ -7,7 +7,9 @@ namespace BuyerMessaging;
 public sealed class LexicalTemplateMatcherOptions
 {
     /// <summary>Gets or sets the confidence at or above which the best template may be sent automatically.</summary>
-    /// <value>The default value is 0.96: 98.4 % precision on the development questions, at least 98.6 % on every test set.</value>
+    /// <value>The default value is 0.96: 98.7 % precision on the development questions, at least 98.7 % on every test set
+    /// (one template per intent). With 10 templates and mostly unrelated questions, precision is lower (73–87 % on the
+    /// English sets): see benchmarks/README.md, "Smart-reply matching".</value>
     public double AutoSendThreshold { get; set; } = 0.96;
 
     /// <summary>Gets or sets the confidence at or above which the best template is suggested to a person.</summary>

@@ -22,6 +22,9 @@ public sealed record TemplateCandidate
     /// <summary>Gets the score margin over the next template, relative to the best score; a calibration feature.</summary>
     internal double Margin { get; init; }
 
-    /// <summary>Gets the classifier's probability for this template, or -1 when no classifier was used; a calibration feature.</summary>
+    /// <summary>Gets the classifier's probability for this template above chance, scaled to 0..1, or -1 when no classifier was used; a calibration feature.</summary>
     internal double Probability { get; init; } = -1;
+
+    /// <summary>Gets the share of the closest example's information (IDF) the question contains; a calibration feature.</summary>
+    internal double ExampleCoverage { get; init; }
 }

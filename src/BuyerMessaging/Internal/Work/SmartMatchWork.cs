@@ -28,14 +28,7 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
             return await context.CompleteAsync(item, "skipped: smart reply is off", null, cancellationToken).ConfigureAwait(false);
         }
 
-        var candidates = new List<Template>(policy.Templates.Count);
-        foreach (var id in policy.Templates)
-        {
-            if (await context.Templates.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false) is { Enabled: true } template)
-            {
-                candidates.Add(template);
-            }
-        }
+        var candidates = await SmartReplyTemplates.LoadAsync(context.Templates, policy, cancellationToken).ConfigureAwait(false);
 
         var result = candidates.Count == 0 || message.Text.Trim().Length == 0
             ? null

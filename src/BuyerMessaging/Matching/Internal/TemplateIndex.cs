@@ -9,8 +9,9 @@ namespace BuyerMessaging.Internal;
 /// </summary>
 internal sealed class TemplateIndex
 {
-    private TemplateIndex(Template[] templates, Bm25Field whole, Bm25Field parts, int[] partTemplate, TemplateClassifier? classifier)
+    private TemplateIndex(Template[] templates, Bm25Field whole, Bm25Field parts, int[] partTemplate, double[] partInformation, TemplateClassifier? classifier)
     {
+        PartInformation = partInformation;
         Templates = templates;
         Whole = whole;
         Parts = parts;
@@ -26,6 +27,9 @@ internal sealed class TemplateIndex
 
     /// <summary>The template of each document of <see cref="Parts"/>.</summary>
     public int[] PartTemplate { get; }
+
+    /// <summary>The information (the sum of the IDFs of its distinct terms) of each document of <see cref="Parts"/>.</summary>
+    public double[] PartInformation { get; }
 
     /// <summary>The classifier over the templates (same order as <see cref="Templates"/>), or <see langword="null"/>.</summary>
     public TemplateClassifier? Classifier { get; }
@@ -63,7 +67,9 @@ internal sealed class TemplateIndex
         }
 
         var classifier = chosen.Length <= classifierLimit ? TemplateClassifier.Train(questions) : null;
-        return new TemplateIndex(chosen, Bm25Field.Build(wholeDocs, k1, b), Bm25Field.Build(partDocs, k1, b), [.. partTemplate], classifier);
+        var parts = Bm25Field.Build(partDocs, k1, b);
+        var partInformation = partDocs.Select(d => d.Distinct(StringComparer.Ordinal).Sum(term => parts.Idf(parts.PostingsOf(term).Length))).ToArray();
+        return new TemplateIndex(chosen, Bm25Field.Build(wholeDocs, k1, b), parts, [.. partTemplate], partInformation, classifier);
     }
 }
 

@@ -1,0 +1,140 @@
+using System.Globalization;
+using BuyerMessaging.Internal;
+
+namespace BuyerMessaging;
+
+/// <summary>
+/// Previews what a channel's smart reply (スマートカスタマーサービス) would do with a buyer question, as tool4seller's
+/// preview does: the same templates (the policy's, enabled ones only), the same matcher and the same decision as the
+/// worker's, with an explanation; nothing is sent, scheduled or changed.
+/// </summary>
+public sealed class SmartReplySimulator
+{
+    private readonly IConversationStore _store;
+    private readonly ITemplateMatcher _matcher;
+    private readonly ITemplateSource _templates;
+
+    /// <summary>Initializes a new instance of the <see cref="SmartReplySimulator"/> class.</summary>
+    /// <param name="store">The store holding the channel and its policy.</param>
+    /// <param name="matcher">The matcher the worker uses; <see cref="LexicalTemplateMatcher.Default"/> when <see langword="null"/>.</param>
+    /// <param name="templates">Where the worker takes templates from; the store's template library when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is <see langword="null"/>.</exception>
+    public SmartReplySimulator(IConversationStore store, ITemplateMatcher? matcher = null, ITemplateSource? templates = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _matcher = matcher ?? LexicalTemplateMatcher.Default;
+        _templates = templates ?? new StoreTemplateSource(store);
+    }
+
+    /// <summary>Simulates the channel's smart reply on a buyer question.</summary>
+    /// <param name="channelId">The channel whose smart-reply policy applies.</param>
+    /// <param name="text">The buyer's question.</param>
+    /// <param name="language">The buyer's language (BCP-47), as the conversation would have it; detected when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The decision, the match and the explanation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The channel does not exist.</exception>
+    public async Task<SmartReplySimulation> SimulateAsync(ChannelId channelId, string text, string? language = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var channels = await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
+        if (!channels.Any(c => c.Id == channelId))
+        {
+            throw new KeyNotFoundException($"Channel '{channelId}' not found.");
+        }
+
+        var all = await _store.GetChannelPoliciesAsync(cancellationToken).ConfigureAwait(false);
+        var policy = all.FirstOrDefault(p => p.ChannelId == channelId)?.SmartReply;
+        if (policy is null)
+        {
+            return Result(channelId, null, [], null, SmartReplyDecision.NoPolicy, [$"Channel {channelId} has no smart-reply policy: every buyer message is left to a person."]);
+        }
+
+        var candidates = await SmartReplyTemplates.LoadAsync(_templates, policy, cancellationToken).ConfigureAwait(false);
+        var explanation = new List<string>
+        {
+            Invariant($"Smart reply on channel {channelId} is {(policy.Enabled ? "enabled" : "paused")}: {candidates.Count} of its {policy.Templates.Count} templates are enabled{(policy.Language is null ? string.Empty : $", language {policy.Language}")}."),
+        };
+        if (candidates.Count == 0 || text.Trim().Length == 0)
+        {
+            explanation.Add(candidates.Count == 0 ? "No template to match against: the match fails." : "The question is empty: the match fails.");
+            return Result(channelId, policy, candidates, null, policy.Enabled ? SmartReplyDecision.MatchFailed : SmartReplyDecision.Paused, [.. explanation, Consequence(policy, null)]);
+        }
+
+        var match = await _matcher.MatchAsync(new TemplateMatchRequest { Text = text, Language = language, Templates = candidates }, cancellationToken).ConfigureAwait(false);
+        explanation.Add(Invariant($"Buyer's language: {match.Language}{(language is null ? " (detected)" : string.Empty)}; {candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language)} template(s) in it."));
+        foreach (var c in match.Candidates)
+        {
+            explanation.Add(Invariant($"  {c.TemplateId}: confidence {c.Confidence:0.00}{(c.Terms.Count == 0 ? string.Empty : "; terms " + string.Join(", ", c.Terms.Take(6).Select(t => t.Term)))}"));
+        }
+
+        explanation.Add(match.Outcome switch
+        {
+            MatchOutcome.Matched => Invariant($"Matched '{match.TemplateId}': confidence {match.Confidence:0.00} is at or above the auto-send threshold {match.AutoSendThreshold:0.00}."),
+            MatchOutcome.Suggested => Invariant($"Suggested '{match.TemplateId}' only: confidence {match.Confidence:0.00} is below the auto-send threshold {match.AutoSendThreshold:0.00} (suggest at {match.SuggestThreshold:0.00}); a suggestion is never sent automatically."),
+            _ => Invariant($"Failed ({match.FailureReason}): confidence {match.Confidence:0.00} is below the suggest threshold {match.SuggestThreshold:0.00}."),
+        });
+        var decision = !policy.Enabled ? SmartReplyDecision.Paused
+            : match is { Outcome: MatchOutcome.Matched, TemplateId: not null } ? SmartReplyDecision.WouldSend
+            : SmartReplyDecision.MatchFailed;
+        explanation.Add(Consequence(policy, decision == SmartReplyDecision.WouldSend ? match.TemplateId : null));
+        return Result(channelId, policy, candidates, match, decision, explanation);
+    }
+
+    private static string Consequence(SmartReplyPolicy policy, TemplateId? sent) => !policy.Enabled
+        ? "Smart reply is paused: nothing would be matched or sent; a person answers."
+        : sent is { } id
+            ? Invariant($"Would send '{id}' {policy.ReplyAfter.TotalHours:0.##} h after the message arrived, unless a person replies or resolves first.")
+            : "Would mark the conversation \"no auto-reply\" and move it to the \"match failed\" folder, so that a person answers.";
+
+    private static SmartReplySimulation Result(ChannelId channelId, SmartReplyPolicy? policy, IReadOnlyList<Template> templates, TemplateMatch? match, SmartReplyDecision decision, IReadOnlyList<string> explanation) => new()
+    {
+        ChannelId = channelId,
+        Policy = policy,
+        Templates = templates,
+        Match = match,
+        Decision = decision,
+        Explanation = explanation,
+    };
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a channel's smart reply would do with a buyer question (see <see cref="SmartReplySimulator"/>).</summary>
+public sealed record SmartReplySimulation
+{
+    /// <summary>Gets the channel.</summary>
+    public required ChannelId ChannelId { get; init; }
+
+    /// <summary>Gets the channel's smart-reply policy, or <see langword="null"/> when it has none.</summary>
+    public SmartReplyPolicy? Policy { get; init; }
+
+    /// <summary>Gets the templates matched against: the policy's templates that exist and are enabled.</summary>
+    public IReadOnlyList<Template> Templates { get; init; } = [];
+
+    /// <summary>Gets the match, or <see langword="null"/> when nothing was matched (no policy, no template, empty question).</summary>
+    public TemplateMatch? Match { get; init; }
+
+    /// <summary>Gets what the worker would do.</summary>
+    public required SmartReplyDecision Decision { get; init; }
+
+    /// <summary>Gets the explanation, one line per step, for a person (English).</summary>
+    public IReadOnlyList<string> Explanation { get; init; } = [];
+}
+
+/// <summary>What smart reply would do with a buyer message.</summary>
+public enum SmartReplyDecision
+{
+    /// <summary>The channel has no smart-reply policy: nothing happens; a person answers.</summary>
+    NoPolicy,
+
+    /// <summary>The policy is paused: nothing happens; a person answers.</summary>
+    Paused,
+
+    /// <summary>A template matched: it would be sent after the policy's delay unless a person answers first.</summary>
+    WouldSend,
+
+    /// <summary>No template matched well enough to send (a suggestion included): the conversation is marked for a person.</summary>
+    MatchFailed,
+}
