@@ -16,10 +16,14 @@ internal static class WorkQueueSql
         "id, kind, idempotency_key, payload, due_at, conversation_id, correlation_key, state, attempts, lease_owner, lease_expires_at, "
         + "last_error, result, created_at, completed_at";
 
+    /// <summary>
+    /// Returns only the new id: every other column of a new row is what was bound, so reading the row back (15 columns)
+    /// would only cost time. A conflict returns nothing and the existing row is read by its key.
+    /// </summary>
     private const string EnqueueSql =
         "INSERT INTO work_items (kind, idempotency_key, payload, due_at, conversation_id, correlation_key, state, attempts, created_at) "
         + "VALUES ($kind, $key, $payload, $due_at, $conversation_id, $correlation_key, 'Pending', 0, $now) "
-        + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + Columns;
+        + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
 
     private const string GetByKeySql = "SELECT " + Columns + " FROM work_items WHERE idempotency_key = $key";
 
@@ -59,7 +63,24 @@ internal static class WorkQueueSql
             .Set("$conversation_id", item.ConversationId?.Value)
             .Set("$correlation_key", item.CorrelationKey)
             .Set("$now", now);
-        return ReadOne(command) ?? ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
+        if (command.ExecuteScalar() is not long id)
+        {
+            return ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
+        }
+
+        // The row as a read would return it: instants are stored as ticks.
+        return new WorkItem
+        {
+            Id = id,
+            Kind = item.Kind,
+            IdempotencyKey = item.IdempotencyKey,
+            Payload = item.Payload,
+            DueAt = Instant.FromUnixTimeTicks(item.DueAt.ToUnixTimeTicks()),
+            ConversationId = item.ConversationId,
+            CorrelationKey = item.CorrelationKey,
+            State = WorkItemState.Pending,
+            CreatedAt = Instant.FromUnixTimeTicks(now.ToUnixTimeTicks()),
+        };
     }
 
     public static WorkItem? Get(SqliteSession session, long id) => ReadOne(session.Command(GetSql).Set("$id", id));
