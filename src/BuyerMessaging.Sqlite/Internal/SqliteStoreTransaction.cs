@@ -211,11 +211,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         ArgumentNullException.ThrowIfNull(conversation);
         Check(cancellationToken);
         var values = ConversationRow.Values(conversation);
-        var command = _session.Command(ConversationRow.InsertSql);
-        ConversationRow.BindInsert(command, values);
+        var statement = _session.Statement(ConversationRow.InsertSql);
+        ConversationRow.BindInsert(statement, values);
         try
         {
-            command.ExecuteNonQuery();
+            statement.Execute();
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
         {
@@ -235,9 +235,9 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         var known = GetKnown(conversation.Id) ?? throw new ConcurrencyException(conversation.Id);
         var values = ConversationRow.Values(conversation);
         var mask = ConversationRow.Changed(known.Values ??= ConversationRow.Values(known.Conversation), values);
-        var command = _session.Command(ConversationRow.UpdateSql(mask));
-        ConversationRow.BindUpdate(command, mask, values, conversation.Version - 1);
-        if (command.ExecuteNonQuery() == 0)
+        var statement = _session.Statement(ConversationRow.UpdateSql(mask));
+        ConversationRow.BindUpdate(statement, mask, values, conversation.Version - 1);
+        if (statement.Execute() == 0)
         {
             throw new ConcurrencyException(conversation.Id);
         }
@@ -257,11 +257,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(message);
         Check(cancellationToken);
-        var command = _session.Command(InsertMessageSql);
-        Rows.BindMessage(command, message);
+        var statement = _session.Statement(InsertMessageSql);
+        Rows.BindMessage(statement, message);
         try
         {
-            command.ExecuteNonQuery();
+            statement.Execute();
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintNotNull or SqliteConstraintForeignKey)
         {
@@ -299,19 +299,19 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(changes);
         Check(cancellationToken);
-        var command = _session.Command(
+        var statement = _session.Statement(
             "INSERT INTO history (conversation_id, seq, at, actor, what, from_value, to_value) VALUES ($conversation_id, "
             + "(SELECT coalesce(max(seq), 0) + 1 FROM history WHERE conversation_id = $conversation_id), $at, $actor, $what, $from_value, $to_value)");
         foreach (var change in changes)
         {
             ArgumentNullException.ThrowIfNull(change, nameof(changes));
-            command.Set("$conversation_id", change.ConversationId.Value)
-                .Set("$at", change.At)
-                .Set("$actor", change.Actor)
-                .Set("$what", change.What)
-                .Set("$from_value", change.From)
-                .Set("$to_value", change.To)
-                .ExecuteNonQuery();
+            statement.Bind("$conversation_id", change.ConversationId.Value)
+                .Bind("$at", change.At)
+                .Bind("$actor", change.Actor)
+                .Bind("$what", change.What)
+                .Bind("$from_value", change.From)
+                .Bind("$to_value", change.To)
+                .Execute();
         }
 
         return ValueTask.CompletedTask;
@@ -497,13 +497,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
     private void InsertParticipants(ConversationId id, ReadOnlySpan<string?> addresses)
     {
-        var command = _session.Command(InsertParticipantsSql[addresses.Length - 1]).Set("$conversation_id", id.Value);
+        var statement = _session.Statement(InsertParticipantsSql[addresses.Length - 1]).Bind("$conversation_id", id.Value);
         for (var i = 0; i < addresses.Length; i++)
         {
-            command.Set(ParticipantParameters[i], addresses[i]);
+            statement.Bind(ParticipantParameters[i], addresses[i]);
         }
 
-        command.ExecuteNonQuery();
+        statement.Execute();
     }
 
     private string NextId(ref IdSequence sequence)
@@ -589,11 +589,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     /// </summary>
     private void AddSearchText(long? ftsRowId, ConversationId id, string text)
     {
-        _session.Command(SearchPendingInsertSql)
-            .Set("$rowid", ftsRowId)
-            .Set("$conversation_id", id.Value)
-            .Set("$body", TextFolding.Fold(text))
-            .ExecuteNonQuery();
+        _session.Statement(SearchPendingInsertSql)
+            .Bind("$rowid", ftsRowId)
+            .Bind("$conversation_id", id.Value)
+            .Bind("$body", TextFolding.Fold(text))
+            .Execute();
         if (_session.LastInsertRowId() >= _store.SearchBatchSize)
         {
             _session.Command(SearchFlushSql).ExecuteNonQuery();

@@ -55,15 +55,16 @@ internal static class WorkQueueSql
 
     public static WorkItem Enqueue(SqliteSession session, NewWorkItem item, Instant now)
     {
-        var command = session.Command(EnqueueSql)
-            .Set("$kind", item.Kind)
-            .Set("$key", item.IdempotencyKey)
-            .Set("$payload", item.Payload)
-            .Set("$due_at", item.DueAt)
-            .Set("$conversation_id", item.ConversationId?.Value)
-            .Set("$correlation_key", item.CorrelationKey)
-            .Set("$now", now);
-        if (command.ExecuteScalar() is not long id)
+        var id = session.Statement(EnqueueSql)
+            .Bind("$kind", item.Kind)
+            .Bind("$key", item.IdempotencyKey)
+            .Bind("$payload", item.Payload)
+            .Bind("$due_at", item.DueAt)
+            .Bind("$conversation_id", item.ConversationId?.Value)
+            .Bind("$correlation_key", item.CorrelationKey)
+            .Bind("$now", now)
+            .ExecuteInt64();
+        if (id is null)
         {
             return ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
         }
@@ -71,7 +72,7 @@ internal static class WorkQueueSql
         // The row as a read would return it: instants are stored as ticks.
         return new WorkItem
         {
-            Id = id,
+            Id = id.Value,
             Kind = item.Kind,
             IdempotencyKey = item.IdempotencyKey,
             Payload = item.Payload,
