@@ -119,35 +119,6 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
-    /// <summary>Runs the statement and returns the first column of its first row as a number.</summary>
-    /// <returns>The value, or <see langword="null"/> when there is no row or the value is NULL.</returns>
-    public long? ExecuteInt64()
-    {
-        try
-        {
-            var rc = raw.sqlite3_step(_stmt);
-            if (rc == raw.SQLITE_ROW)
-            {
-                var value = raw.sqlite3_column_type(_stmt, 0) == raw.SQLITE_NULL ? (long?)null : raw.sqlite3_column_int64(_stmt, 0);
-
-                // Finish the statement (an INSERT ... RETURNING completes its work on the first step, but is then reset).
-                while ((rc = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW)
-                {
-                }
-
-                Check(_db, rc);
-                return value;
-            }
-
-            Check(_db, rc);
-            return null;
-        }
-        finally
-        {
-            Reset();
-        }
-    }
-
     /// <inheritdoc />
     public void Dispose() => _stmt.Dispose();
 

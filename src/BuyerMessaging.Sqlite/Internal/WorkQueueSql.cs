@@ -17,13 +17,13 @@ internal static class WorkQueueSql
         + "last_error, result, created_at, completed_at";
 
     /// <summary>
-    /// Returns only the new id: every other column of a new row is what was bound, so reading the row back (15 columns)
-    /// would only cost time. A conflict returns nothing and the existing row is read by its key.
+    /// Inserts unless the key exists. No RETURNING (SQLite buffers returned rows in a temporary table per execution):
+    /// a new row is what was bound plus its rowid; on a conflict nothing changes and the existing row is read by its key.
     /// </summary>
     private const string EnqueueSql =
         "INSERT INTO work_items (kind, idempotency_key, payload, due_at, conversation_id, correlation_key, state, attempts, created_at) "
         + "VALUES ($kind, $key, $payload, $due_at, $conversation_id, $correlation_key, 'Pending', 0, $now) "
-        + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
+        + "ON CONFLICT (idempotency_key) DO NOTHING";
 
     private const string GetByKeySql = "SELECT " + Columns + " FROM work_items WHERE idempotency_key = $key";
 
@@ -55,7 +55,7 @@ internal static class WorkQueueSql
 
     public static WorkItem Enqueue(SqliteSession session, NewWorkItem item, Instant now)
     {
-        var id = session.Statement(EnqueueSql)
+        var inserted = session.Statement(EnqueueSql)
             .Bind("$kind", item.Kind)
             .Bind("$key", item.IdempotencyKey)
             .Bind("$payload", item.Payload)
@@ -63,8 +63,8 @@ internal static class WorkQueueSql
             .Bind("$conversation_id", item.ConversationId?.Value)
             .Bind("$correlation_key", item.CorrelationKey)
             .Bind("$now", now)
-            .ExecuteInt64();
-        if (id is null)
+            .Execute();
+        if (inserted == 0)
         {
             return ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
         }
@@ -72,7 +72,7 @@ internal static class WorkQueueSql
         // The row as a read would return it: instants are stored as ticks.
         return new WorkItem
         {
-            Id = id.Value,
+            Id = session.LastInsertRowId(),
             Kind = item.Kind,
             IdempotencyKey = item.IdempotencyKey,
             Payload = item.Payload,
