@@ -109,6 +109,23 @@ public class IngestBenchmarks
     public Task<int> IngestSqliteBatch() => IngestBatchesAsync(_sqliteIngestor);
 
     /// <summary>
+    /// The whole pipeline into SQLite with <see cref="ConversationIngestor.IngestPipelineAsync{TInput}"/>: parsing on
+    /// <c>Environment.ProcessorCount - 1</c> threads while one flow ingests, <see cref="BatchSize"/> messages per
+    /// transaction (what the CLI's <c>ingest</c> does).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public async Task<int> PipelineSqlite()
+    {
+        var created = 0;
+        await foreach (var result in _sqliteIngestor.IngestPipelineAsync(_raw, raw => _parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = BatchSize }))
+        {
+            created += result.Outcome == IngestOutcome.Created ? 1 : 0;
+        }
+
+        return created;
+    }
+
+    /// <summary>
     /// The store stage alone: the messages parsed beforehand, then threaded, ruled, clocked and stored into SQLite,
     /// <see cref="BatchSize"/> messages per transaction. This is what one writer can absorb when parsing runs elsewhere.
     /// </summary>

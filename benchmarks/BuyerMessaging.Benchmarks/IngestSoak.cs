@@ -17,6 +17,7 @@ internal static class IngestSoak
         var batchSize = CommandLine.Number(args, "--batch", 1);
         var profile = CommandLine.Flag(args, "--profile");
         var preparsed = CommandLine.Flag(args, "--preparsed");
+        var pipeline = CommandLine.Flag(args, "--pipeline");
 
         var directory = Directory.CreateTempSubdirectory("bm-soak-").FullName;
         try
@@ -38,7 +39,31 @@ internal static class IngestSoak
             var batch = new List<InboundParseResult>(batchSize);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {target}, batch: {batchSize}"));
             Console.WriteLine("messages  msg/s(step)  managed MB  working set MB");
-            for (var i = 0; i < total; i++)
+            void Progress(int done)
+            {
+                if (done % step == 0)
+                {
+                    var elapsed = watch.Elapsed;
+                    var rate = step / (elapsed - last).TotalSeconds;
+                    last = elapsed;
+                    var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+                    var working = Environment.WorkingSet / 1048576.0;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done,8}  {rate,11:F0}  {managed,10:F1}  {working,14:F1}"));
+                }
+            }
+
+            if (pipeline)
+            {
+                // --pipeline: parse on the other cores while this flow ingests (ConversationIngestor.IngestPipelineAsync).
+                var done = 0;
+                var options = new IngestPipelineOptions { BatchSize = batchSize };
+                await foreach (var _ in ingestor.IngestPipelineAsync(Enumerable.Range(0, total), i => parser.Parse(SyntheticMail.Create(i), null), options))
+                {
+                    Progress(++done);
+                }
+            }
+
+            for (var i = 0; i < total && !pipeline; i++)
             {
                 var parsed = parsedUpFront?[i] ?? parser.Parse(SyntheticMail.Create(i), null);
                 if (target != "parse")
@@ -50,15 +75,8 @@ internal static class IngestSoak
                         batch.Clear();
                     }
                 }
-                if ((i + 1) % step == 0)
-                {
-                    var elapsed = watch.Elapsed;
-                    var rate = step / (elapsed - last).TotalSeconds;
-                    last = elapsed;
-                    var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-                    var working = Environment.WorkingSet / 1048576.0;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1,8}  {rate,11:F0}  {managed,10:F1}  {working,14:F1}"));
-                }
+
+                Progress(i + 1);
             }
 
             profiler?.Print(watch.Elapsed);
