@@ -12,29 +12,12 @@ internal static class IngestSoak
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var total = 200_000;
-        var target = "sqlite";
-        var batchSize = 1;
-        var profile = false;
-        for (var a = 0; a < args.Length; a++)
-        {
-            if (args[a] == "--messages" && a + 1 < args.Length)
-            {
-                total = int.Parse(args[++a], CultureInfo.InvariantCulture);
-            }
-            else if (args[a] == "--profile")
-            {
-                profile = true;
-            }
-            else if (args[a] == "--batch" && a + 1 < args.Length)
-            {
-                batchSize = int.Parse(args[++a], CultureInfo.InvariantCulture);
-            }
-            else if (args[a] == "--store" && a + 1 < args.Length)
-            {
-                target = args[++a];
-            }
-        }
+        var total = CommandLine.Number(args, "--messages", 200_000);
+        var target = CommandLine.Text(args, "--store", "sqlite");
+        var batchSize = CommandLine.Number(args, "--batch", 1);
+        var profile = CommandLine.Flag(args, "--profile");
+        var preparsed = CommandLine.Flag(args, "--preparsed");
+        var pipeline = CommandLine.Flag(args, "--pipeline");
 
         var directory = Directory.CreateTempSubdirectory("bm-soak-").FullName;
         try
@@ -48,14 +31,41 @@ internal static class IngestSoak
             var ingestor = new ConversationIngestor(profile ? StoreProfiler.Wrap(store, out profiler) : store, clock);
             var parser = new MimeMessageParser();
             var step = Math.Max(total / 10, 1);
+
+            // --preparsed: parse everything first and time the store stage alone (threading, rules, SLA, store).
+            var parsedUpFront = preparsed ? Enumerable.Range(0, total).Select(i => parser.Parse(SyntheticMail.Create(i), null)).ToArray() : null;
             var watch = Stopwatch.StartNew();
             var last = TimeSpan.Zero;
             var batch = new List<InboundParseResult>(batchSize);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {target}, batch: {batchSize}"));
             Console.WriteLine("messages  msg/s(step)  managed MB  working set MB");
-            for (var i = 0; i < total; i++)
+            void Progress(int done)
             {
-                var parsed = parser.Parse(SyntheticMail.Create(i), null);
+                if (done % step == 0)
+                {
+                    var elapsed = watch.Elapsed;
+                    var rate = step / (elapsed - last).TotalSeconds;
+                    last = elapsed;
+                    var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+                    var working = Environment.WorkingSet / 1048576.0;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done,8}  {rate,11:F0}  {managed,10:F1}  {working,14:F1}"));
+                }
+            }
+
+            if (pipeline)
+            {
+                // --pipeline: parse on the other cores while this flow ingests (ConversationIngestor.IngestPipelineAsync).
+                var done = 0;
+                var options = new IngestPipelineOptions { BatchSize = batchSize };
+                await foreach (var _ in ingestor.IngestPipelineAsync(Enumerable.Range(0, total), i => parser.Parse(SyntheticMail.Create(i), null), options))
+                {
+                    Progress(++done);
+                }
+            }
+
+            for (var i = 0; i < total && !pipeline; i++)
+            {
+                var parsed = parsedUpFront?[i] ?? parser.Parse(SyntheticMail.Create(i), null);
                 if (target != "parse")
                 {
                     batch.Add(parsed);
@@ -65,20 +75,57 @@ internal static class IngestSoak
                         batch.Clear();
                     }
                 }
-                if ((i + 1) % step == 0)
-                {
-                    var elapsed = watch.Elapsed;
-                    var rate = step / (elapsed - last).TotalSeconds;
-                    last = elapsed;
-                    var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-                    var working = Environment.WorkingSet / 1048576.0;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1,8}  {rate,11:F0}  {managed,10:F1}  {working,14:F1}"));
-                }
+
+                Progress(i + 1);
             }
 
             profiler?.Print(watch.Elapsed);
             (store as IDisposable)?.Dispose();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total: {total} messages in {watch.Elapsed.TotalSeconds:F1} s = {total / watch.Elapsed.TotalSeconds:F0} msg/s"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The store stage alone, repeated (<c>stage [--rounds N] [--messages N] [--batch N]</c>): the messages are parsed
+    /// once, then ingested into a fresh SQLite file each round, printing µs per message. A quick check between
+    /// BenchmarkDotNet runs, and a steady loop to attach a sampling profiler (<c>perf record</c>) to.
+    /// </summary>
+    public static async Task<int> RunStageAsync(string[] args)
+    {
+        var rounds = CommandLine.Number(args, "--rounds", 10);
+        var messages = CommandLine.Number(args, "--messages", 5_000);
+        var batchSize = CommandLine.Number(args, "--batch", 500);
+
+        var parser = new MimeMessageParser();
+        var parsed = SyntheticMail.CreateMany(messages).Select(raw => parser.Parse(raw, null)).ToArray();
+        var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 0, 0));
+        var directory = Directory.CreateTempSubdirectory("bm-stage-").FullName;
+        try
+        {
+            var best = double.MaxValue;
+            for (var round = 0; round < rounds; round++)
+            {
+                using var store = await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, $"stage-{round}.db")}");
+                await SyntheticMail.ConfigureAsync(store);
+                var ingestor = new ConversationIngestor(store, clock);
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < parsed.Length; i += batchSize)
+                {
+                    await ingestor.IngestBatchAsync(new ArraySegment<InboundParseResult>(parsed, i, Math.Min(batchSize, parsed.Length - i)));
+                }
+
+                var perMessage = watch.Elapsed.TotalMicroseconds / messages;
+                best = Math.Min(best, perMessage);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1,3}: {perMessage,7:F1} µs/msg = {1e6 / perMessage,7:F0} msg/s"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F1} µs/msg = {1e6 / best:F0} msg/s"));
             return 0;
         }
         finally

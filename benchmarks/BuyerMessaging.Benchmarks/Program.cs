@@ -3,7 +3,8 @@ using BuyerMessaging.Benchmarks;
 
 // `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
 // `... -- matching [calibrate]` evaluates the smart-reply matcher against the Lucene.Net baseline;
-// `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
+// `... -- stage [--rounds N] [--messages N] [--batch N]` repeats the store stage alone (pre-parsed mail into SQLite), for quick checks and profiling;
+// `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N] [--preparsed | --pipeline] [--profile]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
 if (args.Length > 0 && args[0] == "matching")
 {
     return MatchingEvaluation.Run(args[1..]);
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "matching")
 if (args.Length > 0 && args[0] == "soak")
 {
     return await IngestSoak.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "stage")
+{
+    return await IngestSoak.RunStageAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

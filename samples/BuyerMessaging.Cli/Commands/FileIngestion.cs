@@ -52,8 +52,9 @@ internal static class FileIngestion
     }
 
     /// <summary>
-    /// Ingests the files in order, <see cref="BatchSize"/> per store transaction. A file that cannot be read or parsed is
-    /// quarantined with the reason, never fatal.
+    /// Ingests the files in order, <see cref="BatchSize"/> per store transaction, through
+    /// <see cref="ConversationIngestor.IngestPipelineAsync{TInput}"/>: files are read and parsed on the other cores
+    /// while this flow writes the store. A file that cannot be read or parsed is quarantined with the reason, never fatal.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="files">The files.</param>
@@ -64,47 +65,48 @@ internal static class FileIngestion
     {
         var parser = services.GetRequiredService<MimeMessageParser>();
         var ingestor = services.GetRequiredService<ConversationIngestor>();
-        int created = 0, appended = 0, duplicates = 0;
+        int created = 0, appended = 0, duplicates = 0, index = 0;
         var quarantined = new List<QuarantinedFileJson>();
-        var batch = new List<InboundParseResult>(BatchSize);
-        for (var start = 0; start < files.Count; start += BatchSize)
-        {
-            batch.Clear();
-            for (var i = start; i < Math.Min(start + BatchSize, files.Count); i++)
+        var pipeline = ingestor.IngestPipelineAsync(
+            files,
+            file =>
             {
-                var parsed = await ReadAndParseAsync(parser, files[i], cancellationToken);
-                batch.Add(arrivingNow && parsed.Message is { } message ? InboundParseResult.Parsed(message with { ReceivedAt = null }) : parsed);
+                var parsed = ReadAndParse(parser, file);
+                return arrivingNow && parsed.Message is { } message ? InboundParseResult.Parsed(message with { ReceivedAt = null }) : parsed;
+            },
+            new IngestPipelineOptions { BatchSize = BatchSize },
+            cancellationToken);
+
+        // One result per file, in the order of the files.
+        await foreach (var result in pipeline)
+        {
+            switch (result.Outcome)
+            {
+                case IngestOutcome.Created:
+                    created++;
+                    break;
+                case IngestOutcome.Appended:
+                    appended++;
+                    break;
+                case IngestOutcome.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    quarantined.Add(new QuarantinedFileJson(files[index].Display, result.QuarantineReason ?? "quarantined"));
+                    break;
             }
 
-            var results = await ingestor.IngestBatchAsync(batch, cancellationToken);
-            for (var i = 0; i < results.Count; i++)
-            {
-                switch (results[i].Outcome)
-                {
-                    case IngestOutcome.Created:
-                        created++;
-                        break;
-                    case IngestOutcome.Appended:
-                        appended++;
-                        break;
-                    case IngestOutcome.Duplicate:
-                        duplicates++;
-                        break;
-                    default:
-                        quarantined.Add(new QuarantinedFileJson(files[start + i].Display, results[i].QuarantineReason ?? "quarantined"));
-                        break;
-                }
-            }
+            index++;
         }
 
         return new IngestRun(created, appended, duplicates, quarantined);
     }
 
-    private static async Task<InboundParseResult> ReadAndParseAsync(MimeMessageParser parser, InputFile file, CancellationToken cancellationToken)
+    private static InboundParseResult ReadAndParse(MimeMessageParser parser, InputFile file)
     {
         try
         {
-            return parser.Parse(await File.ReadAllBytesAsync(file.Path, cancellationToken), file.Display);
+            return parser.Parse(File.ReadAllBytes(file.Path), file.Display);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -66,12 +66,12 @@ internal static class ConversationRow
         return values;
     }
 
-    /// <summary>Binds every column to the insert command.</summary>
-    public static void BindInsert(SqliteCommand command, object?[] values)
+    /// <summary>Binds every column to the insert statement (<see cref="InsertSql"/>: the columns in order).</summary>
+    public static void BindInsert(SqliteStatement statement, object?[] values)
     {
         for (var i = 0; i < Columns.Length; i++)
         {
-            Bind(command, i, Columns[i].Parameter, values[i]);
+            statement.Bind(i + 1, values[i]);
         }
     }
 
@@ -107,33 +107,20 @@ internal static class ConversationRow
         return sql.Append(" WHERE id = $id AND version = $previous_version").ToString();
     });
 
-    /// <summary>Binds the columns of a mask, then the id and the previous version, to an update command of <see cref="UpdateSql"/>.</summary>
-    public static void BindUpdate(SqliteCommand command, ulong mask, object?[] values, long previousVersion)
+    /// <summary>Binds the columns of a mask, then the id and the previous version, to an update statement of <see cref="UpdateSql"/>.</summary>
+    public static void BindUpdate(SqliteStatement statement, ulong mask, object?[] values, long previousVersion)
     {
-        var index = 0;
+        var index = 1;
         for (var i = 1; i < Columns.Length; i++)
         {
             if ((mask & (1UL << i)) != 0)
             {
-                Bind(command, index++, Columns[i].Parameter, values[i]);
+                statement.Bind(index++, values[i]);
             }
         }
 
-        Bind(command, index++, "$id", values[0]);
-        Bind(command, index, "$previous_version", previousVersion);
-    }
-
-    private static void Bind(SqliteCommand command, int index, string name, object? value)
-    {
-        var parameters = command.Parameters;
-        if (index < parameters.Count)
-        {
-            parameters[index].Value = value ?? DBNull.Value;
-        }
-        else
-        {
-            parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
-        }
+        statement.Bind(index++, values[0]);
+        statement.Bind(index, previousVersion);
     }
 
     private static object? Ticks(Instant? instant) => instant is { } value ? value.ToUnixTimeTicks() : null;

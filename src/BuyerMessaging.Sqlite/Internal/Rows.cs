@@ -87,27 +87,27 @@ internal static class Rows
         };
     }
 
-    public static void BindMessage(SqliteCommand command, Message m)
+    public static void BindMessage(SqliteStatement statement, Message m)
     {
-        command.Set("$id", m.Id.Value)
-            .Set("$conversation_id", m.ConversationId.Value)
-            .Set("$channel_id", m.ChannelId.Value)
-            .Set("$direction", Name(m.Direction))
-            .Set("$external_id", m.ExternalId)
-            .Set("$internet_message_id", m.InternetMessageId)
-            .Set("$in_reply_to", m.InReplyTo)
-            .Set("$reference_ids", m.References is { Count: > 0 } refs ? JsonSerializer.Serialize(refs, SqliteJsonContext.Default.IReadOnlyListString) : null)
-            .Set("$from_name", m.From.Name)
-            .Set("$from_address", m.From.Address)
-            .Set("$to_json", Participants(m.To))
-            .Set("$cc_json", Participants(m.Cc))
-            .Set("$subject", m.Subject)
-            .Set("$text", m.Text)
-            .Set("$html", m.Html)
-            .Set("$attachment_count", m.Attachments.Count)
-            .Set("$at", m.At)
-            .Set("$sent_at", m.SentAt)
-            .Set("$author", m.Author?.Value);
+        statement.Bind("$id", m.Id.Value)
+            .Bind("$conversation_id", m.ConversationId.Value)
+            .Bind("$channel_id", m.ChannelId.Value)
+            .Bind("$direction", Name(m.Direction))
+            .Bind("$external_id", m.ExternalId)
+            .Bind("$internet_message_id", m.InternetMessageId)
+            .Bind("$in_reply_to", m.InReplyTo)
+            .Bind("$reference_ids", m.References is { Count: > 0 } refs ? JsonSerializer.Serialize(refs, SqliteJsonContext.Default.IReadOnlyListString) : null)
+            .Bind("$from_name", m.From.Name)
+            .Bind("$from_address", m.From.Address)
+            .Bind("$to_json", Participants(m.To))
+            .Bind("$cc_json", Participants(m.Cc))
+            .Bind("$subject", m.Subject)
+            .Bind("$text", m.Text)
+            .Bind("$html", m.Html)
+            .Bind("$attachment_count", m.Attachments.Count)
+            .Bind("$at", m.At)
+            .Bind("$sent_at", m.SentAt)
+            .Bind("$author", m.Author?.Value);
     }
 
     public static Channel ReadChannel(SqliteDataReader r) => new()

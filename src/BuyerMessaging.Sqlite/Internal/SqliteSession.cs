@@ -21,6 +21,7 @@ internal sealed class SqliteSession : IDisposable
     private const long JournalSizeLimit = 64L * 1024 * 1024;
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
     private SqliteSession(SqliteConnection connection) => Connection = connection;
 
@@ -69,6 +70,20 @@ internal sealed class SqliteSession : IDisposable
         return command;
     }
 
+    /// <summary>Gets the statement of a SQL text bound by position (<see cref="SqliteStatement"/>), preparing it on first use.</summary>
+    /// <param name="sql">The SQL text (a constant: the cache is keyed by it).</param>
+    /// <returns>The statement.</returns>
+    public SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = SqliteStatement.Prepare(Connection, sql);
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     /// <summary>Runs a statement without parameters.</summary>
     /// <param name="sql">The SQL text.</param>
     /// <returns>The number of rows changed.</returns>
@@ -90,6 +105,12 @@ internal sealed class SqliteSession : IDisposable
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         Connection.Dispose();
     }
 }

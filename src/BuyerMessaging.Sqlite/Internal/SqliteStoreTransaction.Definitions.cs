@@ -6,8 +6,22 @@ internal sealed partial class SqliteStoreTransaction
     /// <summary>Whether this transaction saved or deleted a rule: its rules are then read past the store's cache.</summary>
     private bool _rulesChanged;
 
-    public ValueTask<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default) =>
-        Run(s => DefinitionSql.GetRules(s, _rulesChanged ? null : _store.RulesCache), cancellationToken);
+    /// <summary>
+    /// The rules this transaction read while it had changed none. The transaction holds the file's write lock, so no
+    /// one else can change them before it ends: a batch of ingests reads the revision once, not once per message.
+    /// </summary>
+    private RuleSet? _rules;
+
+    public ValueTask<RuleSet> GetRulesAsync(CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        if (_rulesChanged)
+        {
+            return ValueTask.FromResult(DefinitionSql.GetRules(_session, null));
+        }
+
+        return ValueTask.FromResult(_rules ??= DefinitionSql.GetRules(_session, _store.RulesCache));
+    }
 
     public ValueTask SaveRuleAsync(Rule rule, CancellationToken cancellationToken = default)
     {

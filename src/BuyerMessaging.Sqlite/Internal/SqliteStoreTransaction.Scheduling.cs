@@ -45,12 +45,26 @@ internal sealed partial class SqliteStoreTransaction
         return Run(s => WorkQueueSql.Cancel(s, conversationId, kinds, now, reason), cancellationToken);
     }
 
-    public ValueTask<ChannelPolicies?> GetChannelPoliciesAsync(ChannelId channelId, CancellationToken cancellationToken = default) =>
-        Run(s => DefinitionSql.GetPolicies(s, channelId), cancellationToken);
+    public ValueTask<ChannelPolicies?> GetChannelPoliciesAsync(ChannelId channelId, CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+
+        // Read once per channel and transaction (the write lock keeps them as read); forgotten when this transaction saves
+        // policies or rolls back to a savepoint.
+        _policies ??= [];
+        if (!_policies.TryGetValue(channelId, out var policies))
+        {
+            policies = DefinitionSql.GetPolicies(_session, channelId);
+            _policies.Add(channelId, policies);
+        }
+
+        return ValueTask.FromResult(policies);
+    }
 
     public ValueTask SaveChannelPoliciesAsync(ChannelPolicies policies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policies);
+        _policies = null;
         return Run(s => DefinitionSql.SavePolicies(s, policies), cancellationToken);
     }
 }

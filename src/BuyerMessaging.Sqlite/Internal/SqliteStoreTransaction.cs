@@ -17,7 +17,8 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintForeignKey = 787;
 
-    private const string NextIdSql = "UPDATE id_sequences SET value = value + 1 WHERE name = $name RETURNING value";
+    private const string ReadIdSql = "SELECT value FROM id_sequences WHERE name = $name";
+    private const string WriteIdSql = "UPDATE id_sequences SET value = $value WHERE name = $name";
     private const string SearchDeleteSql = "DELETE FROM search WHERE rowid = $rowid";
     private const string SearchPendingDeleteSql = "DELETE FROM search_pending WHERE fts_rowid = $rowid";
     private const string SearchPendingInsertSql = "INSERT INTO search_pending (fts_rowid, conversation_id, body) VALUES ($rowid, $conversation_id, $body)";
@@ -52,12 +53,35 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         + "$internet_message_id, $in_reply_to, $reference_ids, $from_name, $from_address, $to_json, $cc_json, $subject, $text, $html, "
         + "$attachment_count, $at, $sent_at, $author)";
 
+    private const int ParticipantsPerInsert = 4;
+
+    private static readonly string[] ParticipantParameters = [.. Enumerable.Range(0, ParticipantsPerInsert).Select(i => $"$a{i}")];
+
+    /// <summary>The inserts of 1 to <see cref="ParticipantsPerInsert"/> participants of one conversation.</summary>
+    private static readonly string[] InsertParticipantsSql =
+    [
+        .. Enumerable.Range(1, ParticipantsPerInsert).Select(n =>
+            "INSERT OR IGNORE INTO participants (conversation_id, address) VALUES "
+            + string.Join(", ", ParticipantParameters.Take(n).Select(p => $"($conversation_id, {p})"))),
+    ];
+
     private readonly SqliteConversationStore _store;
     private readonly SqliteSession _session;
 
     /// <summary>The conversations this transaction read or wrote, as stored: the base of a minimal update.</summary>
     private Dictionary<ConversationId, Known>? _known;
     private long? _configVersion;
+
+    /// <summary>The channel policies this transaction read, by channel (see <see cref="GetChannelPoliciesAsync"/>).</summary>
+    private Dictionary<ChannelId, ChannelPolicies?>? _policies;
+
+    /// <summary>
+    /// The conversation and message id sequences as this transaction advanced them: read once, counted in memory and
+    /// written back before the commit (the write lock keeps anyone else from using them meanwhile), instead of an
+    /// UPDATE per id.
+    /// </summary>
+    private IdSequence _conversationIds = new(Schema.ConversationSequence);
+    private IdSequence _messageIds = new(Schema.MessageSequence);
     private bool _configChanged;
     private List<Savepoint>? _savepoints;
     private bool _committed;
@@ -72,13 +96,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     public ValueTask<ConversationId> NewConversationIdAsync(CancellationToken cancellationToken = default)
     {
         Check(cancellationToken);
-        return ValueTask.FromResult(new ConversationId(NextId(Schema.ConversationSequence)));
+        return ValueTask.FromResult(new ConversationId(NextId(ref _conversationIds)));
     }
 
     public ValueTask<MessageId> NewMessageIdAsync(CancellationToken cancellationToken = default)
     {
         Check(cancellationToken);
-        return ValueTask.FromResult(new MessageId(NextId(Schema.MessageSequence)));
+        return ValueTask.FromResult(new MessageId(NextId(ref _messageIds)));
     }
 
     public ValueTask<IReadOnlyList<Channel>> GetChannelsAsync(CancellationToken cancellationToken = default)
@@ -158,14 +182,25 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(addresses);
         Check(cancellationToken);
-        var command = _session.Command("INSERT OR IGNORE INTO participants (conversation_id, address) VALUES ($conversation_id, $address)")
-            .Set("$conversation_id", id.Value);
+        // Up to ParticipantsPerInsert addresses per statement: a message has a sender and a recipient or two.
+        Span<string?> chunk = new string?[ParticipantsPerInsert];
+        var count = 0;
         foreach (var address in addresses)
         {
             if (!string.IsNullOrWhiteSpace(address))
             {
-                command.Set("$address", address.ToLowerInvariant()).ExecuteNonQuery();
+                chunk[count++] = address.ToLowerInvariant();
+                if (count == ParticipantsPerInsert)
+                {
+                    InsertParticipants(id, chunk[..count]);
+                    count = 0;
+                }
             }
+        }
+
+        if (count > 0)
+        {
+            InsertParticipants(id, chunk[..count]);
         }
 
         return ValueTask.CompletedTask;
@@ -176,11 +211,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         ArgumentNullException.ThrowIfNull(conversation);
         Check(cancellationToken);
         var values = ConversationRow.Values(conversation);
-        var command = _session.Command(ConversationRow.InsertSql);
-        ConversationRow.BindInsert(command, values);
+        var statement = _session.Statement(ConversationRow.InsertSql);
+        ConversationRow.BindInsert(statement, values);
         try
         {
-            command.ExecuteNonQuery();
+            statement.Execute();
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
         {
@@ -200,9 +235,9 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         var known = GetKnown(conversation.Id) ?? throw new ConcurrencyException(conversation.Id);
         var values = ConversationRow.Values(conversation);
         var mask = ConversationRow.Changed(known.Values ??= ConversationRow.Values(known.Conversation), values);
-        var command = _session.Command(ConversationRow.UpdateSql(mask));
-        ConversationRow.BindUpdate(command, mask, values, conversation.Version - 1);
-        if (command.ExecuteNonQuery() == 0)
+        var statement = _session.Statement(ConversationRow.UpdateSql(mask));
+        ConversationRow.BindUpdate(statement, mask, values, conversation.Version - 1);
+        if (statement.Execute() == 0)
         {
             throw new ConcurrencyException(conversation.Id);
         }
@@ -222,11 +257,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(message);
         Check(cancellationToken);
-        var command = _session.Command(InsertMessageSql);
-        Rows.BindMessage(command, message);
+        var statement = _session.Statement(InsertMessageSql);
+        Rows.BindMessage(statement, message);
         try
         {
-            command.ExecuteNonQuery();
+            statement.Execute();
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintNotNull or SqliteConstraintForeignKey)
         {
@@ -264,19 +299,19 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(changes);
         Check(cancellationToken);
-        var command = _session.Command(
+        var statement = _session.Statement(
             "INSERT INTO history (conversation_id, seq, at, actor, what, from_value, to_value) VALUES ($conversation_id, "
             + "(SELECT coalesce(max(seq), 0) + 1 FROM history WHERE conversation_id = $conversation_id), $at, $actor, $what, $from_value, $to_value)");
         foreach (var change in changes)
         {
             ArgumentNullException.ThrowIfNull(change, nameof(changes));
-            command.Set("$conversation_id", change.ConversationId.Value)
-                .Set("$at", change.At)
-                .Set("$actor", change.Actor)
-                .Set("$what", change.What)
-                .Set("$from_value", change.From)
-                .Set("$to_value", change.To)
-                .ExecuteNonQuery();
+            statement.Bind("$conversation_id", change.ConversationId.Value)
+                .Bind("$at", change.At)
+                .Bind("$actor", change.Actor)
+                .Bind("$what", change.What)
+                .Bind("$from_value", change.From)
+                .Bind("$to_value", change.To)
+                .Execute();
         }
 
         return ValueTask.CompletedTask;
@@ -372,7 +407,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         ThrowIfInvalidSavepoint(name);
         Check(cancellationToken);
         _session.Execute("SAVEPOINT " + name);
-        (_savepoints ??= []).Add(new Savepoint(name, _configChanged, _configVersion));
+        (_savepoints ??= []).Add(new Savepoint(name, _configChanged, _configVersion, _conversationIds, _messageIds));
         return ValueTask.CompletedTask;
     }
 
@@ -385,8 +420,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
         // The rows read or written since are as they were: forget what this transaction remembered of them.
         _known = null;
+        _policies = null;
         _configChanged = savepoint.ConfigChanged;
         _configVersion = savepoint.ConfigVersion;
+        _conversationIds = savepoint.ConversationIds;
+        _messageIds = savepoint.MessageIds;
         return ValueTask.CompletedTask;
     }
 
@@ -401,6 +439,8 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     public ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         Check(cancellationToken);
+        WriteId(_conversationIds);
+        WriteId(_messageIds);
         _session.Execute("COMMIT");
         _committed = true;
         return ValueTask.CompletedTask;
@@ -455,10 +495,30 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         return index >= 0 ? index : throw new InvalidOperationException($"No savepoint is named '{name}'.");
     }
 
-    private string NextId(string sequence)
+    private void InsertParticipants(ConversationId id, ReadOnlySpan<string?> addresses)
     {
-        var value = (long)_session.Command(NextIdSql).Set("$name", sequence).ExecuteScalar()!;
-        return value.ToString(CultureInfo.InvariantCulture);
+        var statement = _session.Statement(InsertParticipantsSql[addresses.Length - 1]).Bind("$conversation_id", id.Value);
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            statement.Bind(ParticipantParameters[i], addresses[i]);
+        }
+
+        statement.Execute();
+    }
+
+    private string NextId(ref IdSequence sequence)
+    {
+        var last = sequence.Last ?? (long)_session.Command(ReadIdSql).Set("$name", sequence.Name).ExecuteScalar()!;
+        sequence = sequence with { Last = last + 1, Changed = true };
+        return (last + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private void WriteId(IdSequence sequence)
+    {
+        if (sequence.Changed)
+        {
+            _session.Command(WriteIdSql).Set("$name", sequence.Name).Set("$value", sequence.Last!.Value).ExecuteNonQuery();
+        }
     }
 
     private long? ConfigVersion()
@@ -529,11 +589,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     /// </summary>
     private void AddSearchText(long? ftsRowId, ConversationId id, string text)
     {
-        _session.Command(SearchPendingInsertSql)
-            .Set("$rowid", ftsRowId)
-            .Set("$conversation_id", id.Value)
-            .Set("$body", TextFolding.Fold(text))
-            .ExecuteNonQuery();
+        _session.Statement(SearchPendingInsertSql)
+            .Bind("$rowid", ftsRowId)
+            .Bind("$conversation_id", id.Value)
+            .Bind("$body", TextFolding.Fold(text))
+            .Execute();
         if (_session.LastInsertRowId() >= _store.SearchBatchSize)
         {
             _session.Command(SearchFlushSql).ExecuteNonQuery();
@@ -567,7 +627,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     }
 
     /// <summary>An open savepoint and the transaction's own state when it was created.</summary>
-    private sealed record Savepoint(string Name, bool ConfigChanged, long? ConfigVersion);
+    private sealed record Savepoint(string Name, bool ConfigChanged, long? ConfigVersion, IdSequence ConversationIds, IdSequence MessageIds);
+
+    /// <summary>An id sequence as this transaction counts it.</summary>
+    /// <param name="Name">The row of <c>id_sequences</c>.</param>
+    /// <param name="Last">The last value handed out, once read.</param>
+    /// <param name="Changed">Whether the row must be written back before the commit.</param>
+    private readonly record struct IdSequence(string Name, long? Last = null, bool Changed = false);
 
     /// <summary>A conversation as this transaction knows it is stored.</summary>
     private sealed class Known(long seq, Conversation conversation, object?[]? values)

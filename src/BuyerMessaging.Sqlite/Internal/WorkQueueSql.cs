@@ -16,10 +16,14 @@ internal static class WorkQueueSql
         "id, kind, idempotency_key, payload, due_at, conversation_id, correlation_key, state, attempts, lease_owner, lease_expires_at, "
         + "last_error, result, created_at, completed_at";
 
+    /// <summary>
+    /// Inserts unless the key exists. No RETURNING (SQLite buffers returned rows in a temporary table per execution):
+    /// a new row is what was bound plus its rowid; on a conflict nothing changes and the existing row is read by its key.
+    /// </summary>
     private const string EnqueueSql =
         "INSERT INTO work_items (kind, idempotency_key, payload, due_at, conversation_id, correlation_key, state, attempts, created_at) "
         + "VALUES ($kind, $key, $payload, $due_at, $conversation_id, $correlation_key, 'Pending', 0, $now) "
-        + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + Columns;
+        + "ON CONFLICT (idempotency_key) DO NOTHING";
 
     private const string GetByKeySql = "SELECT " + Columns + " FROM work_items WHERE idempotency_key = $key";
 
@@ -51,15 +55,33 @@ internal static class WorkQueueSql
 
     public static WorkItem Enqueue(SqliteSession session, NewWorkItem item, Instant now)
     {
-        var command = session.Command(EnqueueSql)
-            .Set("$kind", item.Kind)
-            .Set("$key", item.IdempotencyKey)
-            .Set("$payload", item.Payload)
-            .Set("$due_at", item.DueAt)
-            .Set("$conversation_id", item.ConversationId?.Value)
-            .Set("$correlation_key", item.CorrelationKey)
-            .Set("$now", now);
-        return ReadOne(command) ?? ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
+        var inserted = session.Statement(EnqueueSql)
+            .Bind("$kind", item.Kind)
+            .Bind("$key", item.IdempotencyKey)
+            .Bind("$payload", item.Payload)
+            .Bind("$due_at", item.DueAt)
+            .Bind("$conversation_id", item.ConversationId?.Value)
+            .Bind("$correlation_key", item.CorrelationKey)
+            .Bind("$now", now)
+            .Execute();
+        if (inserted == 0)
+        {
+            return ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
+        }
+
+        // The row as a read would return it: instants are stored as ticks.
+        return new WorkItem
+        {
+            Id = session.LastInsertRowId(),
+            Kind = item.Kind,
+            IdempotencyKey = item.IdempotencyKey,
+            Payload = item.Payload,
+            DueAt = Instant.FromUnixTimeTicks(item.DueAt.ToUnixTimeTicks()),
+            ConversationId = item.ConversationId,
+            CorrelationKey = item.CorrelationKey,
+            State = WorkItemState.Pending,
+            CreatedAt = Instant.FromUnixTimeTicks(now.ToUnixTimeTicks()),
+        };
     }
 
     public static WorkItem? Get(SqliteSession session, long id) => ReadOne(session.Command(GetSql).Set("$id", id));

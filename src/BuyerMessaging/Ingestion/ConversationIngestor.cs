@@ -32,7 +32,7 @@ namespace BuyerMessaging;
 /// (so a rule's "no reply needed" stops the clock and suppresses the auto-reply).</para>
 /// <para>Thread-safe; concurrency is the store's (write transactions are serialised).</para>
 /// </remarks>
-public sealed class ConversationIngestor
+public sealed partial class ConversationIngestor
 {
     private const string SystemActor = "system";
 
