@@ -153,6 +153,18 @@ public sealed class SmartReplyPolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task Set_TemplateOfAnotherStore_IsNamed()
+    {
+        await ArrangeAsync("refund");
+        await _cli.OkAsync("templates", "copy", "--db", _cli.Database, "sample-cancellation-ja", "--store", "northwind");
+
+        var result = await _cli.RunAsync("smartreply", "set", "--db", _cli.Database, "--channel", Jp, "--templates", "sakura-refund-ja,northwind-cancellation-ja");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("SmartReply.Templates[1]: Template 'northwind-cancellation-ja' belongs to store 'northwind'", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_SavedPolicy_ExplainsTheDecision_AndWritesNothing()
     {
         await ArrangeAsync("refund", "cancellation");

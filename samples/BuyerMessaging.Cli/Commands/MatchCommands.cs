@@ -106,7 +106,7 @@ internal static class MatchCommands
 
             var loaded = await LoadTemplatesAsync(file!, cancellationToken);
             var policy = new SmartReplyPolicy { Language = parseResult.GetValue(language), Templates = [.. loaded.Select(t => t.Id)] };
-            var errors = policy.Validate(loaded.ToDictionary(t => t.Id), null, "smartReply");
+            var errors = policy.Validate(loaded.ToDictionary(t => t.Id), channelLanguage: null, "smartReply");
             if (errors.Count > 0)
             {
                 throw CliException.Usage(string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));

@@ -98,7 +98,7 @@ internal static class SmartReplyCommand
         (id, policies) => ToJson(id, policies.SmartReply),
         Print);
 
-    /// <summary>Checks the policy against the templates saved in the database and the channel's language.</summary>
+    /// <summary>Checks the policy against the templates saved in the database and the channel (language, store, channel list).</summary>
     /// <exception cref="DefinitionValidationException">The policy is invalid; every failing member is listed.</exception>
     private static async Task ValidateAsync(IServiceProvider services, Channel channel, SmartReplyPolicy policy, CancellationToken cancellationToken)
     {
@@ -112,7 +112,7 @@ internal static class SmartReplyCommand
             }
         }
 
-        var errors = policy.Validate(found, channel.Language, PolicyPath);
+        var errors = policy.Validate(found, channel, PolicyPath);
         if (errors.Count > 0)
         {
             throw new DefinitionValidationException($"Smart reply of channel '{channel.Id}'", errors);

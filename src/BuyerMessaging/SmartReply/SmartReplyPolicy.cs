@@ -60,6 +60,40 @@ public sealed record SmartReplyPolicy
     }
 
     /// <summary>
+    /// Checks the policy against the templates it names and the channel it serves: everything the language-only overload
+    /// checks, and every template must be usable on the channel: of the channel's store (or of no store), and listing
+    /// the channel when it lists channels.
+    /// </summary>
+    /// <param name="templates">The templates found for <see cref="Templates"/>, by id.</param>
+    /// <param name="channel">The channel the policy serves.</param>
+    /// <param name="path">The path of the policy, for example "SmartReply".</param>
+    /// <returns>The errors, each naming the failing member; empty when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="templates"/> or <paramref name="channel"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<ValidationError> Validate(IReadOnlyDictionary<TemplateId, Template> templates, Channel channel, string path = nameof(SmartReplyPolicy))
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var errors = new List<ValidationError>(Validate(templates, channel.Language, path));
+        for (var i = 0; i < (Templates?.Count ?? 0); i++)
+        {
+            if (!templates.TryGetValue(Templates![i], out var template))
+            {
+                continue;
+            }
+
+            if (template.StoreId is { } store && store != channel.StoreId)
+            {
+                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", $"Template '{template.Id}' belongs to store '{store}', not to the channel's store '{channel.StoreId}'."));
+            }
+            else if (template.Channels is { Count: > 0 } channels && !channels.Contains(channel.Id))
+            {
+                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", $"Template '{template.Id}' is not for channel '{channel.Id}' (it lists {string.Join(", ", channels)})."));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
     /// Checks the policy against the templates it names and the channel it serves: every template must exist and be
     /// written in the policy's language (or, without one, all in one language), and so must the channel.
     /// </summary>

@@ -31,4 +31,25 @@ public sealed class SmartReplyPolicyLanguageTests
 
         Assert.Equal(("JP", "ja", false), (back.SmartReply!.Name, back.SmartReply.Language, back.SmartReply.Enabled));
     }
+
+    [Fact]
+    public void Validate_ForAChannel_NamesTemplatesOfAnotherStoreOrChannel()
+    {
+        var channel = TestMail.AmazonJpChannel;
+        var templates = new Dictionary<TemplateId, Template>
+        {
+            [new("own")] = new Template { Id = new("own"), Name = "Own", Language = "ja", StoreId = channel.StoreId },
+            [new("sample")] = new Template { Id = new("sample"), Name = "Sample", Language = "ja" },
+            [new("other-store")] = new Template { Id = new("other-store"), Name = "Other", Language = "ja", StoreId = new StoreId("elsewhere") },
+            [new("other-channel")] = new Template { Id = new("other-channel"), Name = "Other channel", Language = "ja", StoreId = channel.StoreId, Channels = [new ChannelId("sakura-rakuten")] },
+            [new("this-channel")] = new Template { Id = new("this-channel"), Name = "This channel", Language = "ja", Channels = [channel.Id] },
+        };
+        var policy = new SmartReplyPolicy { Templates = [new("own"), new("sample"), new("other-store"), new("other-channel"), new("this-channel")] };
+
+        var errors = policy.Validate(templates, channel, "SmartReply");
+
+        Assert.Equal(["SmartReply.Templates[2]", "SmartReply.Templates[3]"], errors.Select(e => e.Path));
+        Assert.Contains("store 'elsewhere'", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("not for channel", errors[1].Message, StringComparison.Ordinal);
+    }
 }
