@@ -32,19 +32,27 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         "INSERT INTO search (rowid, body, conversation_id) SELECT fts_rowid, body, conversation_id FROM search_pending "
         + "ORDER BY fts_rowid IS NULL, fts_rowid, seq; DELETE FROM search_pending;";
 
-    private static readonly string FindByExternalIdSql =
-        $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.channel_id = $channel_id AND m.external_id = $external_id ORDER BY m.seq LIMIT 1";
+    // The de-duplication and threading look-ups read the seq alone through a statement bound by position (most find
+    // nothing), then the whole row by its seq when one is found.
+    private const string FindByExternalIdSql =
+        "SELECT seq FROM messages WHERE channel_id = $channel_id AND external_id = $external_id ORDER BY seq LIMIT 1";
 
-    private static readonly string FindByInternetMessageIdSql =
-        $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.store_id = $store_id AND m.internet_message_id = $internet_message_id ORDER BY m.seq LIMIT 1";
+    private const string FindByInternetMessageIdSql =
+        "SELECT seq FROM messages WHERE store_id = $store_id AND internet_message_id = $internet_message_id ORDER BY seq LIMIT 1";
 
-    private static readonly string FindByBuyerAndOrderSql =
-        $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.store_id = $store_id AND c.buyer_key = $buyer_key AND c.order_id IS $order_id "
-        + "ORDER BY c.updated_at DESC, c.id DESC LIMIT 1";
+    private const string FindByBuyerAndOrderSql =
+        "SELECT seq FROM conversations WHERE store_id = $store_id AND buyer_key = $buyer_key AND order_id IS $order_id "
+        + "ORDER BY updated_at DESC, id DESC LIMIT 1";
 
-    private static readonly string FindBySubjectSql =
-        $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.channel_id = $channel_id AND c.buyer_key = $buyer_key "
-        + "AND c.subject_key = $subject_key AND c.last_inbound_at >= $not_before ORDER BY c.updated_at DESC, c.id DESC LIMIT 1";
+    private const string FindBySubjectSql =
+        "SELECT seq FROM conversations WHERE channel_id = $channel_id AND buyer_key = $buyer_key "
+        + "AND subject_key = $subject_key AND last_inbound_at >= $not_before ORDER BY updated_at DESC, id DESC LIMIT 1";
+
+    private const string IsParticipantSql = "SELECT 1 FROM participants WHERE conversation_id = $conversation_id AND address = $address";
+
+    private static readonly string MessageBySeqSql = $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.seq = $seq";
+
+    private static readonly string ConversationBySeqSql = $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.seq = $seq";
 
     private static readonly string InsertMessageSql =
         "INSERT INTO messages (id, conversation_id, store_id, channel_id, direction, external_id, internet_message_id, in_reply_to, reference_ids, "
@@ -134,24 +142,27 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(externalId);
         Check(cancellationToken);
-        var command = _session.Command(FindByExternalIdSql).Set("$channel_id", channelId.Value).Set("$external_id", externalId);
-        return ValueTask.FromResult(SqliteConversationStore.LoadMessage(_session, command));
+        var seq = _session.Statement(FindByExternalIdSql).Bind("$channel_id", channelId.Value).Bind("$external_id", externalId).QueryInt64();
+        return ValueTask.FromResult(LoadMessage(seq));
     }
 
     public ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
         Check(cancellationToken);
-        var command = _session.Command(FindByInternetMessageIdSql).Set("$store_id", storeId.Value).Set("$internet_message_id", internetMessageId);
-        return ValueTask.FromResult(SqliteConversationStore.LoadMessage(_session, command));
+        var seq = _session.Statement(FindByInternetMessageIdSql)
+            .Bind("$store_id", storeId.Value)
+            .Bind("$internet_message_id", internetMessageId)
+            .QueryInt64();
+        return ValueTask.FromResult(LoadMessage(seq));
     }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(buyerKey);
         Check(cancellationToken);
-        var command = _session.Command(FindByBuyerAndOrderSql).Set("$store_id", storeId.Value).Set("$buyer_key", buyerKey).Set("$order_id", orderId);
-        return ValueTask.FromResult(ReadConversation(command));
+        var seq = _session.Statement(FindByBuyerAndOrderSql).Bind("$store_id", storeId.Value).Bind("$buyer_key", buyerKey).Bind("$order_id", orderId).QueryInt64();
+        return ValueTask.FromResult(LoadConversation(seq));
     }
 
     public ValueTask<Conversation?> FindConversationBySubjectAsync(ChannelId channelId, string buyerKey, string subjectKey, Instant notBefore, CancellationToken cancellationToken = default)
@@ -159,23 +170,24 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         ArgumentNullException.ThrowIfNull(buyerKey);
         ArgumentNullException.ThrowIfNull(subjectKey);
         Check(cancellationToken);
-        var command = _session.Command(FindBySubjectSql)
-            .Set("$channel_id", channelId.Value)
-            .Set("$buyer_key", buyerKey)
-            .Set("$subject_key", subjectKey)
-            .Set("$not_before", notBefore);
-        return ValueTask.FromResult(ReadConversation(command));
+        var seq = _session.Statement(FindBySubjectSql)
+            .Bind("$channel_id", channelId.Value)
+            .Bind("$buyer_key", buyerKey)
+            .Bind("$subject_key", subjectKey)
+            .Bind("$not_before", notBefore)
+            .QueryInt64();
+        return ValueTask.FromResult(LoadConversation(seq));
     }
 
     public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         Check(cancellationToken);
-        var result = _session.Command("SELECT EXISTS (SELECT 1 FROM participants WHERE conversation_id = $conversation_id AND address = $address)")
-            .Set("$conversation_id", id.Value)
-            .Set("$address", address.ToLowerInvariant())
-            .ExecuteScalar();
-        return ValueTask.FromResult(result is long value && value != 0);
+        var found = _session.Statement(IsParticipantSql)
+            .Bind("$conversation_id", id.Value)
+            .Bind("$address", address.ToLowerInvariant())
+            .QueryInt64();
+        return ValueTask.FromResult(found is not null);
     }
 
     public ValueTask AddParticipantsAsync(ConversationId id, IEnumerable<string> addresses, CancellationToken cancellationToken = default)
@@ -540,9 +552,17 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
     }
 
-    private Conversation? ReadConversation(SqliteCommand command)
+    private Message? LoadMessage(long? seq) =>
+        seq is { } value ? SqliteConversationStore.LoadMessage(_session, _session.Command(MessageBySeqSql).Set("$seq", value)) : null;
+
+    private Conversation? LoadConversation(long? found)
     {
-        using var reader = command.ExecuteReader();
+        if (found is not { } value)
+        {
+            return null;
+        }
+
+        using var reader = _session.Command(ConversationBySeqSql).Set("$seq", value).ExecuteReader();
         if (!reader.Read())
         {
             return null;
