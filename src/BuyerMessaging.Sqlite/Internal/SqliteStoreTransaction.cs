@@ -22,6 +22,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private const string SearchDeleteSql = "DELETE FROM search WHERE rowid = $rowid";
     private const string SearchPendingDeleteSql = "DELETE FROM search_pending WHERE fts_rowid = $rowid";
     private const string SearchPendingInsertSql = "INSERT INTO search_pending (fts_rowid, conversation_id, body) VALUES ($rowid, $conversation_id, $body)";
+    private const string SearchInsertSql = "INSERT INTO search (rowid, body, conversation_id) VALUES ($rowid, $body, $conversation_id)";
 
     /// <summary>
     /// Moves the queued documents into the index in ascending rowid order: subject documents (negative rowids) first,
@@ -92,6 +93,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private IdSequence _messageIds = new(Schema.MessageSequence);
     private bool _configChanged;
     private List<Savepoint>? _savepoints;
+
+    /// <summary>
+    /// The folded texts this transaction added for the full-text index, written just before the commit (see
+    /// <see cref="WriteSearchTexts"/>). Every entry was added after the last savepoint was created (creating one writes
+    /// the queue first), so a rollback to any savepoint drops them all.
+    /// </summary>
+    private readonly List<SearchText> _searchTexts = [];
     private bool _committed;
     private bool _disposed;
 
@@ -256,6 +264,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
         if (!string.Equals(known.Conversation.Subject, conversation.Subject, StringComparison.Ordinal))
         {
+            WriteSearchTexts();
             _session.Command(SearchDeleteSql).Set("$rowid", -known.Seq).ExecuteNonQuery();
             _session.Command(SearchPendingDeleteSql).Set("$rowid", -known.Seq).ExecuteNonQuery();
             IndexSubject(known.Seq, conversation.Id, conversation.Subject);
@@ -418,6 +427,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ThrowIfInvalidSavepoint(name);
         Check(cancellationToken);
+        WriteSearchTexts();
         _session.Execute("SAVEPOINT " + name);
         (_savepoints ??= []).Add(new Savepoint(name, _configChanged, _configVersion, _conversationIds, _messageIds));
         return ValueTask.CompletedTask;
@@ -433,6 +443,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         // The rows read or written since are as they were: forget what this transaction remembered of them.
         _known = null;
         _policies = null;
+        _searchTexts.Clear();
         _configChanged = savepoint.ConfigChanged;
         _configVersion = savepoint.ConfigVersion;
         _conversationIds = savepoint.ConversationIds;
@@ -451,6 +462,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     public ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         Check(cancellationToken);
+        WriteSearchTexts();
         WriteId(_conversationIds);
         WriteId(_messageIds);
         _session.Execute("COMMIT");
@@ -602,22 +614,50 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
     }
 
+    /// <summary>Queues folded text for the full-text index, in memory until <see cref="WriteSearchTexts"/>.</summary>
+    private void AddSearchText(long? ftsRowId, ConversationId id, string text) =>
+        _searchTexts.Add(new SearchText(ftsRowId, id.Value, TextFolding.Fold(text)));
+
     /// <summary>
-    /// Queues folded text for the full-text index. Indexing one document per transaction would write and merge an FTS
-    /// segment at every commit (several times the cost of the rest of an ingest), so documents wait in
-    /// <c>search_pending</c>, which queries scan, and move into the index in batches.
+    /// Writes the queued texts, in this transaction. Indexing one document per transaction would write and merge an
+    /// FTS segment at every commit (several times the cost of the rest of an ingest), so a few documents wait in
+    /// <c>search_pending</c>, which queries scan, and move into the index in batches; a queue of at least
+    /// <see cref="SqliteConversationStore.SearchBatchSize"/> documents (a batch ingest) goes straight into the index
+    /// after what waits there, instead of through <c>search_pending</c>.
     /// </summary>
-    private void AddSearchText(long? ftsRowId, ConversationId id, string text)
+    private void WriteSearchTexts()
     {
-        _session.Statement(SearchPendingInsertSql)
-            .Bind("$rowid", ftsRowId)
-            .Bind("$conversation_id", id.Value)
-            .Bind("$body", TextFolding.Fold(text))
-            .Execute();
-        if (_session.LastInsertRowId() >= _store.SearchBatchSize)
+        if (_searchTexts.Count == 0)
+        {
+            return;
+        }
+
+        if (_searchTexts.Count >= _store.SearchBatchSize)
         {
             _session.Command(SearchFlushSql).ExecuteNonQuery();
+
+            // Ascending rowids, as SearchFlushSql orders them: subject documents (negative rowids), then texts (new rowids).
+            var statement = _session.Statement(SearchInsertSql);
+            foreach (var text in _searchTexts.Where(t => t.FtsRowId is not null).OrderBy(t => t.FtsRowId).Concat(_searchTexts.Where(t => t.FtsRowId is null)))
+            {
+                statement.Bind("$rowid", text.FtsRowId).Bind("$body", text.Body).Bind("$conversation_id", text.ConversationId).Execute();
+            }
         }
+        else
+        {
+            var statement = _session.Statement(SearchPendingInsertSql);
+            foreach (var text in _searchTexts)
+            {
+                statement.Bind("$rowid", text.FtsRowId).Bind("$conversation_id", text.ConversationId).Bind("$body", text.Body).Execute();
+            }
+
+            if (_session.LastInsertRowId() >= _store.SearchBatchSize)
+            {
+                _session.Command(SearchFlushSql).ExecuteNonQuery();
+            }
+        }
+
+        _searchTexts.Clear();
     }
 
     /// <summary>Runs a statement group of a port method on this transaction's connection.</summary>
@@ -648,6 +688,12 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
     /// <summary>An open savepoint and the transaction's own state when it was created.</summary>
     private sealed record Savepoint(string Name, bool ConfigChanged, long? ConfigVersion, IdSequence ConversationIds, IdSequence MessageIds);
+
+    /// <summary>A document queued for the full-text index.</summary>
+    /// <param name="FtsRowId">The rowid in the index (the negated conversation seq for a subject), or <see langword="null"/> for a new one.</param>
+    /// <param name="ConversationId">The conversation.</param>
+    /// <param name="Body">The folded text.</param>
+    private readonly record struct SearchText(long? FtsRowId, string ConversationId, string Body);
 
     /// <summary>An id sequence as this transaction counts it.</summary>
     /// <param name="Name">The row of <c>id_sequences</c>.</param>
