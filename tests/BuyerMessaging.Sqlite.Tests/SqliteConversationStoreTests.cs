@@ -31,6 +31,20 @@ public sealed class SqliteConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_NewFile_UsesTheLargerPageAndFullTextLeavesSizedToIt()
+    {
+        await using (var store = await SqliteConversationStore.OpenAsync(_database.Path))
+        {
+            var conversation = await AddConversationAsync(store, "配達状況の確認");
+            await AddMessageAsync(store, conversation.Id, "The lamp arrived broken");
+            Assert.Single((await store.QueryAsync(new InboxQuery { Text = "配達状況" })).Items);
+        }
+
+        Assert.Equal((long)Schema.NewFilePageSize, Scalar("PRAGMA page_size"));
+        Assert.Equal(Schema.FullTextLeafBytes(Schema.NewFilePageSize), Convert.ToInt64(Scalar("SELECT v FROM search_config WHERE k = 'pgsz'"), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task OpenAsync_EmptyExistingFile_MigratesIt()
     {
         await File.WriteAllBytesAsync(_database.Path, []);
