@@ -31,6 +31,20 @@ public sealed class SqliteConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_NewFile_UsesTheLargerPageAndFullTextLeavesSizedToIt()
+    {
+        await using (var store = await SqliteConversationStore.OpenAsync(_database.Path))
+        {
+            var conversation = await AddConversationAsync(store, "配達状況の確認");
+            await AddMessageAsync(store, conversation.Id, "The lamp arrived broken");
+            Assert.Single((await store.QueryAsync(new InboxQuery { Text = "配達状況" })).Items);
+        }
+
+        Assert.Equal((long)Schema.NewFilePageSize, Scalar("PRAGMA page_size"));
+        Assert.Equal(Schema.FullTextLeafBytes(Schema.NewFilePageSize), Convert.ToInt64(Scalar("SELECT v FROM search_config WHERE k = 'pgsz'"), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task OpenAsync_EmptyExistingFile_MigratesIt()
     {
         await File.WriteAllBytesAsync(_database.Path, []);
@@ -327,6 +341,34 @@ public sealed class SqliteConversationStoreTests : IDisposable
         Assert.Equal([ids[7]], (await store.QueryAsync(new InboxQuery { Text = "4711-7" })).Items.Select(c => c.Id));
         Assert.True(Count("search_pending") < batchSize);
         Assert.Equal(30L, Count("search") + Count("search_pending"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(512)]
+    public async Task RollbackToSavepointAsync_TextsQueuedAfterIt_AreNotIndexedAndTheRestIs(int batchSize)
+    {
+        await using var store = await SqliteConversationStore.OpenAsync(_database.Path);
+        store.SearchBatchSize = batchSize;
+        ConversationId kept;
+        var tx = await store.BeginTransactionAsync();
+        await using (tx)
+        {
+            kept = await tx.NewConversationIdAsync();
+            await tx.InsertConversationAsync(NewConversation(kept) with { Subject = "配達状況の確認" });
+            await tx.InsertMessageAsync(NewMessage(await tx.NewMessageIdAsync(), kept) with { Text = "荷物がまだ届きません" });
+            await tx.CreateSavepointAsync("item");
+            var dropped = await tx.NewConversationIdAsync();
+            await tx.InsertConversationAsync(NewConversation(dropped) with { Subject = "Broken lamp" });
+            await tx.InsertMessageAsync(NewMessage(await tx.NewMessageIdAsync(), dropped) with { Text = "The lamp arrived broken" });
+            await tx.RollbackToSavepointAsync("item");
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal([kept], (await store.QueryAsync(new InboxQuery { Text = "配達" })).Items.Select(c => c.Id));
+        Assert.Equal([kept], (await store.QueryAsync(new InboxQuery { Text = "届きません" })).Items.Select(c => c.Id));
+        Assert.Empty((await store.QueryAsync(new InboxQuery { Text = "lamp" })).Items);
+        Assert.Equal(2L, Count("search") + Count("search_pending"));
     }
 
     [Theory]

@@ -29,7 +29,11 @@ internal static class Schema
         new(1, "initial schema", V1),
         new(2, "conversation SLA pause and no-auto-reply; work queue and outbox, channel policies, rules, agents, templates, favourites", V2),
         new(3, "quarantine keyed by the SHA-256 of the raw input", QuarantineRawHash),
+        new(4, "full-text index leaves sized to the database page", FullTextLeafSize),
     ];
+
+    /// <summary>The page size of a new file, in bytes (SQLite's default is 4096; an existing file keeps its own).</summary>
+    public const int NewFilePageSize = 8192;
 
     /// <summary>Gets the version this library creates and understands.</summary>
     public static int CurrentVersion => Migrations[^1].Version;
@@ -345,6 +349,26 @@ internal static class Schema
             command.ExecuteNonQuery();
         }
     }
+
+    /// <summary>
+    /// Sets the FTS5 leaf size (<c>pgsz</c>, 1000 bytes by default) to the database page less some headroom, so a batch
+    /// of documents writes a fraction of the leaf rows, each still in one page without overflow. Segments written before
+    /// keep their leaves; queries read both. Idempotent.
+    /// </summary>
+    private static void FullTextLeafSize(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = "INSERT INTO search (search, rank) VALUES ('pgsz', $pgsz)";
+        command.Parameters.AddWithValue("$pgsz", FullTextLeafBytes(pageSize));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Gets the FTS5 leaf size for a database page size: the page less 128 bytes for the row and cell headers.</summary>
+    /// <param name="pageSize">The database page size, in bytes.</param>
+    /// <returns>The leaf size, in bytes.</returns>
+    public static long FullTextLeafBytes(long pageSize) => pageSize - 128;
 
     /// <summary>One migration step.</summary>
     /// <param name="Version">The schema version after the step.</param>

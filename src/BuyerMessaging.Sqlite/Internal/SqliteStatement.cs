@@ -119,6 +119,30 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a query for one integer: the first column of the first row, or <see langword="null"/> without a row. For the
+    /// look-ups every ingested message runs, which mostly find nothing: no data reader, no boxing.
+    /// </summary>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public long? QueryInt64()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return raw.sqlite3_column_int64(_stmt, 0);
+            }
+
+            Check(_db, rc);
+            return null;
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _stmt.Dispose();
 

@@ -22,6 +22,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private const string SearchDeleteSql = "DELETE FROM search WHERE rowid = $rowid";
     private const string SearchPendingDeleteSql = "DELETE FROM search_pending WHERE fts_rowid = $rowid";
     private const string SearchPendingInsertSql = "INSERT INTO search_pending (fts_rowid, conversation_id, body) VALUES ($rowid, $conversation_id, $body)";
+    private const string SearchInsertSql = "INSERT INTO search (rowid, body, conversation_id) VALUES ($rowid, $body, $conversation_id)";
 
     /// <summary>
     /// Moves the queued documents into the index in ascending rowid order: subject documents (negative rowids) first,
@@ -32,19 +33,27 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         "INSERT INTO search (rowid, body, conversation_id) SELECT fts_rowid, body, conversation_id FROM search_pending "
         + "ORDER BY fts_rowid IS NULL, fts_rowid, seq; DELETE FROM search_pending;";
 
-    private static readonly string FindByExternalIdSql =
-        $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.channel_id = $channel_id AND m.external_id = $external_id ORDER BY m.seq LIMIT 1";
+    // The de-duplication and threading look-ups read the seq alone through a statement bound by position (most find
+    // nothing), then the whole row by its seq when one is found.
+    private const string FindByExternalIdSql =
+        "SELECT seq FROM messages WHERE channel_id = $channel_id AND external_id = $external_id ORDER BY seq LIMIT 1";
 
-    private static readonly string FindByInternetMessageIdSql =
-        $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.store_id = $store_id AND m.internet_message_id = $internet_message_id ORDER BY m.seq LIMIT 1";
+    private const string FindByInternetMessageIdSql =
+        "SELECT seq FROM messages WHERE store_id = $store_id AND internet_message_id = $internet_message_id ORDER BY seq LIMIT 1";
 
-    private static readonly string FindByBuyerAndOrderSql =
-        $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.store_id = $store_id AND c.buyer_key = $buyer_key AND c.order_id IS $order_id "
-        + "ORDER BY c.updated_at DESC, c.id DESC LIMIT 1";
+    private const string FindByBuyerAndOrderSql =
+        "SELECT seq FROM conversations WHERE store_id = $store_id AND buyer_key = $buyer_key AND order_id IS $order_id "
+        + "ORDER BY updated_at DESC, id DESC LIMIT 1";
 
-    private static readonly string FindBySubjectSql =
-        $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.channel_id = $channel_id AND c.buyer_key = $buyer_key "
-        + "AND c.subject_key = $subject_key AND c.last_inbound_at >= $not_before ORDER BY c.updated_at DESC, c.id DESC LIMIT 1";
+    private const string FindBySubjectSql =
+        "SELECT seq FROM conversations WHERE channel_id = $channel_id AND buyer_key = $buyer_key "
+        + "AND subject_key = $subject_key AND last_inbound_at >= $not_before ORDER BY updated_at DESC, id DESC LIMIT 1";
+
+    private const string IsParticipantSql = "SELECT 1 FROM participants WHERE conversation_id = $conversation_id AND address = $address";
+
+    private static readonly string MessageBySeqSql = $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.seq = $seq";
+
+    private static readonly string ConversationBySeqSql = $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.seq = $seq";
 
     private static readonly string InsertMessageSql =
         "INSERT INTO messages (id, conversation_id, store_id, channel_id, direction, external_id, internet_message_id, in_reply_to, reference_ids, "
@@ -84,6 +93,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private IdSequence _messageIds = new(Schema.MessageSequence);
     private bool _configChanged;
     private List<Savepoint>? _savepoints;
+
+    /// <summary>
+    /// The folded texts this transaction added for the full-text index, written just before the commit (see
+    /// <see cref="WriteSearchTexts"/>). Every entry was added after the last savepoint was created (creating one writes
+    /// the queue first), so a rollback to any savepoint drops them all.
+    /// </summary>
+    private readonly List<SearchText> _searchTexts = [];
     private bool _committed;
     private bool _disposed;
 
@@ -134,24 +150,27 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ArgumentNullException.ThrowIfNull(externalId);
         Check(cancellationToken);
-        var command = _session.Command(FindByExternalIdSql).Set("$channel_id", channelId.Value).Set("$external_id", externalId);
-        return ValueTask.FromResult(SqliteConversationStore.LoadMessage(_session, command));
+        var seq = _session.Statement(FindByExternalIdSql).Bind("$channel_id", channelId.Value).Bind("$external_id", externalId).QueryInt64();
+        return ValueTask.FromResult(LoadMessage(seq));
     }
 
     public ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
         Check(cancellationToken);
-        var command = _session.Command(FindByInternetMessageIdSql).Set("$store_id", storeId.Value).Set("$internet_message_id", internetMessageId);
-        return ValueTask.FromResult(SqliteConversationStore.LoadMessage(_session, command));
+        var seq = _session.Statement(FindByInternetMessageIdSql)
+            .Bind("$store_id", storeId.Value)
+            .Bind("$internet_message_id", internetMessageId)
+            .QueryInt64();
+        return ValueTask.FromResult(LoadMessage(seq));
     }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(buyerKey);
         Check(cancellationToken);
-        var command = _session.Command(FindByBuyerAndOrderSql).Set("$store_id", storeId.Value).Set("$buyer_key", buyerKey).Set("$order_id", orderId);
-        return ValueTask.FromResult(ReadConversation(command));
+        var seq = _session.Statement(FindByBuyerAndOrderSql).Bind("$store_id", storeId.Value).Bind("$buyer_key", buyerKey).Bind("$order_id", orderId).QueryInt64();
+        return ValueTask.FromResult(LoadConversation(seq));
     }
 
     public ValueTask<Conversation?> FindConversationBySubjectAsync(ChannelId channelId, string buyerKey, string subjectKey, Instant notBefore, CancellationToken cancellationToken = default)
@@ -159,23 +178,24 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         ArgumentNullException.ThrowIfNull(buyerKey);
         ArgumentNullException.ThrowIfNull(subjectKey);
         Check(cancellationToken);
-        var command = _session.Command(FindBySubjectSql)
-            .Set("$channel_id", channelId.Value)
-            .Set("$buyer_key", buyerKey)
-            .Set("$subject_key", subjectKey)
-            .Set("$not_before", notBefore);
-        return ValueTask.FromResult(ReadConversation(command));
+        var seq = _session.Statement(FindBySubjectSql)
+            .Bind("$channel_id", channelId.Value)
+            .Bind("$buyer_key", buyerKey)
+            .Bind("$subject_key", subjectKey)
+            .Bind("$not_before", notBefore)
+            .QueryInt64();
+        return ValueTask.FromResult(LoadConversation(seq));
     }
 
     public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         Check(cancellationToken);
-        var result = _session.Command("SELECT EXISTS (SELECT 1 FROM participants WHERE conversation_id = $conversation_id AND address = $address)")
-            .Set("$conversation_id", id.Value)
-            .Set("$address", address.ToLowerInvariant())
-            .ExecuteScalar();
-        return ValueTask.FromResult(result is long value && value != 0);
+        var found = _session.Statement(IsParticipantSql)
+            .Bind("$conversation_id", id.Value)
+            .Bind("$address", address.ToLowerInvariant())
+            .QueryInt64();
+        return ValueTask.FromResult(found is not null);
     }
 
     public ValueTask AddParticipantsAsync(ConversationId id, IEnumerable<string> addresses, CancellationToken cancellationToken = default)
@@ -244,6 +264,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
         if (!string.Equals(known.Conversation.Subject, conversation.Subject, StringComparison.Ordinal))
         {
+            WriteSearchTexts();
             _session.Command(SearchDeleteSql).Set("$rowid", -known.Seq).ExecuteNonQuery();
             _session.Command(SearchPendingDeleteSql).Set("$rowid", -known.Seq).ExecuteNonQuery();
             IndexSubject(known.Seq, conversation.Id, conversation.Subject);
@@ -406,6 +427,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         ThrowIfInvalidSavepoint(name);
         Check(cancellationToken);
+        WriteSearchTexts();
         _session.Execute("SAVEPOINT " + name);
         (_savepoints ??= []).Add(new Savepoint(name, _configChanged, _configVersion, _conversationIds, _messageIds));
         return ValueTask.CompletedTask;
@@ -421,6 +443,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         // The rows read or written since are as they were: forget what this transaction remembered of them.
         _known = null;
         _policies = null;
+        _searchTexts.Clear();
         _configChanged = savepoint.ConfigChanged;
         _configVersion = savepoint.ConfigVersion;
         _conversationIds = savepoint.ConversationIds;
@@ -439,6 +462,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     public ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         Check(cancellationToken);
+        WriteSearchTexts();
         WriteId(_conversationIds);
         WriteId(_messageIds);
         _session.Execute("COMMIT");
@@ -540,9 +564,17 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
     }
 
-    private Conversation? ReadConversation(SqliteCommand command)
+    private Message? LoadMessage(long? seq) =>
+        seq is { } value ? SqliteConversationStore.LoadMessage(_session, _session.Command(MessageBySeqSql).Set("$seq", value)) : null;
+
+    private Conversation? LoadConversation(long? found)
     {
-        using var reader = command.ExecuteReader();
+        if (found is not { } value)
+        {
+            return null;
+        }
+
+        using var reader = _session.Command(ConversationBySeqSql).Set("$seq", value).ExecuteReader();
         if (!reader.Read())
         {
             return null;
@@ -582,22 +614,50 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
     }
 
+    /// <summary>Queues folded text for the full-text index, in memory until <see cref="WriteSearchTexts"/>.</summary>
+    private void AddSearchText(long? ftsRowId, ConversationId id, string text) =>
+        _searchTexts.Add(new SearchText(ftsRowId, id.Value, TextFolding.Fold(text)));
+
     /// <summary>
-    /// Queues folded text for the full-text index. Indexing one document per transaction would write and merge an FTS
-    /// segment at every commit (several times the cost of the rest of an ingest), so documents wait in
-    /// <c>search_pending</c>, which queries scan, and move into the index in batches.
+    /// Writes the queued texts, in this transaction. Indexing one document per transaction would write and merge an
+    /// FTS segment at every commit (several times the cost of the rest of an ingest), so a few documents wait in
+    /// <c>search_pending</c>, which queries scan, and move into the index in batches; a queue of at least
+    /// <see cref="SqliteConversationStore.SearchBatchSize"/> documents (a batch ingest) goes straight into the index
+    /// after what waits there, instead of through <c>search_pending</c>.
     /// </summary>
-    private void AddSearchText(long? ftsRowId, ConversationId id, string text)
+    private void WriteSearchTexts()
     {
-        _session.Statement(SearchPendingInsertSql)
-            .Bind("$rowid", ftsRowId)
-            .Bind("$conversation_id", id.Value)
-            .Bind("$body", TextFolding.Fold(text))
-            .Execute();
-        if (_session.LastInsertRowId() >= _store.SearchBatchSize)
+        if (_searchTexts.Count == 0)
+        {
+            return;
+        }
+
+        if (_searchTexts.Count >= _store.SearchBatchSize)
         {
             _session.Command(SearchFlushSql).ExecuteNonQuery();
+
+            // Ascending rowids, as SearchFlushSql orders them: subject documents (negative rowids), then texts (new rowids).
+            var statement = _session.Statement(SearchInsertSql);
+            foreach (var text in _searchTexts.Where(t => t.FtsRowId is not null).OrderBy(t => t.FtsRowId).Concat(_searchTexts.Where(t => t.FtsRowId is null)))
+            {
+                statement.Bind("$rowid", text.FtsRowId).Bind("$body", text.Body).Bind("$conversation_id", text.ConversationId).Execute();
+            }
         }
+        else
+        {
+            var statement = _session.Statement(SearchPendingInsertSql);
+            foreach (var text in _searchTexts)
+            {
+                statement.Bind("$rowid", text.FtsRowId).Bind("$conversation_id", text.ConversationId).Bind("$body", text.Body).Execute();
+            }
+
+            if (_session.LastInsertRowId() >= _store.SearchBatchSize)
+            {
+                _session.Command(SearchFlushSql).ExecuteNonQuery();
+            }
+        }
+
+        _searchTexts.Clear();
     }
 
     /// <summary>Runs a statement group of a port method on this transaction's connection.</summary>
@@ -628,6 +688,12 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
     /// <summary>An open savepoint and the transaction's own state when it was created.</summary>
     private sealed record Savepoint(string Name, bool ConfigChanged, long? ConfigVersion, IdSequence ConversationIds, IdSequence MessageIds);
+
+    /// <summary>A document queued for the full-text index.</summary>
+    /// <param name="FtsRowId">The rowid in the index (the negated conversation seq for a subject), or <see langword="null"/> for a new one.</param>
+    /// <param name="ConversationId">The conversation.</param>
+    /// <param name="Body">The folded text.</param>
+    private readonly record struct SearchText(long? FtsRowId, string ConversationId, string Body);
 
     /// <summary>An id sequence as this transaction counts it.</summary>
     /// <param name="Name">The row of <c>id_sequences</c>.</param>
