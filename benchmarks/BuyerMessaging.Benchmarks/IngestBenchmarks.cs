@@ -72,6 +72,19 @@ public class IngestBenchmarks
         return length;
     }
 
+    /// <summary>Our parse alone (<see cref="MimeMessageParser"/>: MimeKit, relay mail, HTML to text, language), no store.</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public int MessageParserOnly()
+    {
+        var length = 0;
+        foreach (var raw in _raw)
+        {
+            length += _parser.Parse(raw, null).Message?.Text.Length ?? 0;
+        }
+
+        return length;
+    }
+
     /// <summary>The whole pipeline into the in-memory store.</summary>
     [Benchmark(OperationsPerInvoke = Messages)]
     public async Task<int> IngestInMemory()
