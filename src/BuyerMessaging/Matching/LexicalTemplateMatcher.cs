@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using BuyerMessaging.Internal;
 
 namespace BuyerMessaging;
@@ -31,7 +34,8 @@ namespace BuyerMessaging;
 /// language, it is detected; when detection says "unknown" and every template is written in one language, that
 /// language is used. <see cref="TemplateMatchRequest.Previous"/> is ignored: this matcher ranks from scratch.</para>
 /// <para>Thread-safe. The index of a template list (and its classifier) is built on first use and kept as long as the
-/// list instance lives, so pass the same list for repeated questions.</para>
+/// list instance lives; a new list with the same content (ids, names, examples, bodies, in order) reuses the index of
+/// one of the last 64 contents seen, so rebuilding the list for every question costs a hash, not a training.</para>
 /// </remarks>
 public sealed class LexicalTemplateMatcher : ITemplateMatcher
 {
@@ -54,7 +58,10 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
 
     private readonly LexicalTemplateMatcherOptions _options;
     private readonly ILanguageDetector _detector;
+    private const int ContentCacheSize = 64;
+
     private readonly ConditionalWeakTable<IReadOnlyList<Template>, ConcurrentDictionary<string, TemplateIndex>> _indexes = [];
+    private readonly ConcurrentDictionary<string, TemplateIndex> _byContent = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="LexicalTemplateMatcher"/> class.</summary>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
@@ -108,8 +115,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             return Failed(LanguageDetection.UnknownTag, MatchFailureReason.LanguageUnknown);
         }
 
-        var index = _indexes.GetOrCreateValue(request.Templates).GetOrAdd(language, (lang, templates) => TemplateIndex.Build(
-            templates.Where(t => t.Enabled && LanguageTags.Primary(t.Language) == lang), _options.K1, _options.B, _options.ClassifierTemplateLimit), request.Templates);
+        var index = _indexes.GetOrCreateValue(request.Templates).GetOrAdd(language, (lang, state) => state.Self.IndexOf(state.Templates, lang), (Self: this, request.Templates));
         if (index.Templates.Length == 0)
         {
             return Failed(language, MatchFailureReason.NoTemplateInLanguage);
@@ -123,6 +129,54 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         }
 
         return Rank(index, query, index.Classifier?.Predict(terms), language);
+    }
+
+    /// <summary>
+    /// The index of a list's templates in a language: the one already built for the same content (same templates, names,
+    /// examples and bodies, in the same order) when there is one, so that a caller building a new list for every
+    /// question (as the smart-reply worker does) does not retrain the classifier each time.
+    /// </summary>
+    internal TemplateIndex IndexOf(IReadOnlyList<Template> templates, string language)
+    {
+        var chosen = templates.Where(t => t.Enabled && LanguageTags.Primary(t.Language) == language).ToArray();
+        var key = ContentKey(chosen, language);
+        if (_byContent.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var built = TemplateIndex.Build(chosen, _options.K1, _options.B, _options.ClassifierTemplateLimit);
+        if (_byContent.Count >= ContentCacheSize)
+        {
+            _byContent.Clear();
+        }
+
+        return _byContent.GetOrAdd(key, built);
+    }
+
+    private static string ContentKey(Template[] templates, string language)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(value));
+            hash.AppendData([0]);
+        }
+
+        Add(language);
+        foreach (var t in templates)
+        {
+            Add(t.Id.Value);
+            Add(t.Name);
+            Add(t.Body);
+            Add(t.Examples.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var example in t.Examples)
+            {
+                Add(example);
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private TemplateMatch Rank(TemplateIndex index, string[] query, double[]? probabilities, string language)

@@ -84,6 +84,20 @@ public sealed class LexicalTemplateMatcherTests
     }
 
     [Fact]
+    public void IndexOf_ANewListWithTheSameContent_ReusesTheIndex_AndAChangedExampleRebuildsIt()
+    {
+        var matcher = new LexicalTemplateMatcher();
+        var first = matcher.IndexOf([.. Templates], "en");
+
+        var same = matcher.IndexOf([.. Templates], "en");
+        var changed = matcher.IndexOf([.. Templates.Select(t => t.Id.Value == "returns" ? t with { Examples = [.. t.Examples, "Can I swap the size?"] } : t)], "en");
+
+        Assert.Same(first, same);
+        Assert.NotSame(first, changed);
+        Assert.Equal(3, changed.Templates.Length);
+    }
+
+    [Fact]
     public async Task MatchAsync_TrainingIsDeterministic()
     {
         var first = await new LexicalTemplateMatcher().MatchAsync(Request("I would like to send the shoes back", "en"));
