@@ -225,6 +225,16 @@ internal static class MatchingMetrics
     public static List<TemplateMatch> Run(LexicalTemplateMatcher matcher, IntentSuite suite, IReadOnlyList<LabelledQuestion> questions) =>
         [.. questions.Select(q => matcher.Match(new TemplateMatchRequest { Text = q.Text, Language = suite.Language, Templates = suite.Templates }))];
 
+    /// <summary>
+    /// Runs the lexical matcher over the questions of a smart-reply-sized view with the whole suite's templates
+    /// competing and only the view's templates eligible (<see cref="TemplateMatchRequest.Eligible"/>).
+    /// </summary>
+    public static List<TemplateMatch> RunWithLibrary(LexicalTemplateMatcher matcher, IntentSuite library, IntentSuite view)
+    {
+        var eligible = view.Templates.Select(t => t.Id).ToHashSet();
+        return [.. view.Test.Select(q => matcher.Match(new TemplateMatchRequest { Text = q.Text, Language = library.Language, Templates = library.Templates, Eligible = eligible }))];
+    }
+
     public static MatchingScore Score(IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<TemplateMatch> matches) =>
         Score(questions, [.. matches.Select(m => (m.Candidates.FirstOrDefault()?.TemplateId.Value, m.Outcome == MatchOutcome.Matched))]);
 }

@@ -51,6 +51,22 @@ internal static class MatchingEvaluation
                 $"| {suite.Name} | {suite.Templates.Count} | {suite.Test.Count} | {baseline.Top1:P1} | {alone.Top1:P1} | {score.Top1:P1} | {score.Precision:P1} | {score.Coverage:P1} | {score.WrongAutomatic:P2} | {(suite.Test.Any(q => q.Intent is null) ? score.OutOfScopeWrong.ToString("P2", CultureInfo.InvariantCulture) : "-")} |"));
         }
 
+        // The same smart-reply-sized views, with the rest of the suite's templates competing as the seller's library
+        // (TemplateMatchRequest.Eligible): a question another template answers better fails instead of being sent.
+        if (!allExamples)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| view, whole library competing | eligible templates | test questions | precision at auto-send | coverage at auto-send | wrong automatic answers | out-of-scope sent |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var library in suites.Append(japanese))
+            {
+                var view = IntentSuites.FewTemplates(library, library.Templates.Count > 10 ? 10 : 3);
+                var score = MatchingMetrics.Score(view.Test, MatchingMetrics.RunWithLibrary(matcher, library, view));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {view.Name} of {library.Templates.Count} | {view.Templates.Count} | {view.Test.Count} | {score.Precision:P1} | {score.Coverage:P1} | {score.WrongAutomatic:P2} | {score.OutOfScopeWrong:P2} |"));
+            }
+        }
+
         Latency(suites, 10);
         Latency(suites, 1000);
         return 0;

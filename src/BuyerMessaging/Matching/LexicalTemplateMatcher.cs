@@ -128,7 +128,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             return Failed(language, MatchFailureReason.EmptyText);
         }
 
-        return Rank(index, query, index.Classifier?.Predict(terms), language);
+        return Rank(index, query, index.Classifier?.Predict(terms), language, request.Eligible);
     }
 
     /// <summary>
@@ -179,7 +179,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private TemplateMatch Rank(TemplateIndex index, string[] query, double[]? probabilities, string language)
+    private TemplateMatch Rank(TemplateIndex index, string[] query, double[]? probabilities, string language, IReadOnlyCollection<TemplateId>? eligible)
     {
         var count = index.Templates.Length;
         var partCount = index.Parts.DocumentCount;
@@ -258,7 +258,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             // Without a single word in common there is no evidence a person could check, whatever character n-grams say.
             return top.Count == 0 || bestBm25 <= 0
                 ? Failed(language, MatchFailureReason.NoTermInCommon)
-                : Decide(index, query, idfs, information, top, bestDoc, probabilities, language);
+                : Decide(index, query, idfs, information, top, bestDoc, probabilities, language, eligible);
         }
         finally
         {
@@ -269,7 +269,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         }
     }
 
-    private TemplateMatch Decide(TemplateIndex index, string[] query, double[] idfs, double information, List<(int Template, double Score)> top, int[] bestDoc, double[]? probabilities, string language)
+    private TemplateMatch Decide(TemplateIndex index, string[] query, double[] idfs, double information, List<(int Template, double Score)> top, int[] bestDoc, double[]? probabilities, string language, IReadOnlyCollection<TemplateId>? eligible)
     {
         var candidates = new List<TemplateCandidate>(Math.Min(top.Count, _options.MaxCandidates));
         for (var i = 0; i < top.Count && i < _options.MaxCandidates; i++)
@@ -310,7 +310,9 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         }
 
         var first = candidates[0];
-        var outcome = first.Confidence >= _options.AutoSendThreshold ? MatchOutcome.Matched
+        var notEligible = eligible is not null && !eligible.Contains(first.TemplateId);
+        var outcome = notEligible ? MatchOutcome.Failed
+            : first.Confidence >= _options.AutoSendThreshold ? MatchOutcome.Matched
             : first.Confidence >= _options.SuggestThreshold ? MatchOutcome.Suggested
             : MatchOutcome.Failed;
         return new TemplateMatch
@@ -319,7 +321,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             TemplateId = outcome == MatchOutcome.Failed ? null : first.TemplateId,
             Confidence = first.Confidence,
             Language = language,
-            FailureReason = outcome == MatchOutcome.Matched ? MatchFailureReason.None : MatchFailureReason.BelowThreshold,
+            FailureReason = notEligible ? MatchFailureReason.NotEligible : outcome == MatchOutcome.Matched ? MatchFailureReason.None : MatchFailureReason.BelowThreshold,
             Candidates = candidates,
             AutoSendThreshold = _options.AutoSendThreshold,
             SuggestThreshold = _options.SuggestThreshold,

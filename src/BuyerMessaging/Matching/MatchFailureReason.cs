@@ -20,4 +20,7 @@ public enum MatchFailureReason
 
     /// <summary>The best template's confidence is below the auto-send threshold.</summary>
     BelowThreshold,
+
+    /// <summary>The best template is not one of <see cref="TemplateMatchRequest.Eligible"/>: the question is about something the eligible templates do not answer.</summary>
+    NotEligible,
 }

@@ -62,8 +62,18 @@ public sealed class SmartReplySimulator
             return Result(channelId, policy, candidates, null, policy.Enabled ? SmartReplyDecision.MatchFailed : SmartReplyDecision.Paused, [.. explanation, Consequence(policy, null)]);
         }
 
-        var match = await _matcher.MatchAsync(new TemplateMatchRequest { Text = text, Language = language, Templates = candidates }, cancellationToken).ConfigureAwait(false);
-        explanation.Add(Invariant($"Buyer's language: {match.Language}{(language is null ? " (detected)" : string.Empty)}; {candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language)} template(s) in it."));
+        var storeId = channels.First(c => c.Id == channelId).StoreId;
+        var library = await SmartReplyTemplates.LibraryAsync(_store, storeId, candidates, cancellationToken).ConfigureAwait(false);
+        var match = await _matcher.MatchAsync(
+            new TemplateMatchRequest { Text = text, Language = language, Templates = library, Eligible = [.. candidates.Select(c => c.Id)] },
+            cancellationToken).ConfigureAwait(false);
+        if (match.TemplateId is { } chosen && !candidates.Any(c => c.Id == chosen))
+        {
+            match = match with { Outcome = MatchOutcome.Failed, TemplateId = null, FailureReason = MatchFailureReason.NotEligible };
+        }
+
+        var others = library.Count(t => LanguageTags.Primary(t.Language) == match.Language) - candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language);
+        explanation.Add(Invariant($"Buyer's language: {match.Language}{(language is null ? " (detected)" : string.Empty)}; {candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language)} smart-reply template(s) in it, competing with {others} other template(s) of the store."));
         foreach (var c in match.Candidates)
         {
             explanation.Add(Invariant($"  {c.TemplateId}: confidence {c.Confidence:0.00}{(c.Terms.Count == 0 ? string.Empty : "; terms " + string.Join(", ", c.Terms.Take(6).Select(t => t.Term)))}"));
@@ -72,6 +82,7 @@ public sealed class SmartReplySimulator
         explanation.Add(match.Outcome switch
         {
             MatchOutcome.Matched => Invariant($"Matched '{match.TemplateId}': confidence {match.Confidence:0.00} is at or above the auto-send threshold {match.AutoSendThreshold:0.00}."),
+            _ when match.FailureReason == MatchFailureReason.NotEligible => Invariant($"Failed: the best template, '{match.Candidates[0].TemplateId}', is not a smart-reply template: the question is about something smart reply does not answer."),
             MatchOutcome.Suggested => Invariant($"Suggested '{match.TemplateId}' only: confidence {match.Confidence:0.00} is below the auto-send threshold {match.AutoSendThreshold:0.00} (suggest at {match.SuggestThreshold:0.00}); a suggestion is never sent automatically."),
             _ => Invariant($"Failed ({match.FailureReason}): confidence {match.Confidence:0.00} is below the suggest threshold {match.SuggestThreshold:0.00}."),
         });

@@ -98,6 +98,20 @@ public sealed class LexicalTemplateMatcherTests
     }
 
     [Fact]
+    public async Task MatchAsync_BestTemplateNotEligible_FailsAndShowsIt()
+    {
+        var eligible = new[] { new TemplateId("tracking"), new TemplateId("invoice") };
+
+        var match = await Matcher.MatchAsync(Request("How do I return this item? I want to send it back for a refund.", "en") with { Eligible = eligible });
+        var allowed = await Matcher.MatchAsync(Request("Hello, where is my parcel? My package has not arrived yet.", "en") with { Eligible = eligible });
+
+        Assert.Equal((MatchOutcome.Failed, MatchFailureReason.NotEligible), (match.Outcome, match.FailureReason));
+        Assert.Null(match.TemplateId);
+        Assert.Equal(new TemplateId("returns"), match.Candidates[0].TemplateId);
+        Assert.Equal((MatchOutcome.Matched, new TemplateId("tracking")), (allowed.Outcome, allowed.TemplateId));
+    }
+
+    [Fact]
     public async Task MatchAsync_TrainingIsDeterministic()
     {
         var first = await new LexicalTemplateMatcher().MatchAsync(Request("I would like to send the shoes back", "en"));

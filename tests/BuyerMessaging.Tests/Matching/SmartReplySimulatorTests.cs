@@ -16,6 +16,7 @@ public sealed class SmartReplySimulatorTests : IAsyncLifetime
             await tx.SaveTemplateAsync(new Template { Id = new("tracking"), Name = "Where is my order", Language = "en", Body = "Here is your tracking number.", Examples = ["Where is my parcel?", "My package has not arrived yet", "Can you send me the tracking number?"] });
             await tx.SaveTemplateAsync(new Template { Id = new("returns"), Name = "Return an item", Language = "en", Body = "You can return it within 30 days.", Examples = ["How do I return this item?", "I want to send it back for a refund", "Can I return the shoes?"] });
             await tx.SaveTemplateAsync(new Template { Id = new("invoice"), Name = "Invoice request", Language = "en", Body = "Your invoice is attached.", Examples = ["Can I get an invoice?", "Please send me a receipt for my order", "I need a VAT invoice"] });
+            await tx.SaveTemplateAsync(new Template { Id = new("dimmer"), Name = "Dimmer switches", Language = "en", StoreId = TestMail.AmazonUsChannel.StoreId, Body = "Yes, it works with most dimmers.", Examples = ["Does this lamp work with a dimmer switch?", "Can I dim the lamp?", "Is the bulb dimmable?"] });
             await tx.SaveTemplateAsync(new Template { Id = new("paused"), Name = "Paused", Language = "en", Enabled = false, Body = "Old answer.", Examples = ["Where is my parcel?"] });
             await tx.CommitAsync();
         }
@@ -55,6 +56,20 @@ public sealed class SmartReplySimulatorTests : IAsyncLifetime
         Assert.Contains(result.Explanation, l => l.Contains("\"match failed\" folder", StringComparison.Ordinal));
         Assert.Equal(before.Count, (await _store.QueryWorkAsync(new WorkItemQuery())).Count);
         Assert.Empty((await _store.QueryAsync(new InboxQuery())).Items);
+    }
+
+    [Fact]
+    public async Task SimulateAsync_QuestionAnotherTemplateOfTheStoreAnswers_IsLeftToAPerson()
+    {
+        await SetPolicyAsync(new SmartReplyPolicy { Templates = [new("tracking"), new("returns"), new("invoice")] });
+
+        var result = await _simulator.SimulateAsync(TestMail.AmazonUs, "Is the bulb dimmable? Can I dim the lamp with a dimmer switch?", "en");
+
+        Assert.Equal(SmartReplyDecision.MatchFailed, result.Decision);
+        Assert.Equal(MatchFailureReason.NotEligible, result.Match!.FailureReason);
+        Assert.Equal(new TemplateId("dimmer"), result.Match.Candidates[0].TemplateId);
+        Assert.Contains(result.Explanation, l => l.Contains("'dimmer', is not a smart-reply template", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation, l => l.Contains("competing with 1 other template(s)", StringComparison.Ordinal));
     }
 
     [Fact]

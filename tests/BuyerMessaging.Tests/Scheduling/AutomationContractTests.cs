@@ -622,6 +622,32 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmartReply_TheStoresOtherTemplatesCompete_AndOneOfThemWinning_IsAFailedMatch()
+    {
+        await SmartReplyOnUsAsync();
+        await using (var tx = await Store.BeginTransactionAsync())
+        {
+            await tx.SaveTemplateAsync(new Template { Id = new("dimmer"), Name = "Dimmer", Language = "en", StoreId = TestMail.Northwind, Body = "It works with dimmers.", Examples = ["dimmer switch"] });
+            await tx.SaveTemplateAsync(new Template { Id = new("other-store"), Name = "Other", Language = "en", StoreId = TestMail.Sakura, Body = "Other store.", Examples = ["dimmer switch"] });
+            await tx.CommitAsync();
+        }
+
+        Matcher.Match = FakeTemplateMatcher.ByExample;
+        var id = await IngestAsync(TestMail.Relay(text: "Does this lamp work with a dimmer switch?"));
+
+        await Worker().RunUntilIdleAsync();
+
+        var request = Assert.Single(Matcher.Calls);
+        Assert.Equal(["tracking", "returns"], request.Eligible!.Select(t => t.Value));
+        Assert.Contains(request.Templates, t => t.Id == new TemplateId("dimmer"));
+        Assert.DoesNotContain(request.Templates, t => t.Id == new TemplateId("other-store"));
+        Assert.Empty(Events.Of(InboxEventKind.TemplateMatched));
+        Assert.Single(Events.Of(InboxEventKind.MatchFailed));
+        Assert.True((await GetAsync(id)).NoAutoReply);
+        Assert.Empty(await WorkAsync(WorkKinds.SmartReply, id));
+    }
+
+    [Fact]
     public async Task SmartReply_OnlySuggested_IsNotSent_AndTheFailureNamesTheSuggestion()
     {
         await SmartReplyOnUsAsync();
