@@ -145,7 +145,9 @@ public sealed class WorkerTests : IDisposable
     {
         // The channels must exist before the policy: save the stores with an ingest of nothing but the config.
         await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), CliHarness.Sample("99-malformed.eml"));
-        await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", windows, "--min-delay", "0", "--max-delay", "10",
+        // The delay is random in whole seconds: at least 1 minute, so that nothing is due at the instant of arrival (with
+        // 0 a draw below 1/600 made a reply due at once), and under 10 minutes, which the tests advance.
+        await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", windows, "--min-delay", "1", "--max-delay", "10",
             "--first-contact", "auto-reply-ja", "--follow-up", "auto-reply-ja-follow-up");
     }
 }
