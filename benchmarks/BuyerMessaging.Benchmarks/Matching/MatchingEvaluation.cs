@@ -116,14 +116,13 @@ internal static class MatchingEvaluation
 
         // Fitted on the whole suites only: weighting the 10-template views in (equally or by count) lowered precision on
         // the whole suites without bringing the views to 97 % (benchmarks/README.md); they are swept as a stress test.
-        var whole = Math.Max(1, rows.Count(r => !r.Few));
-        const double fewWeight = 0;
+        var fitted = rows.Where(r => !r.Few).ToList();
         var w = new double[rows[0].X.Length + 1];
         var g = new double[w.Length];
         for (var epoch = 0; epoch < 5000; epoch++)
         {
             Array.Clear(g);
-            foreach (var (x, correct, _, few) in rows)
+            foreach (var (x, correct, _, _) in fitted)
             {
                 var z = w[0];
                 for (var j = 0; j < x.Length; j++)
@@ -131,7 +130,7 @@ internal static class MatchingEvaluation
                     z += w[j + 1] * x[j];
                 }
 
-                var e = ((1 / (1 + Math.Exp(-z))) - (correct ? 1 : 0)) * (few ? fewWeight : 1);
+                var e = (1 / (1 + Math.Exp(-z))) - (correct ? 1 : 0);
                 g[0] += e;
                 for (var j = 0; j < x.Length; j++)
                 {
@@ -141,11 +140,11 @@ internal static class MatchingEvaluation
 
             for (var j = 0; j < w.Length; j++)
             {
-                w[j] -= 4.0 * g[j] / whole;
+                w[j] -= 4.0 * g[j] / Math.Max(1, fitted.Count);
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: fitted on {whole} development questions: {string.Join(", ", w.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: fitted on {fitted.Count} development questions: {string.Join(", ", w.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine("threshold sweep on the development questions (with the matcher's current constants): whole suites | 10-template views");
         for (var t = 0.50; t < 0.995; t += 0.02)
         {

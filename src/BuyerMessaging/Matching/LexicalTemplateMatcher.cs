@@ -56,10 +56,11 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
     internal const double ProbabilityCoverageWeight = -5.01;
     internal const double ExampleCoverageWeight = 1.34;
 
-    private readonly LexicalTemplateMatcherOptions _options;
-    private readonly ILanguageDetector _detector;
+    // How many template contents' indexes are kept for lists that are new instances (see IndexOf).
     private const int ContentCacheSize = 64;
 
+    private readonly LexicalTemplateMatcherOptions _options;
+    private readonly ILanguageDetector _detector;
     private readonly ConditionalWeakTable<IReadOnlyList<Template>, ConcurrentDictionary<string, TemplateIndex>> _indexes = [];
     private readonly ConcurrentDictionary<string, TemplateIndex> _byContent = new(StringComparer.Ordinal);
 

@@ -39,10 +39,7 @@ public sealed class SmartReplySimulator
     {
         ArgumentNullException.ThrowIfNull(text);
         var channels = await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
-        if (!channels.Any(c => c.Id == channelId))
-        {
-            throw new KeyNotFoundException($"Channel '{channelId}' not found.");
-        }
+        var channel = channels.FirstOrDefault(c => c.Id == channelId) ?? throw new KeyNotFoundException($"Channel '{channelId}' not found.");
 
         var all = await _store.GetChannelPoliciesAsync(cancellationToken).ConfigureAwait(false);
         var policy = all.FirstOrDefault(p => p.ChannelId == channelId)?.SmartReply;
@@ -62,18 +59,10 @@ public sealed class SmartReplySimulator
             return Result(channelId, policy, candidates, null, policy.Enabled ? SmartReplyDecision.MatchFailed : SmartReplyDecision.Paused, [.. explanation, Consequence(policy, null)]);
         }
 
-        var storeId = channels.First(c => c.Id == channelId).StoreId;
-        var library = await SmartReplyTemplates.LibraryAsync(_store, storeId, candidates, cancellationToken).ConfigureAwait(false);
-        var match = await _matcher.MatchAsync(
-            new TemplateMatchRequest { Text = text, Language = language, Templates = library, Eligible = [.. candidates.Select(c => c.Id)] },
-            cancellationToken).ConfigureAwait(false);
-        if (match.TemplateId is { } chosen && !candidates.Any(c => c.Id == chosen))
-        {
-            match = match with { Outcome = MatchOutcome.Failed, TemplateId = null, FailureReason = MatchFailureReason.NotEligible };
-        }
-
-        var others = library.Count(t => LanguageTags.Primary(t.Language) == match.Language) - candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language);
-        explanation.Add(Invariant($"Buyer's language: {match.Language}{(language is null ? " (detected)" : string.Empty)}; {candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language)} smart-reply template(s) in it, competing with {others} other template(s) of the store."));
+        var (match, library) = await SmartReplyTemplates.MatchAsync(_matcher, _store, channel.StoreId, candidates, text, language, cancellationToken).ConfigureAwait(false);
+        var inLanguage = candidates.Count(t => LanguageTags.Primary(t.Language) == match.Language);
+        var others = library.Count(t => LanguageTags.Primary(t.Language) == match.Language) - inLanguage;
+        explanation.Add(Invariant($"Buyer's language: {match.Language}{(language is null ? " (detected)" : string.Empty)}; {inLanguage} smart-reply template(s) in it, competing with {others} other template(s) of the store."));
         foreach (var c in match.Candidates)
         {
             explanation.Add(Invariant($"  {c.TemplateId}: confidence {c.Confidence:0.00}{(c.Terms.Count == 0 ? string.Empty : "; terms " + string.Join(", ", c.Terms.Take(6).Select(t => t.Term)))}"));
@@ -82,7 +71,7 @@ public sealed class SmartReplySimulator
         explanation.Add(match.Outcome switch
         {
             MatchOutcome.Matched => Invariant($"Matched '{match.TemplateId}': confidence {match.Confidence:0.00} is at or above the auto-send threshold {match.AutoSendThreshold:0.00}."),
-            _ when match.FailureReason == MatchFailureReason.NotEligible => Invariant($"Failed: the best template, '{match.Candidates[0].TemplateId}', is not a smart-reply template: the question is about something smart reply does not answer."),
+            _ when match.FailureReason == MatchFailureReason.NotEligible => Invariant($"Failed: the best template{(match.Candidates.Count == 0 ? string.Empty : $", '{match.Candidates[0].TemplateId}',")} is not a smart-reply template: the question is about something smart reply does not answer."),
             MatchOutcome.Suggested => Invariant($"Suggested '{match.TemplateId}' only: confidence {match.Confidence:0.00} is below the auto-send threshold {match.AutoSendThreshold:0.00} (suggest at {match.SuggestThreshold:0.00}); a suggestion is never sent automatically."),
             _ => Invariant($"Failed ({match.FailureReason}): confidence {match.Confidence:0.00} is below the suggest threshold {match.SuggestThreshold:0.00}."),
         });

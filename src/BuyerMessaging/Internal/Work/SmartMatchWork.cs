@@ -30,20 +30,9 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
 
         var candidates = await SmartReplyTemplates.LoadAsync(context.Templates, policy, cancellationToken).ConfigureAwait(false);
 
-        TemplateMatch? result = null;
-        if (candidates.Count > 0 && message.Text.Trim().Length > 0)
-        {
-            var library = await SmartReplyTemplates.LibraryAsync(context.Store, conversation.StoreId, candidates, cancellationToken).ConfigureAwait(false);
-            result = await context.Matcher.MatchAsync(
-                new TemplateMatchRequest { Text = message.Text, Language = conversation.Language, Templates = library, Eligible = [.. candidates.Select(c => c.Id)] },
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        // A matcher that ignores Eligible and names another template of the library has not matched a smart reply.
-        if (result?.TemplateId is { } chosen && !candidates.Any(c => c.Id == chosen))
-        {
-            result = result with { Outcome = MatchOutcome.Failed, TemplateId = null, FailureReason = MatchFailureReason.NotEligible };
-        }
+        var result = candidates.Count == 0 || message.Text.Trim().Length == 0
+            ? null
+            : (await SmartReplyTemplates.MatchAsync(context.Matcher, context.Store, conversation.StoreId, candidates, message.Text, conversation.Language, cancellationToken).ConfigureAwait(false)).Match;
 
         // Only a match sure enough to send is scheduled; a suggestion is left to a person, like a failed match.
         var match = result is { Outcome: MatchOutcome.Matched, TemplateId: { } matchedId } ? matchedId : (TemplateId?)null;
