@@ -65,7 +65,7 @@ public class IngestBenchmarks
         foreach (var raw in _raw)
         {
             using var stream = new MemoryStream(raw, writable: false);
-            var message = MimeMessage.Load(stream);
+            using var message = MimeMessage.Load(stream);
             length += message.TextBody?.Length ?? 0;
         }
 

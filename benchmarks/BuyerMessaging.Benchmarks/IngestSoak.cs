@@ -18,6 +18,7 @@ internal static class IngestSoak
         var profile = CommandLine.Flag(args, "--profile");
         var preparsed = CommandLine.Flag(args, "--preparsed");
         var pipeline = CommandLine.Flag(args, "--pipeline");
+        using var gc = CommandLine.Flag(args, "--gc") ? new GcListener() : null;
 
         var directory = Directory.CreateTempSubdirectory("bm-soak-").FullName;
         try
@@ -38,7 +39,9 @@ internal static class IngestSoak
             var last = TimeSpan.Zero;
             var batch = new List<InboundParseResult>(batchSize);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {target}, batch: {batchSize}"));
-            Console.WriteLine("messages  msg/s(step)  managed MB  working set MB");
+            Console.WriteLine("messages  msg/s(step)  managed MB  working set MB  GCs(step)  GC pause ms(step)");
+            var lastCollections = 0;
+            var lastPause = TimeSpan.Zero;
             void Progress(int done)
             {
                 if (done % step == 0)
@@ -48,7 +51,13 @@ internal static class IngestSoak
                     last = elapsed;
                     var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
                     var working = Environment.WorkingSet / 1048576.0;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done,8}  {rate,11:F0}  {managed,10:F1}  {working,14:F1}"));
+                    var collections = GC.CollectionCount(0) - lastCollections;
+                    var pause = GC.GetTotalPauseDuration() - lastPause;
+                    Console.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{done,8}  {rate,11:F0}  {managed,10:F1}  {working,14:F1}  {collections,9}  {pause.TotalMilliseconds,17:F0}"));
+                    lastCollections = GC.CollectionCount(0);
+                    lastPause = GC.GetTotalPauseDuration();
                 }
             }
 
@@ -82,6 +91,10 @@ internal static class IngestSoak
             profiler?.Print(watch.Elapsed);
             (store as IDisposable)?.Dispose();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total: {total} messages in {watch.Elapsed.TotalSeconds:F1} s = {total / watch.Elapsed.TotalSeconds:F0} msg/s"));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / (double)total / 1024:F1} KB a message"));
+            gc?.Print();
             return 0;
         }
         finally

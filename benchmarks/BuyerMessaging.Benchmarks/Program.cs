@@ -4,7 +4,7 @@ using BuyerMessaging.Benchmarks;
 // `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
 // `... -- matching [calibrate]` evaluates the smart-reply matcher against the Lucene.Net baseline;
 // `... -- stage [--rounds N] [--messages N] [--batch N]` repeats the store stage alone (pre-parsed mail into SQLite), for quick checks and profiling;
-// `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N] [--preparsed | --pipeline] [--profile]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
+// `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N] [--preparsed | --pipeline] [--profile] [--gc]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
 if (args.Length > 0 && args[0] == "matching")
 {
     return MatchingEvaluation.Run(args[1..]);

@@ -147,7 +147,12 @@ public sealed class MimeMessageParser
             return InboundParseResult.Failed($"could not read the message: {ex.GetType().Name}: {ex.Message}", raw, source);
         }
 
-        return Build(message, raw, source);
+        // Disposed once read (everything kept is copied out): MimeKit's entities have finalizers, and an undisposed message
+        // survives a garbage collection on the finalizer queue, which made every collection a gen-1 one.
+        using (message)
+        {
+            return Build(message, raw, source);
+        }
     }
 
     /// <summary>Parses a message that MimeKit (or MailKit) has already read; its serialized form becomes the raw bytes.</summary>

@@ -163,7 +163,7 @@ public sealed class FileSystemOutboundSender : IOutboundSender
             return receipt;
         }
 
-        var mime = ToMimeMessage(channel, message, _clock.GetCurrentInstant());
+        using var mime = ToMimeMessage(channel, message, _clock.GetCurrentInstant());
         Directory.CreateDirectory(_folder);
         var temp = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $".{name}.{Path.GetRandomFileName()}.tmp"));
         try
