@@ -16,6 +16,12 @@ internal sealed class GcListener : EventListener
     private long _promoted1;
     private long _finalizationPromoted;
     private long _largeObjects;
+    private DateTime _suspendStart;
+    private DateTime _gcStart;
+    private TimeSpan _suspending;
+    private TimeSpan _collecting;
+    private int _depth;
+    private readonly Dictionary<int, (int Count, TimeSpan Time)> _byDepth = [];
 
     public void Print()
     {
@@ -27,6 +33,9 @@ internal sealed class GcListener : EventListener
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: {value}"));
             }
 
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  suspending threads {_suspending.TotalMilliseconds:F0} ms, collecting {_collecting.TotalMilliseconds:F0} ms in all; by generation: {string.Join(", ", _byDepth.OrderBy(p => p.Key).Select(p => $"gen{p.Key} {p.Value.Count} x {p.Value.Time.TotalMilliseconds / p.Value.Count:F2} ms"))}"));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  per collection: promoted from gen0 {_promoted0 / count / 1024} KB, from gen1 {_promoted1 / count / 1024} KB, kept for finalization {_finalizationPromoted / count / 1024} KB; large-object heap {_largeObjects / count / 1024} KB"));
@@ -58,6 +67,23 @@ internal sealed class GcListener : EventListener
                 var key = string.Create(CultureInfo.InvariantCulture, $"gen{Value("Depth")} {(GcReason)Value("Reason")}");
                 _reasons[key] = _reasons.GetValueOrDefault(key) + 1;
                 _collections++;
+                _gcStart = eventData.TimeStamp;
+                _depth = (int)Value("Depth");
+            }
+            else if (eventData.EventName?.StartsWith("GCEnd", StringComparison.Ordinal) == true)
+            {
+                var took = eventData.TimeStamp - _gcStart;
+                _collecting += took;
+                var (count, time) = _byDepth.GetValueOrDefault(_depth);
+                _byDepth[_depth] = (count + 1, time + took);
+            }
+            else if (eventData.EventName?.StartsWith("GCSuspendEEBegin", StringComparison.Ordinal) == true)
+            {
+                _suspendStart = eventData.TimeStamp;
+            }
+            else if (eventData.EventName?.StartsWith("GCSuspendEEEnd", StringComparison.Ordinal) == true)
+            {
+                _suspending += eventData.TimeStamp - _suspendStart;
             }
             else if (eventData.EventName?.StartsWith("GCHeapStats", StringComparison.Ordinal) == true)
             {

@@ -107,16 +107,21 @@ internal static class IngestSoak
     /// <summary>
     /// The store stage alone, repeated (<c>stage [--rounds N] [--messages N] [--batch N]</c>): the messages are parsed
     /// once, then ingested into a fresh SQLite file each round, printing µs per message. A quick check between
-    /// BenchmarkDotNet runs, and a steady loop to attach a sampling profiler (<c>perf record</c>) to.
+    /// BenchmarkDotNet runs, and a steady loop to attach a sampling profiler (<c>perf record</c>) to. With
+    /// <c>--pipeline</c> each round runs the whole pipeline instead (<see cref="ConversationIngestor.IngestPipelineAsync"/>
+    /// from the raw messages), so the two can be compared round by round.
     /// </summary>
     public static async Task<int> RunStageAsync(string[] args)
     {
         var rounds = CommandLine.Number(args, "--rounds", 10);
         var messages = CommandLine.Number(args, "--messages", 5_000);
         var batchSize = CommandLine.Number(args, "--batch", 500);
+        var pipeline = CommandLine.Flag(args, "--pipeline");
+        using var gc = CommandLine.Flag(args, "--gc") ? new GcListener() : null;
 
         var parser = new MimeMessageParser();
-        var parsed = SyntheticMail.CreateMany(messages).Select(raw => parser.Parse(raw, null)).ToArray();
+        var raws = SyntheticMail.CreateMany(messages).ToArray();
+        var parsed = raws.Select(raw => parser.Parse(raw, null)).ToArray();
         var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 0, 0));
         var directory = Directory.CreateTempSubdirectory("bm-stage-").FullName;
         try
@@ -127,18 +132,33 @@ internal static class IngestSoak
                 using var store = await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, $"stage-{round}.db")}");
                 await SyntheticMail.ConfigureAsync(store);
                 var ingestor = new ConversationIngestor(store, clock);
+                var pauseBefore = GC.GetTotalPauseDuration();
+                var collectionsBefore = GC.CollectionCount(0);
                 var watch = Stopwatch.StartNew();
-                for (var i = 0; i < parsed.Length; i += batchSize)
+                if (pipeline)
                 {
-                    await ingestor.IngestBatchAsync(new ArraySegment<InboundParseResult>(parsed, i, Math.Min(batchSize, parsed.Length - i)));
+                    await foreach (var _ in ingestor.IngestPipelineAsync(raws, raw => parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = batchSize }))
+                    {
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < parsed.Length; i += batchSize)
+                    {
+                        await ingestor.IngestBatchAsync(new ArraySegment<InboundParseResult>(parsed, i, Math.Min(batchSize, parsed.Length - i)));
+                    }
                 }
 
                 var perMessage = watch.Elapsed.TotalMicroseconds / messages;
                 best = Math.Min(best, perMessage);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1,3}: {perMessage,7:F1} µs/msg = {1e6 / perMessage,7:F0} msg/s"));
+                var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"round {round + 1,3}: {perMessage,7:F1} µs/msg = {1e6 / perMessage,7:F0} msg/s; {GC.CollectionCount(0) - collectionsBefore} GCs, paused {pause:F0} ms of {watch.Elapsed.TotalMilliseconds:F0}"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F1} µs/msg = {1e6 / best:F0} msg/s"));
+            gc?.Print();
             return 0;
         }
         finally
