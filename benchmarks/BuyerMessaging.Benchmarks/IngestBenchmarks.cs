@@ -18,7 +18,7 @@ public class IngestBenchmarks
     /// <summary>The inputs per <see cref="ConversationIngestor.IngestBatchAsync"/> call (the CLI's batch size).</summary>
     private const int BatchSize = 500;
     private readonly FakeClock _clock = new(NodaTime.Instant.FromUtc(2026, 11, 23, 0, 0));
-    private readonly MimeMessageParser _parser = new();
+    private readonly MimeMessageParser _parser = new(null, NgramLanguageDetector.Default);
     private byte[][] _raw = [];
     private InboundParseResult[] _parsed = [];
     private string _directory = string.Empty;

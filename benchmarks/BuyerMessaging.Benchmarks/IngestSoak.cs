@@ -30,7 +30,7 @@ internal static class IngestSoak
             await SyntheticMail.ConfigureAsync(store);
             StoreProfiler? profiler = null;
             var ingestor = new ConversationIngestor(profile ? StoreProfiler.Wrap(store, out profiler) : store, clock);
-            var parser = new MimeMessageParser();
+            var parser = new MimeMessageParser(null, NgramLanguageDetector.Default);
             var step = Math.Max(total / 10, 1);
 
             // --preparsed: parse everything first and time the store stage alone (threading, rules, SLA, store).
@@ -119,7 +119,7 @@ internal static class IngestSoak
         var pipeline = CommandLine.Flag(args, "--pipeline");
         using var gc = CommandLine.Flag(args, "--gc") ? new GcListener() : null;
 
-        var parser = new MimeMessageParser();
+        var parser = new MimeMessageParser(null, NgramLanguageDetector.Default);
         var raws = SyntheticMail.CreateMany(messages).ToArray();
         var parsed = raws.Select(raw => parser.Parse(raw, null)).ToArray();
         var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 0, 0));

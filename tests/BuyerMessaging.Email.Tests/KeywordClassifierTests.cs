@@ -68,3 +68,74 @@ public sealed class KeywordClassifierTests
     public void Classify_EmptyOrWhitespaceKeywords_AreIgnored() =>
         Assert.Equal(BuyerMessageType.Other, Create((BuyerMessageType.Refund, ["", " ", "*"])).Classify("anything at all"));
 }
+
+/// <summary>
+/// The one-pass classifier against the plain definition (each type in precedence order, each keyword searched at every
+/// occurrence with its word boundaries), on the shipped keywords of every language placed in varied surroundings.
+/// </summary>
+public sealed class KeywordClassifierEquivalenceTests
+{
+    public static TheoryData<string> Tables => ["subject", "body"];
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Classify_ShippedKeywords_AgreesWithTheDefinition(string table)
+    {
+        var tables = AmazonRelayFormats.Default
+            .Select(f => table == "subject" ? f.SubjectKeywords : f.BodyKeywords)
+            .ToList();
+        var classifier = new KeywordClassifier(tables);
+        var words = tables.SelectMany(t => t.Values).SelectMany(w => w).Select(w => w.TrimEnd('*')).Distinct().ToList();
+        var random = new Random(7);
+        var checkedTexts = 0;
+        foreach (var word in words)
+        {
+            var other = words[random.Next(words.Count)];
+            string[] texts =
+            [
+                word, word.ToUpperInvariant(), $"x{word}", $"{word}x", $"{word}s", $"Hello, {word}!", $"({word})",
+                $"{word} {other}", $"{other}{word}", $"{other} and {word}", $"Je{word}ne", $"{word}\u3002{other}",
+            ];
+            foreach (var text in texts)
+            {
+                Assert.True(
+                    Reference(tables, text) == classifier.Classify(text),
+                    $"'{text}': expected {Reference(tables, text)}, got {classifier.Classify(text)}");
+                checkedTexts++;
+            }
+        }
+
+        Assert.True(checkedTexts > 500, $"only {checkedTexts} texts were checked");
+    }
+
+    private static BuyerMessageType Reference(IEnumerable<IReadOnlyDictionary<BuyerMessageType, IReadOnlyList<string>>> tables, string text)
+    {
+        var folded = KeywordFolding.Fold(text);
+        var order = KeywordClassifier.Precedence.Concat(Enum.GetValues<BuyerMessageType>().Except(KeywordClassifier.Precedence));
+        foreach (var type in order.Where(t => t != BuyerMessageType.Other))
+        {
+            foreach (var raw in tables.SelectMany(t => t.TryGetValue(type, out var w) ? w : []))
+            {
+                var prefix = raw.Trim().EndsWith('*');
+                var keyword = KeywordFolding.Fold(prefix ? raw.Trim()[..^1] : raw.Trim());
+                if (keyword.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var index = folded.IndexOf(keyword, StringComparison.Ordinal); index >= 0; index = folded.IndexOf(keyword, index + 1, StringComparison.Ordinal))
+                {
+                    var end = index + keyword.Length;
+                    var startOk = !KeywordFolding.IsWordChar(keyword[0]) || index == 0 || !KeywordFolding.IsWordChar(folded[index - 1]);
+                    var endOk = prefix || !KeywordFolding.IsWordChar(keyword[^1]) || end == folded.Length || !KeywordFolding.IsWordChar(folded[end]);
+                    if (startOk && endOk)
+                    {
+                        return type;
+                    }
+                }
+            }
+        }
+
+        return BuyerMessageType.Other;
+    }
+}

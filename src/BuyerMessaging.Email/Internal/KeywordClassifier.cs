@@ -20,7 +20,10 @@ internal sealed class KeywordClassifier
         BuyerMessageType.OrderInformation,
     ];
 
-    private readonly (BuyerMessageType Type, Keyword[] Keywords)[] _table;
+    private readonly BuyerMessageType[] _types;
+
+    /// <summary>The keywords by their first (folded) character, each with the rank of its type in <see cref="_types"/>.</summary>
+    private readonly Dictionary<char, (Keyword Keyword, int Rank)[]> _byFirstChar;
 
     public KeywordClassifier(IEnumerable<IReadOnlyDictionary<BuyerMessageType, IReadOnlyList<string>>> tables)
     {
@@ -51,7 +54,11 @@ internal sealed class KeywordClassifier
 
         // Types the precedence list does not know (added to the enum later) come last, in enum order.
         var order = Precedence.Concat(Enum.GetValues<BuyerMessageType>().Except(Precedence));
-        _table = [.. order.Where(byType.ContainsKey).Select(t => (t, byType[t].ToArray()))];
+        _types = [.. order.Where(byType.ContainsKey)];
+        _byFirstChar = _types
+            .SelectMany((type, rank) => byType[type].Select(keyword => (Keyword: keyword, Rank: rank)))
+            .GroupBy(entry => entry.Keyword.Text[0])
+            .ToDictionary(group => group.Key, group => group.OrderBy(entry => entry.Rank).ToArray());
     }
 
     /// <summary>The more specific of two types by <see cref="Precedence"/>; <see cref="BuyerMessageType.Other"/> loses to any.</summary>
@@ -72,6 +79,10 @@ internal sealed class KeywordClassifier
         return rankB >= 0 && (rankA < 0 || rankB < rankA) ? b : a;
     }
 
+    /// <summary>
+    /// The type of highest <see cref="Precedence"/> with a keyword in the text, or <see cref="BuyerMessageType.Other"/>.
+    /// One pass over the folded text: at each position only the keywords starting with its character are tried.
+    /// </summary>
     public BuyerMessageType Classify(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -80,18 +91,31 @@ internal sealed class KeywordClassifier
         }
 
         var folded = KeywordFolding.Fold(text);
-        foreach (var (type, keywords) in _table)
+        var best = int.MaxValue;
+        for (var i = 0; i < folded.Length && best > 0; i++)
         {
-            foreach (var keyword in keywords)
+            if (!_byFirstChar.TryGetValue(folded[i], out var candidates))
             {
-                if (keyword.IsIn(folded))
+                continue;
+            }
+
+            var atWordStart = i == 0 || !KeywordFolding.IsWordChar(folded[i - 1]);
+            foreach (var (keyword, rank) in candidates)
+            {
+                if (rank >= best)
                 {
-                    return type;
+                    break;
+                }
+
+                if (keyword.MatchesAt(folded, i, atWordStart))
+                {
+                    best = rank;
+                    break;
                 }
             }
         }
 
-        return BuyerMessageType.Other;
+        return best == int.MaxValue ? BuyerMessageType.Other : _types[best];
     }
 
     private readonly record struct Keyword(string Text, bool Prefix)
@@ -116,30 +140,17 @@ internal sealed class KeywordClassifier
             return true;
         }
 
-        public bool IsIn(string folded)
+        /// <summary>Whether the keyword occurs at <paramref name="index"/>, as a whole word where it starts or ends with a letter.</summary>
+        public bool MatchesAt(string folded, int index, bool atWordStart)
         {
-            var checkStart = KeywordFolding.IsWordChar(Text[0]);
-            var checkEnd = !Prefix && KeywordFolding.IsWordChar(Text[^1]);
-            var from = 0;
-            while (from <= folded.Length - Text.Length)
+            if (!folded.AsSpan(index).StartsWith(Text, StringComparison.Ordinal)
+                || (!atWordStart && KeywordFolding.IsWordChar(Text[0])))
             {
-                var index = folded.IndexOf(Text, from, StringComparison.Ordinal);
-                if (index < 0)
-                {
-                    return false;
-                }
-
-                var end = index + Text.Length;
-                if ((!checkStart || index == 0 || !KeywordFolding.IsWordChar(folded[index - 1]))
-                    && (!checkEnd || end == folded.Length || !KeywordFolding.IsWordChar(folded[end])))
-                {
-                    return true;
-                }
-
-                from = index + 1;
+                return false;
             }
 
-            return false;
+            var end = index + Text.Length;
+            return Prefix || !KeywordFolding.IsWordChar(Text[^1]) || end == folded.Length || !KeywordFolding.IsWordChar(folded[end]);
         }
     }
 }

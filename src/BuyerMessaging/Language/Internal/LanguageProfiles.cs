@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace BuyerMessaging.Internal;
@@ -22,18 +23,38 @@ internal sealed class LanguageProfiles
     private static readonly Lazy<LanguageProfiles> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, int> _index;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly float[] _logProbabilities;
-    private readonly double[] _unseen;
+    private readonly GramTable _table;
+    /// <summary>The log-probabilities, one row per n-gram, <see cref="_stride"/> wide (the languages, then zeros).</summary>
+    private readonly float[] _rows;
+
+    /// <summary>The log-probability of an n-gram no language has seen, one row per order, <see cref="_stride"/> wide.</summary>
+    private readonly double[] _unseenRows;
+
+    /// <summary>The languages rounded up to a whole number of vectors, so a row is added a vector at a time.</summary>
+    private readonly int _stride;
 
     private LanguageProfiles(string[] languages, ScriptGroup[] scripts, FrozenDictionary<string, int> index, float[] logProbabilities, double[] unseen)
     {
         Languages = languages;
         LanguageScripts = scripts;
         _index = index;
-        _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
-        _logProbabilities = logProbabilities;
-        _unseen = unseen;
+        _table = new GramTable(index);
+        var languageCount = languages.Length;
+        _stride = (languageCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _rows = new float[index.Count * _stride];
+        for (var i = 0; i < index.Count; i++)
+        {
+            logProbabilities.AsSpan(i * languageCount, languageCount).CopyTo(_rows.AsSpan(i * _stride));
+        }
+
+        _unseenRows = new double[(CharNgrams.MaxOrder + 1) * _stride];
+        for (var l = 0; l < languageCount; l++)
+        {
+            for (var n = 1; n <= CharNgrams.MaxOrder; n++)
+            {
+                _unseenRows[(n * _stride) + l] = unseen[(l * (CharNgrams.MaxOrder + 1)) + n];
+            }
+        }
     }
 
     /// <summary>Gets the profiles shipped with the package.</summary>
@@ -177,28 +198,91 @@ internal sealed class LanguageProfiles
     /// <returns>The number of n-grams scored.</returns>
     public int Score(string folded, ScriptGroup script, double[] scores)
     {
-        var languageCount = Languages.Count;
+        // The n-grams of CharNgrams.Visit, read in place as 64-bit keys (no copy, no delegate, no string hashing), and
+        // each n-gram's row added a vector at a time: the detector runs on every ingested message.
+        Span<double> sums = stackalloc double[_stride];
         var grams = 0;
-        CharNgrams.Visit(folded, (gram, _) =>
+        var i = 0;
+        while (i < folded.Length)
         {
-            grams++;
-            if (_lookup.TryGetValue(gram, out var i))
+            var runScript = Scripts.Of(folded[i]);
+            if (runScript == ScriptGroup.None)
             {
-                var row = _logProbabilities.AsSpan(i * languageCount, languageCount);
-                for (var l = 0; l < languageCount; l++)
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < folded.Length && Scripts.Of(folded[i]) == runScript)
+            {
+                i++;
+            }
+
+            if (runScript != script)
+            {
+                continue;
+            }
+
+            // The run padded with a space on either side: position p is ' ' at 0 and at length - 1.
+            var run = folded.AsSpan(start, i - start);
+            var length = run.Length + 2;
+            for (var p = 0; p < length; p++)
+            {
+                ulong key = 0;
+                for (var n = 1; n <= CharNgrams.MaxOrder && p + n <= length; n++)
                 {
-                    scores[l] += row[l];
+                    var at = p + n - 1;
+                    var c = at == 0 || at == length - 1 ? ' ' : run[at - 1];
+                    key = (key << 16) | c;
+                    if (n == 1 && c == ' ')
+                    {
+                        continue;
+                    }
+
+                    grams++;
+                    var index = _table.Find(key);
+                    if (index >= 0)
+                    {
+                        AddRow(sums, _rows.AsSpan(index * _stride, _stride));
+                    }
+                    else
+                    {
+                        AddRow(sums, _unseenRows.AsSpan(n * _stride, _stride));
+                    }
                 }
             }
-            else
-            {
-                for (var l = 0; l < languageCount; l++)
-                {
-                    scores[l] += _unseen[(l * (CharNgrams.MaxOrder + 1)) + gram.Length];
-                }
-            }
-        }, script);
+        }
+
+        for (var l = 0; l < scores.Length; l++)
+        {
+            scores[l] += sums[l];
+        }
+
         return grams;
+    }
+
+    /// <summary>Adds a row of single-precision log-probabilities to double-precision sums, a vector at a time.</summary>
+    private static void AddRow(Span<double> sums, ReadOnlySpan<float> row)
+    {
+        var width = Vector<float>.Count;
+        for (var k = 0; k < row.Length; k += width)
+        {
+            Vector.Widen(new Vector<float>(row[k..]), out var low, out var high);
+            var lowSums = sums.Slice(k, Vector<double>.Count);
+            var highSums = sums.Slice(k + Vector<double>.Count, Vector<double>.Count);
+            (new Vector<double>(lowSums) + low).CopyTo(lowSums);
+            (new Vector<double>(highSums) + high).CopyTo(highSums);
+        }
+    }
+
+    /// <summary>Adds a row of double-precision log-probabilities to the sums, a vector at a time.</summary>
+    private static void AddRow(Span<double> sums, ReadOnlySpan<double> row)
+    {
+        for (var k = 0; k < row.Length; k += Vector<double>.Count)
+        {
+            var slice = sums.Slice(k, Vector<double>.Count);
+            (new Vector<double>(slice) + new Vector<double>(row[k..])).CopyTo(slice);
+        }
     }
 
     private static LanguageProfiles LoadDefault()
@@ -220,5 +304,75 @@ internal sealed class LanguageProfiles
         return profiles.Count > 0
             ? Build(profiles)
             : throw new InvalidOperationException("The language profiles are missing from the BuyerMessaging assembly.");
+    }
+
+    /// <summary>
+    /// The n-gram index as an open-addressing table of 64-bit keys: an n-gram of up to four UTF-16 characters packed 16
+    /// bits a character (shorter ones have leading zeros; text runs never hold U+0000, so no two n-grams share a key).
+    /// </summary>
+    private sealed class GramTable
+    {
+        private readonly ulong[] _keys;
+        private readonly int[] _values;
+        private readonly int _shift;
+
+        public GramTable(IReadOnlyDictionary<string, int> index)
+        {
+            var bits = Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(index.Count, 1) * 2.0)));
+            _keys = new ulong[1 << bits];
+            _values = new int[1 << bits];
+            _shift = 64 - bits;
+            foreach (var (gram, value) in index)
+            {
+                if (gram.Length is 0 or > CharNgrams.MaxOrder || gram.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"The language profiles hold an invalid n-gram '{gram}'.");
+                }
+
+                var key = Key(gram);
+                var slot = Slot(key);
+                while (_values[slot] != 0)
+                {
+                    slot = (slot + 1) & (_keys.Length - 1);
+                }
+
+                _keys[slot] = key;
+                _values[slot] = value + 1;
+            }
+        }
+
+        /// <summary>The index of the n-gram with this key, or -1.</summary>
+        public int Find(ulong key)
+        {
+            var slot = Slot(key);
+            while (true)
+            {
+                var value = _values[slot];
+                if (value == 0)
+                {
+                    return -1;
+                }
+
+                if (_keys[slot] == key)
+                {
+                    return value - 1;
+                }
+
+                slot = (slot + 1) & (_keys.Length - 1);
+            }
+        }
+
+        private static ulong Key(string gram)
+        {
+            ulong key = 0;
+            foreach (var c in gram)
+            {
+                key = (key << 16) | c;
+            }
+
+            return key;
+        }
+
+        private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
     }
 }
