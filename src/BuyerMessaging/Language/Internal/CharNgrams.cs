@@ -29,27 +29,14 @@ internal static class CharNgrams
         Span<char> buffer = stackalloc char[130];
         try
         {
-            while (i < folded.Length)
+            while (NextRun(folded, ref i, out var script) is var run && !run.IsEmpty)
             {
-                var script = Scripts.Of(folded[i]);
-                if (script == ScriptGroup.None)
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < folded.Length && Scripts.Of(folded[i]) == script)
-                {
-                    i++;
-                }
-
                 if (only != ScriptGroup.None && script != only)
                 {
                     continue;
                 }
 
-                var length = i - start + 2;
+                var length = run.Length + 2;
                 if (length > buffer.Length)
                 {
                     if (rented is not null)
@@ -63,7 +50,7 @@ internal static class CharNgrams
 
                 var padded = buffer[..length];
                 padded[0] = ' ';
-                folded[start..i].CopyTo(padded[1..]);
+                run.CopyTo(padded[1..]);
                 padded[^1] = ' ';
                 VisitRun(padded, script, action);
             }
@@ -75,6 +62,27 @@ internal static class CharNgrams
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The next run of letters of one script at or after <paramref name="position"/> (anything else separates runs), or
+    /// an empty span at the end; <paramref name="position"/> moves past the run.
+    /// </summary>
+    public static ReadOnlySpan<char> NextRun(ReadOnlySpan<char> folded, ref int position, out ScriptGroup script)
+    {
+        script = ScriptGroup.None;
+        while (position < folded.Length && (script = Scripts.Of(folded[position])) == ScriptGroup.None)
+        {
+            position++;
+        }
+
+        var start = position;
+        while (position < folded.Length && Scripts.Of(folded[position]) == script)
+        {
+            position++;
+        }
+
+        return folded[start..position];
     }
 
     private static void VisitRun(ReadOnlySpan<char> padded, ScriptGroup script, NgramAction action)

@@ -203,28 +203,14 @@ internal sealed class LanguageProfiles
         Span<double> sums = stackalloc double[_stride];
         var grams = 0;
         var i = 0;
-        while (i < folded.Length)
+        while (CharNgrams.NextRun(folded, ref i, out var runScript) is var run && !run.IsEmpty)
         {
-            var runScript = Scripts.Of(folded[i]);
-            if (runScript == ScriptGroup.None)
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < folded.Length && Scripts.Of(folded[i]) == runScript)
-            {
-                i++;
-            }
-
             if (runScript != script)
             {
                 continue;
             }
 
             // The run padded with a space on either side: position p is ' ' at 0 and at length - 1.
-            var run = folded.AsSpan(start, i - start);
             var length = run.Length + 2;
             for (var p = 0; p < length; p++)
             {
