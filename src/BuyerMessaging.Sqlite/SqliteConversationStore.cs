@@ -198,6 +198,11 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         var builder = ParseConnectionString(connectionString, nameof(connectionString));
         var logger = options.LoggerFactory?.CreateLogger<SqliteConversationStore>() ?? (ILogger)NullLogger.Instance;
         var dataSource = builder.DataSource;
+        if (options.DisableSqliteMemoryStatistics)
+        {
+            SqliteProcessSettings.DisableMemoryStatistics(logger);
+        }
+
         SqliteSession? writer = null;
         try
         {

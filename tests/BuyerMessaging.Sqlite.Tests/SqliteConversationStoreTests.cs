@@ -31,6 +31,24 @@ public sealed class SqliteConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_ByDefault_TurnsOffSqliteMemoryStatisticsOnceForTheProcess()
+    {
+        await using var store = await SqliteConversationStore.OpenAsync(_database.Path);
+
+        // Either this process's first store turned them off, or SQLite was already initialised (another test opened a
+        // connection of its own first): then SQLite refuses any reconfiguration, as the store found.
+        Assert.NotNull(SqliteProcessSettings.MemoryStatisticsDisabled);
+        if (SqliteProcessSettings.MemoryStatisticsDisabled == true)
+        {
+            Assert.Equal(0, SQLitePCL.raw.sqlite3_memory_used());
+        }
+        else
+        {
+            Assert.NotEqual(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0));
+        }
+    }
+
+    [Fact]
     public async Task OpenAsync_NewFile_UsesTheLargerPageAndFullTextLeavesSizedToIt()
     {
         await using (var store = await SqliteConversationStore.OpenAsync(_database.Path))

@@ -92,14 +92,17 @@ internal sealed class KeywordClassifier
 
         var folded = KeywordFolding.Fold(text);
         var best = int.MaxValue;
+        var previousIsWordChar = false;
         for (var i = 0; i < folded.Length && best > 0; i++)
         {
-            if (!_byFirstChar.TryGetValue(folded[i], out var candidates))
+            // Inside a word, a keyword starting with this letter would need a word start: no lookup.
+            var atWordStart = !previousIsWordChar;
+            previousIsWordChar = KeywordFolding.IsWordChar(folded[i]);
+            if ((previousIsWordChar && !atWordStart) || !_byFirstChar.TryGetValue(folded[i], out var candidates))
             {
                 continue;
             }
 
-            var atWordStart = i == 0 || !KeywordFolding.IsWordChar(folded[i - 1]);
             foreach (var (keyword, rank) in candidates)
             {
                 if (rank >= best)

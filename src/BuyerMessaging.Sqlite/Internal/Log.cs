@@ -28,4 +28,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3005, EventName = "RollbackFailed", Level = LogLevel.Warning,
         Message = "Rolling back a transaction of SQLite store {DataSource} failed; the connection is discarded")]
     public static partial void RollbackFailed(ILogger logger, string dataSource, Exception exception);
+
+    [LoggerMessage(EventId = 3006, EventName = "MemoryStatisticsKept", Level = LogLevel.Debug,
+        Message = "SQLite was already initialised in this process (result {ResultCode}): its memory statistics stay on, and every SQLite allocation keeps taking a process-wide lock")]
+    public static partial void MemoryStatisticsKept(ILogger logger, int resultCode);
 }
