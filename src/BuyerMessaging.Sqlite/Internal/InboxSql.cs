@@ -139,10 +139,9 @@ internal static class InboxSql
     }
 
     /// <summary>
-    /// Free text: trigram full-text search for 3 characters or more (a <c>GLOB</c> for the folded text anywhere, which
-    /// the trigram index answers; the index keeps no positions for a phrase <c>MATCH</c>); for shorter text (a
-    /// two-kanji word such as 配達), which has no trigram, a substring scan of the same folded text. Documents still
-    /// queued for the index are scanned either way.
+    /// Free text: trigram full-text search for 3 characters or more; for shorter text (a two-kanji word such as 配達),
+    /// which has no trigram, a substring scan of the same folded text. Documents still queued for the index are
+    /// scanned either way.
     /// </summary>
     private static void AppendText(StringBuilder sql, Parameters parameters, string folded)
     {
@@ -154,7 +153,8 @@ internal static class InboxSql
 
         if (characters >= 3)
         {
-            sql.Append(" AND c.id IN (SELECT conversation_id FROM search WHERE body GLOB ").Append(parameters.Add(ContainsPattern(folded)));
+            var phrase = string.Concat("\"", folded.Replace("\"", "\"\"", StringComparison.Ordinal), "\"");
+            sql.Append(" AND c.id IN (SELECT conversation_id FROM search WHERE search MATCH ").Append(parameters.Add(phrase));
         }
         else
         {
@@ -163,18 +163,6 @@ internal static class InboxSql
 
         // Documents not yet moved into the index (a few hundred at most).
         sql.Append(" UNION ALL SELECT conversation_id FROM search_pending WHERE instr(body, ").Append(parameters.Add(folded)).Append(") > 0)");
-    }
-
-    /// <summary>A GLOB pattern matching text that contains <paramref name="text"/>: its wildcards and brackets escaped.</summary>
-    internal static string ContainsPattern(string text)
-    {
-        var pattern = new StringBuilder(text.Length + 8).Append('*');
-        foreach (var c in text)
-        {
-            _ = c is '*' or '?' or '[' ? pattern.Append('[').Append(c).Append(']') : pattern.Append(c);
-        }
-
-        return pattern.Append('*').ToString();
     }
 
     private static void AppendIn<T>(StringBuilder sql, Parameters parameters, string column, IReadOnlyList<T>? values, Func<T, string> toValue)

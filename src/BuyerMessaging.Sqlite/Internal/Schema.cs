@@ -30,7 +30,6 @@ internal static class Schema
         new(2, "conversation SLA pause and no-auto-reply; work queue and outbox, channel policies, rules, agents, templates, favourites", V2),
         new(3, "quarantine keyed by the SHA-256 of the raw input", QuarantineRawHash),
         new(4, "full-text index leaves sized to the database page", FullTextLeafSize),
-        new(5, "full-text index without token positions (detail=none): substring search through GLOB", FullTextWithoutPositions),
     ];
 
     /// <summary>The page size of a new file, in bytes (SQLite's default is 4096; an existing file keeps its own).</summary>
@@ -356,35 +355,13 @@ internal static class Schema
     /// of documents writes a fraction of the leaf rows, each still in one page without overflow. Segments written before
     /// keep their leaves; queries read both. Idempotent.
     /// </summary>
-    private static void FullTextLeafSize(SqliteConnection connection) => SetFullTextLeafSize(connection, "search");
-
-    private static void SetFullTextLeafSize(SqliteConnection connection, string table)
+    private static void FullTextLeafSize(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA page_size";
         var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        command.CommandText = $"INSERT INTO {table} ({table}, rank) VALUES ('pgsz', $pgsz)";
+        command.CommandText = "INSERT INTO search (search, rank) VALUES ('pgsz', $pgsz)";
         command.Parameters.AddWithValue("$pgsz", FullTextLeafBytes(pageSize));
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// Rebuilds the full-text index without token positions (<c>detail=none</c>). A trigram index with positions stores
-    /// one per character of every document; without them, indexing a document is about half the work and the index
-    /// half the size. Substring search then goes through <c>GLOB</c>, which the trigram index still answers (the
-    /// candidate rows are checked against their text), instead of a phrase <c>MATCH</c>, which needs positions.
-    /// </summary>
-    private static void FullTextWithoutPositions(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE VIRTUAL TABLE search_v5 USING fts5 (body, conversation_id UNINDEXED, tokenize = 'trigram case_sensitive 1', detail = none)";
-        command.ExecuteNonQuery();
-        SetFullTextLeafSize(connection, "search_v5");
-        command.CommandText = """
-            INSERT INTO search_v5 (rowid, body, conversation_id) SELECT rowid, body, conversation_id FROM search;
-            DROP TABLE search;
-            ALTER TABLE search_v5 RENAME TO search;
-            """;
         command.ExecuteNonQuery();
     }
 
