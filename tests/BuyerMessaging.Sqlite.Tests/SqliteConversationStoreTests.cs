@@ -364,6 +364,24 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Theory]
     [InlineData(1)]
     [InlineData(512)]
+    public async Task QueryAsync_TextWithWildcardsQuotesAndBrackets_MatchesThemLiterally(int batchSize)
+    {
+        await using var store = await SqliteConversationStore.OpenAsync(_database.Path);
+        store.SearchBatchSize = batchSize;
+        var literal = await AddConversationAsync(store, "Code *A?1 [x] \"please\"");
+        var other = await AddConversationAsync(store, "Code BA71 x please");
+        await AddMessageAsync(store, other.Id, "Code ZA?1 and [y]");
+
+        Assert.Equal([literal.Id], (await store.QueryAsync(new InboxQuery { Text = "*a?1" })).Items.Select(c => c.Id));
+        Assert.Equal([literal.Id], (await store.QueryAsync(new InboxQuery { Text = "[x] \"please" })).Items.Select(c => c.Id));
+        Assert.Equal(2, (await store.QueryAsync(new InboxQuery { Text = "a?1" })).Items.Count);
+        Assert.Empty((await store.QueryAsync(new InboxQuery { Text = "a*1" })).Items);
+        Assert.Empty((await store.QueryAsync(new InboxQuery { Text = "[a-z]71" })).Items);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(512)]
     public async Task RollbackToSavepointAsync_TextsQueuedAfterIt_AreNotIndexedAndTheRestIs(int batchSize)
     {
         await using var store = await SqliteConversationStore.OpenAsync(_database.Path);

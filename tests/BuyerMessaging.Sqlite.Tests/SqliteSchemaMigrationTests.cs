@@ -26,6 +26,9 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             Assert.Null(c.SlaPausedRemaining);
             Assert.False(c.NoAutoReply);
             Assert.Equal([new Store { Id = new("northwind"), Name = "Northwind" }], await store.GetStoresAsync());
+            Assert.Equal([c.Id], (await store.QueryAsync(new InboxQuery { Text = "PARCEL" })).Items.Select(i => i.Id));
+            Assert.Equal([c.Id], (await store.QueryAsync(new InboxQuery { Text = "has not arrived" })).Items.Select(i => i.Id));
+            Assert.Empty((await store.QueryAsync(new InboxQuery { Text = "arrived has" })).Items);
             var before = await store.GetRulesAsync();
             Assert.Equal((0, 0L), (before.Rules.Count, before.Revision));
 
@@ -70,6 +73,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             VALUES ('1', 'northwind', 'northwind-amazon-us', 'Jane', 'jane@marketplace.amazon.com', 1, 'jane', '111-2345678-1234567',
                 'Where is my parcel?', 'where is my parcel?', 'ShippingInquiry', 'en', 'Open', NULL, NULL, NULL, NULL, 0, 1,
                 {t0}, {t0}, NULL, NULL, {t0}, {(T0 + Duration.FromHours(24)).ToUnixTimeTicks()}, 0, 3);
+            INSERT INTO search (rowid, body, conversation_id) VALUES (-1, 'where is my parcel?', '1'), (1, 'it has not arrived yet.', '1');
             """;
         command.ExecuteNonQuery();
     }
