@@ -20,6 +20,14 @@ public sealed class MimeMessageParser
 {
     private const int ReadChunkSize = 81_920;
 
+    /// <summary>This thread's MimeKit parser: its read buffers are reused from message to message.</summary>
+    [ThreadStatic]
+    private static MimeParser? t_mimeReader;
+
+    /// <summary>The options <see cref="t_mimeReader"/> was made with (one per <see cref="MimeMessageParser"/>).</summary>
+    [ThreadStatic]
+    private static ParserOptions? t_mimeReaderOptions;
+
     private readonly ParserOptions _parserOptions;
     private readonly int _maxMimeDepth;
     private readonly int _maxMessageBytes;
@@ -135,7 +143,7 @@ public sealed class MimeMessageParser
         try
         {
             using var stream = AsStream(raw);
-            message = MimeMessage.Load(_parserOptions, stream);
+            message = ReadMime(stream);
         }
         catch (FormatException ex)
         {
@@ -316,6 +324,34 @@ public sealed class MimeMessageParser
         var primary = declared?.Split([',', '-', '_', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault();
         return primary is { Length: >= 2 and <= 3 } && primary.All(char.IsAsciiLetter) ? primary.ToLowerInvariant() : null;
+    }
+
+    /// <summary>
+    /// Reads a message with this thread's MimeKit parser, reset for each message (<c>MimeMessage.Load</c> makes a new
+    /// parser and its buffers every time), and lets go of the stream afterwards. A thread that alternates between
+    /// parsers with different options makes a new MimeKit parser at each switch.
+    /// </summary>
+    private MimeMessage ReadMime(Stream stream)
+    {
+        var reader = t_mimeReader;
+        if (reader is null || !ReferenceEquals(t_mimeReaderOptions, _parserOptions))
+        {
+            t_mimeReader = reader = new MimeParser(_parserOptions, stream, MimeFormat.Entity);
+            t_mimeReaderOptions = _parserOptions;
+        }
+        else
+        {
+            reader.SetStream(stream, MimeFormat.Entity);
+        }
+
+        try
+        {
+            return reader.ParseMessage();
+        }
+        finally
+        {
+            reader.SetStream(Stream.Null, MimeFormat.Entity);
+        }
     }
 
     private bool Append(MemoryStream buffer, byte[] chunk, int read)

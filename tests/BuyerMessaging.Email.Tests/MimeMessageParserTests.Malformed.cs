@@ -89,6 +89,32 @@ public sealed partial class MimeMessageParserTests
     }
 
     [Fact]
+    public void Parse_ParsersWithOtherLimitsTakingTurnsOnOneThread_EachKeepsItsOwn()
+    {
+        // Each thread reuses a MimeKit parser between messages; one made with another parser's limits must not be.
+        var strict = new MimeMessageParser(new MimeParsingOptions { MaxMimeDepth = 5 });
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal("MIME nesting deeper than 5 levels", strict.Parse(Nested(10)).Error);
+            var lenient = _parser.Parse(Nested(10));
+            Assert.True(lenient.Succeeded, lenient.Error);
+            Assert.Equal("deep text", lenient.Message!.Text);
+        }
+    }
+
+    [Fact]
+    public void Parse_AfterATruncatedMultipart_TheNextMessageOnTheThreadParses()
+    {
+        // The thread's MimeKit parser stopped in the middle of a part: it must start clean on the next message.
+        var truncated = _parser.Parse(Encoding.ASCII.GetBytes("From: a@b.example\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nhalf"));
+        Assert.Equal("half", truncated.Message?.Text);
+        var next = _parser.Parse(TestFiles.Read("relay-us.eml"));
+
+        Assert.True(next.Succeeded, next.Error);
+        Assert.Equal("US", next.Message!.Marketplace);
+    }
+
+    [Fact]
     public void Parse_BytesOverTheSizeLimit_FailWithReasonAndKeepRaw()
     {
         var parser = new MimeMessageParser(new MimeParsingOptions { MaxMessageBytes = 100 });
