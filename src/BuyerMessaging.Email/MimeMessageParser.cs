@@ -164,7 +164,8 @@ public sealed class MimeMessageParser
     }
 
     /// <summary>Parses a message that MimeKit (or MailKit) has already read; its serialized form becomes the raw bytes.</summary>
-    /// <param name="message">The message.</param>
+    /// <param name="message">The message; still the caller's, who disposes it (MimeKit's entities have finalizers: an
+    /// undisposed message costs the garbage collector a collection more), nothing of it is kept.</param>
     /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
     /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
