@@ -11,7 +11,6 @@ internal sealed class GcListener : EventListener
 {
     private readonly Dictionary<string, int> _reasons = [];
     private readonly Lock _gate = new();
-    private int _collections;
     private long _promoted0;
     private long _promoted1;
     private long _finalizationPromoted;
@@ -27,7 +26,7 @@ internal sealed class GcListener : EventListener
     {
         lock (_gate)
         {
-            var count = Math.Max(_collections, 1);
+            var count = Math.Max(_reasons.Values.Sum(), 1);
             foreach (var (key, value) in _reasons.OrderByDescending(p => p.Value))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: {value}"));
@@ -66,7 +65,6 @@ internal sealed class GcListener : EventListener
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"gen{Value("Depth")} {(GcReason)Value("Reason")}");
                 _reasons[key] = _reasons.GetValueOrDefault(key) + 1;
-                _collections++;
                 _gcStart = eventData.TimeStamp;
                 _depth = (int)Value("Depth");
             }

@@ -120,7 +120,7 @@ internal static class IngestSoak
         using var gc = CommandLine.Flag(args, "--gc") ? new GcListener() : null;
 
         var parser = new MimeMessageParser(null, NgramLanguageDetector.Default);
-        var raws = SyntheticMail.CreateMany(messages).ToArray();
+        var raws = SyntheticMail.CreateMany(messages);
         var parsed = raws.Select(raw => parser.Parse(raw, null)).ToArray();
         var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 0, 0));
         var directory = Directory.CreateTempSubdirectory("bm-stage-").FullName;

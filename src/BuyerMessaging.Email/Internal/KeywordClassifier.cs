@@ -96,9 +96,9 @@ internal sealed class KeywordClassifier
         for (var i = 0; i < folded.Length && best > 0; i++)
         {
             // Inside a word, a keyword starting with this letter would need a word start: no lookup.
-            var atWordStart = !previousIsWordChar;
+            var insideWord = previousIsWordChar;
             previousIsWordChar = KeywordFolding.IsWordChar(folded[i]);
-            if ((previousIsWordChar && !atWordStart) || !_byFirstChar.TryGetValue(folded[i], out var candidates))
+            if ((previousIsWordChar && insideWord) || !_byFirstChar.TryGetValue(folded[i], out var candidates))
             {
                 continue;
             }
@@ -110,7 +110,7 @@ internal sealed class KeywordClassifier
                     break;
                 }
 
-                if (keyword.MatchesAt(folded, i, atWordStart))
+                if (keyword.MatchesAt(folded, i))
                 {
                     best = rank;
                     break;
@@ -143,11 +143,13 @@ internal sealed class KeywordClassifier
             return true;
         }
 
-        /// <summary>Whether the keyword occurs at <paramref name="index"/>, as a whole word where it starts or ends with a letter.</summary>
-        public bool MatchesAt(string folded, int index, bool atWordStart)
+        /// <summary>
+        /// Whether the keyword occurs at <paramref name="index"/>, ending a word where it ends with a letter. The caller
+        /// tries a keyword that starts with a letter only where a word starts.
+        /// </summary>
+        public bool MatchesAt(string folded, int index)
         {
-            if (!folded.AsSpan(index).StartsWith(Text, StringComparison.Ordinal)
-                || (!atWordStart && KeywordFolding.IsWordChar(Text[0])))
+            if (!folded.AsSpan(index).StartsWith(Text, StringComparison.Ordinal))
             {
                 return false;
             }

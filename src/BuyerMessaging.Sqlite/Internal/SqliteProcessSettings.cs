@@ -8,7 +8,6 @@ namespace BuyerMessaging.Internal;
 internal static class SqliteProcessSettings
 {
     private static readonly Lock Gate = new();
-    private static bool _applied;
 
     /// <summary>Gets whether the memory statistics were turned off: <see langword="null"/> before the first try.</summary>
     public static bool? MemoryStatisticsDisabled { get; private set; }
@@ -22,12 +21,10 @@ internal static class SqliteProcessSettings
     {
         lock (Gate)
         {
-            if (_applied)
+            if (MemoryStatisticsDisabled is not null)
             {
                 return;
             }
-
-            _applied = true;
 
             // Microsoft.Data.Sqlite chooses and loads the native library in SqliteConnection's static constructor.
             using (new SqliteConnection())
