@@ -18,7 +18,7 @@ internal static class IngestSoak
         var profile = CommandLine.Flag(args, "--profile");
         var preparsed = CommandLine.Flag(args, "--preparsed");
         var pipeline = CommandLine.Flag(args, "--pipeline");
-        using var gc = CommandLine.Flag(args, "--gc") ? new GcListener() : null;
+        using var gc = CommandLine.Flag(args, "--gc") || CommandLine.Flag(args, "--alloc") ? new GcListener(CommandLine.Flag(args, "--alloc")) : null;
 
         var directory = Directory.CreateTempSubdirectory("bm-soak-").FullName;
         try
@@ -40,6 +40,7 @@ internal static class IngestSoak
             var batch = new List<InboundParseResult>(batchSize);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {target}, batch: {batchSize}"));
             Console.WriteLine("messages  msg/s(step)  managed MB  working set MB  GCs(step)  GC pause ms(step)");
+            var failures = 0;
             var lastCollections = 0;
             var lastPause = TimeSpan.Zero;
             void Progress(int done)
@@ -66,8 +67,9 @@ internal static class IngestSoak
                 // --pipeline: parse on the other cores while this flow ingests (ConversationIngestor.IngestPipelineAsync).
                 var done = 0;
                 var options = new IngestPipelineOptions { BatchSize = batchSize };
-                await foreach (var _ in ingestor.IngestPipelineAsync(Enumerable.Range(0, total), i => parser.Parse(SyntheticMail.Create(i), null), options))
+                await foreach (var result in ingestor.IngestPipelineAsync(Enumerable.Range(0, total), i => parser.Parse(SyntheticMail.Create(i), null), options))
                 {
+                    failures += result.Outcome == IngestOutcome.Quarantined ? 1 : 0;
                     Progress(++done);
                 }
             }
@@ -75,6 +77,7 @@ internal static class IngestSoak
             for (var i = 0; i < total && !pipeline; i++)
             {
                 var parsed = parsedUpFront?[i] ?? parser.Parse(SyntheticMail.Create(i), null);
+                failures += parsed.Message is null ? 1 : 0;
                 if (target != "parse")
                 {
                     batch.Add(parsed);
@@ -86,6 +89,12 @@ internal static class IngestSoak
                 }
 
                 Progress(i + 1);
+            }
+
+            // Every synthetic message is well formed: a failure means the code under measurement is broken (and fast).
+            if (failures > 0)
+            {
+                throw new InvalidOperationException($"{failures} of {total} messages failed to parse or were quarantined");
             }
 
             profiler?.Print(watch.Elapsed);
@@ -117,7 +126,8 @@ internal static class IngestSoak
         var messages = CommandLine.Number(args, "--messages", 5_000);
         var batchSize = CommandLine.Number(args, "--batch", 500);
         var pipeline = CommandLine.Flag(args, "--pipeline");
-        using var gc = CommandLine.Flag(args, "--gc") ? new GcListener() : null;
+        var inMemory = CommandLine.Text(args, "--store", "sqlite") == "memory";
+        using var gc = CommandLine.Flag(args, "--gc") || CommandLine.Flag(args, "--alloc") ? new GcListener(CommandLine.Flag(args, "--alloc")) : null;
 
         var parser = new MimeMessageParser(null, NgramLanguageDetector.Default);
         var raws = SyntheticMail.CreateMany(messages);
@@ -129,24 +139,37 @@ internal static class IngestSoak
             var best = double.MaxValue;
             for (var round = 0; round < rounds; round++)
             {
-                using var store = await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, $"stage-{round}.db")}");
+                using var sqlite = inMemory ? null : await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, $"stage-{round}.db")}");
+                IConversationStore store = sqlite is null ? new InMemoryConversationStore() : sqlite;
                 await SyntheticMail.ConfigureAsync(store);
                 var ingestor = new ConversationIngestor(store, clock);
                 var pauseBefore = GC.GetTotalPauseDuration();
                 var collectionsBefore = GC.CollectionCount(0);
                 var watch = Stopwatch.StartNew();
+                var stored = 0;
                 if (pipeline)
                 {
-                    await foreach (var _ in ingestor.IngestPipelineAsync(raws, raw => parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = batchSize }))
+                    await foreach (var result in ingestor.IngestPipelineAsync(raws, raw => parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = batchSize }))
                     {
+                        stored += result.Outcome is IngestOutcome.Created or IngestOutcome.Appended ? 1 : 0;
                     }
                 }
                 else
                 {
                     for (var i = 0; i < parsed.Length; i += batchSize)
                     {
-                        await ingestor.IngestBatchAsync(new ArraySegment<InboundParseResult>(parsed, i, Math.Min(batchSize, parsed.Length - i)));
+                        foreach (var result in await ingestor.IngestBatchAsync(new ArraySegment<InboundParseResult>(parsed, i, Math.Min(batchSize, parsed.Length - i))))
+                        {
+                            stored += result.Outcome is IngestOutcome.Created or IngestOutcome.Appended ? 1 : 0;
+                        }
                     }
+                }
+
+                // Every synthetic message is distinct and well formed: a message quarantined here means the code under
+                // measurement is broken, and a broken pipeline is quickly fast.
+                if (stored != messages)
+                {
+                    throw new InvalidOperationException($"round {round + 1}: {messages - stored} of {messages} messages were not stored (quarantined or taken for duplicates)");
                 }
 
                 var perMessage = watch.Elapsed.TotalMicroseconds / messages;

@@ -32,8 +32,10 @@ internal static partial class AmazonMail
         }
 
         var domain = address.AsSpan(at + 1).TrimEnd('.');
-        foreach (var marketplace in AmazonMarketplaces.All)
+        var all = AmazonMarketplaces.All;
+        for (var i = 0; i < all.Count; i++)
         {
+            var marketplace = all[i];
             var retail = marketplace.Domain.AsSpan();
             if (domain.Equals(retail, StringComparison.OrdinalIgnoreCase))
             {

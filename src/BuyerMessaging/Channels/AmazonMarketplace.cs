@@ -9,5 +9,5 @@ namespace BuyerMessaging;
 public sealed record AmazonMarketplace(string CountryCode, string MarketplaceId, string Domain, string Language, string TimeZoneId)
 {
     /// <summary>Gets the domain relay aliases use, for example "marketplace.amazon.com".</summary>
-    public string RelayDomain => "marketplace." + Domain;
+    public string RelayDomain => AmazonMarketplaces.RelayPrefix + Domain;
 }

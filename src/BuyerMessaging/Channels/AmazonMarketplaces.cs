@@ -5,8 +5,11 @@ namespace BuyerMessaging;
 /// <summary>The catalogue of Amazon marketplaces, and the relay-address rules that follow from it.</summary>
 public static class AmazonMarketplaces
 {
-    /// <summary>Gets every known marketplace.</summary>
-    public static IReadOnlyList<AmazonMarketplace> All { get; } =
+    /// <summary>What a marketplace's domain is prefixed with in its relay domain (<see cref="AmazonMarketplace.RelayDomain"/>).</summary>
+    internal const string RelayPrefix = "marketplace.";
+
+    /// <summary>The marketplaces; the look-ups loop over the array itself (a loop over the interface allocates an enumerator, several times a message at ingest).</summary>
+    private static readonly AmazonMarketplace[] Marketplaces =
     [
         new("US", "ATVPDKIKX0DER", "amazon.com", "en", "America/Los_Angeles"),
         new("CA", "A2EUQ1WTGCTBG2", "amazon.ca", "en", "America/Toronto"),
@@ -31,6 +34,9 @@ public static class AmazonMarketplaces
         new("SG", "A19VAU5U5O7RUS", "amazon.sg", "en", "Asia/Singapore"),
     ];
 
+    /// <summary>Gets every known marketplace.</summary>
+    public static IReadOnlyList<AmazonMarketplace> All { get; } = Array.AsReadOnly(Marketplaces);
+
     /// <summary>Finds a marketplace by country code ("UK" and ISO "GB" both name the United Kingdom), case-insensitive.</summary>
     /// <param name="countryCode">The country code.</param>
     /// <param name="marketplace">The marketplace when found.</param>
@@ -42,7 +48,7 @@ public static class AmazonMarketplaces
             countryCode = "UK";
         }
 
-        foreach (var m in All)
+        foreach (var m in Marketplaces)
         {
             if (string.Equals(m.CountryCode, countryCode, StringComparison.OrdinalIgnoreCase))
             {
@@ -61,7 +67,7 @@ public static class AmazonMarketplaces
     /// <returns><see langword="true"/> when found.</returns>
     public static bool TryGetById(string? marketplaceId, [NotNullWhen(true)] out AmazonMarketplace? marketplace)
     {
-        foreach (var m in All)
+        foreach (var m in Marketplaces)
         {
             if (string.Equals(m.MarketplaceId, marketplaceId, StringComparison.Ordinal))
             {
@@ -95,14 +101,19 @@ public static class AmazonMarketplaces
             return false;
         }
 
+        // The domain is RelayPrefix + the marketplace's domain, or a subdomain of that; compared in parts, so that a
+        // look-up (several per message at ingest) builds no string.
         var domain = address.AsSpan(at + 1).TrimEnd('.');
-        foreach (var m in All)
+        foreach (var m in Marketplaces)
         {
-            var relay = m.RelayDomain.AsSpan();
-            if (domain.Equals(relay, StringComparison.OrdinalIgnoreCase)
-                || (domain.Length > relay.Length
-                    && domain[domain.Length - relay.Length - 1] == '.'
-                    && domain.EndsWith(relay, StringComparison.OrdinalIgnoreCase)))
+            if (domain.Length < RelayPrefix.Length + m.Domain.Length || !domain.EndsWith(m.Domain, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var head = domain[..^m.Domain.Length];
+            if (head.EndsWith(RelayPrefix, StringComparison.OrdinalIgnoreCase)
+                && (head.Length == RelayPrefix.Length || head[head.Length - RelayPrefix.Length - 1] == '.'))
             {
                 marketplace = m;
                 return true;

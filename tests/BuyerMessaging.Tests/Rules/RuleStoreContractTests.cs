@@ -102,6 +102,33 @@ public abstract class RuleStoreContractTests : IAsyncLifetime
         Assert.Equal(before.Revision, after.Revision);
     }
 
+    /// <summary>A rolled-back change and the next committed one reach the same rules revision; readers must see the committed one (rules and channels).</summary>
+    [Fact]
+    public async Task RulesAndChannels_ChangeAfterRollBack_IsRead()
+    {
+        await WriteAsync(tx => tx.SaveRuleAsync(SampleRule("keep")));
+        await WriteAsync(
+            async tx =>
+            {
+                await tx.SaveRuleAsync(SampleRule("dropped"));
+                Assert.Equal(2, (await tx.GetRulesAsync()).Rules.Count);
+            },
+            commit: false);
+        Assert.Equal(["keep"], (await Store.GetRulesAsync()).Rules.Select(r => r.Id.Value));
+
+        await WriteAsync(tx => tx.SaveRuleAsync(SampleRule("kept", order: 1)));
+        Assert.Equal(["keep", "kept"], (await Store.GetRulesAsync()).Rules.Select(r => r.Id.Value));
+
+        await WriteAsync(async tx =>
+        {
+            await tx.SaveChannelAsync(TestMail.AmazonDeChannel);
+            Assert.Contains(TestMail.AmazonDeChannel.Id, (await tx.GetChannelsAsync()).Select(c => c.Id));
+        }, commit: false);
+        Assert.DoesNotContain(TestMail.AmazonDeChannel.Id, (await Store.GetChannelsAsync()).Select(c => c.Id));
+        await WriteAsync(tx => tx.SaveChannelAsync(TestMail.AmazonDeChannel with { Name = "Amazon DE (renamed)" }));
+        Assert.Equal("Amazon DE (renamed)", (await Store.GetChannelsAsync()).Single(c => c.Id == TestMail.AmazonDeChannel.Id).Name);
+    }
+
     [Fact]
     public async Task Agents_SaveAndRead()
     {

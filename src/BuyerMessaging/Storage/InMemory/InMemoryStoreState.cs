@@ -5,6 +5,9 @@ namespace BuyerMessaging.Internal;
 /// <summary>The data of an <see cref="InMemoryConversationStore"/>; every access holds <see cref="Gate"/>.</summary>
 internal sealed partial class InMemoryStoreState
 {
+    private RuleSet? _rules;
+    private IReadOnlyList<Channel>? _channels;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public Dictionary<ConversationId, Conversation> Conversations { get; } = [];
@@ -74,15 +77,24 @@ internal sealed partial class InMemoryStoreState
 
     public IReadOnlyList<Store> GetStores() => [.. Stores.Values.OrderBy(s => s.Id.Value, StringComparer.Ordinal)];
 
+    /// <summary>The rules in order, kept until <see cref="RulesChanged"/> (ingest reads them for every message).</summary>
     public RuleSet GetRules() =>
-        new([.. Rules.Values.OrderBy(r => r.Order).ThenBy(r => r.Id.Value, StringComparer.Ordinal)], RulesRevision);
+        _rules ??= new(Array.AsReadOnly([.. Rules.Values.OrderBy(r => r.Order).ThenBy(r => r.Id.Value, StringComparer.Ordinal)]), RulesRevision);
+
+    /// <summary>Forgets the ordered rules after <see cref="Rules"/> or <see cref="RulesRevision"/> changed (or was restored).</summary>
+    public void RulesChanged() => _rules = null;
 
     public IReadOnlyList<Agent> GetAgents() => [.. Agents.Values.OrderBy(a => a.Id.Value, StringComparer.Ordinal)];
 
     public IReadOnlyList<Template> GetTemplates(StoreId? storeId) =>
         [.. Templates.Values.Where(t => storeId is null || t.StoreId is null || t.StoreId == storeId).OrderBy(t => t.Id.Value, StringComparer.Ordinal)];
 
-    public IReadOnlyList<Channel> GetChannels() => [.. Channels.Values.OrderBy(c => c.Id.Value, StringComparer.Ordinal)];
+    /// <summary>The channels by id, kept until <see cref="ChannelsChanged"/> (ingest reads them for every message).</summary>
+    public IReadOnlyList<Channel> GetChannels() =>
+        _channels ??= Array.AsReadOnly([.. Channels.Values.OrderBy(c => c.Id.Value, StringComparer.Ordinal)]);
+
+    /// <summary>Forgets the ordered channels after <see cref="Channels"/> changed (or was restored).</summary>
+    public void ChannelsChanged() => _channels = null;
 
     public InboxPage Query(InboxQuery query, InboxCursor? cursor)
     {

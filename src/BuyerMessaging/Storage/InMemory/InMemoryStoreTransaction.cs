@@ -229,6 +229,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         ArgumentNullException.ThrowIfNull(channel);
         Replace(state.Channels, channel.Id, channel);
+        Changed(state.ChannelsChanged);
         return ValueTask.CompletedTask;
     }
 
@@ -258,6 +259,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ArgumentNullException.ThrowIfNull(rule);
         Replace(state.Rules, rule.Id, rule);
         BumpRulesRevision();
+        Changed(state.RulesChanged);
         return ValueTask.CompletedTask;
     }
 
@@ -271,6 +273,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
 
         _undo.Add(() => state.Rules[id] = old);
         BumpRulesRevision();
+        Changed(state.RulesChanged);
         return ValueTask.FromResult(true);
     }
 
@@ -350,6 +353,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Drops a snapshot of the state now, and again after a rollback has restored what it was made from.</summary>
+    private void Changed(Action forget)
+    {
+        forget();
+        _undo.Add(forget);
     }
 
     private void BumpRulesRevision()
