@@ -97,6 +97,24 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_without_eml_files_is_warned_about_and_a_file_of_any_name_can_be_given()
+    {
+        var folder = Path.Combine(_cli.Folder, "maildir");
+        Directory.CreateDirectory(Path.Combine(folder, "cur"));
+        File.Copy(CliHarness.Sample("01-us-shipping-jane.eml"), Path.Combine(folder, "cur", "1700000000.M1P1.host:2,S"));
+        File.Copy(CliHarness.Sample("01-us-shipping-jane.eml"), Path.Combine(folder, "export.txt"));
+
+        var empty = await _cli.RunAsync("ingest", "--db", _cli.Database, folder, "--json");
+
+        Assert.Equal(0, empty.ExitCode);
+        Assert.Equal(0, empty.Json().Int("ingested"));
+        Assert.Contains($"folder '{folder}' holds no .eml file", empty.Err, StringComparison.Ordinal);
+
+        var named = (await _cli.OkAsync("ingest", "--db", _cli.Database, Path.Combine(folder, "export.txt"), "--json")).Json();
+        Assert.Equal(1, named.Int("ingested"));
+    }
+
+    [Fact]
     public async Task An_invalid_config_names_the_field()
     {
         var config = Path.Combine(_cli.Folder, "bad.json");

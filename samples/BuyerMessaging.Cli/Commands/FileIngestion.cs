@@ -23,7 +23,10 @@ internal static class FileIngestion
     /// Expands the paths given on the command line: a folder gives its *.eml files sorted by name, a file itself.
     /// Names stay relative as given. A path that does not exist is "not found" (exit 2) and nothing is ingested.
     /// </summary>
-    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> paths)
+    /// <param name="paths">The paths given.</param>
+    /// <param name="warnings">Told of each folder that gives no file (its subfolders are not searched, and files without
+    /// the .eml extension are not taken), so that an empty run is not silent; <see langword="null"/> to say nothing.</param>
+    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> paths, TextWriter? warnings = null)
     {
         var files = new List<InputFile>();
         var missing = new List<string>();
@@ -31,10 +34,15 @@ internal static class FileIngestion
         {
             if (Directory.Exists(path))
             {
+                var before = files.Count;
                 files.AddRange(Directory.EnumerateFiles(path, "*.eml", SearchOption.TopDirectoryOnly)
                     .Select(Path.GetFileName)
                     .Order(StringComparer.Ordinal)
                     .Select(name => new InputFile(Path.Join(path, name), Path.Join(path, name))));
+                if (files.Count == before)
+                {
+                    warnings?.WriteLine($"warning: folder '{path}' holds no .eml file; its subfolders are not searched, and other files can be named one by one.");
+                }
             }
             else if (File.Exists(path))
             {

@@ -27,7 +27,7 @@ internal static class IngestCommand
         command.Arguments.Add(paths);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
-            var files = FileIngestion.Expand(parseResult.GetValue(paths) ?? []);
+            var files = FileIngestion.Expand(parseResult.GetValue(paths) ?? [], runtime.Err);
             var configPath = parseResult.GetValue(config);
             var stores = configPath is null ? null : await StoresConfigLoader.LoadAsync(configPath, cancellationToken);
             var services = runtime.BuildServices(parseResult.GetValue(db)!, o => o.UnknownChannel = stores is null ? UnknownChannelHandling.CreateChannel : UnknownChannelHandling.Quarantine);
