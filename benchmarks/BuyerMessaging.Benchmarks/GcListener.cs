@@ -25,6 +25,15 @@ internal sealed class GcListener(bool allocations = false) : EventListener
     private int _depth;
     private readonly Dictionary<int, (int Count, TimeSpan Time)> _byDepth = [];
 
+    /// <summary>Forgets the allocations sampled so far (the set-up's), so that <see cref="Print"/> shows the measured part.</summary>
+    public void ResetAllocations()
+    {
+        lock (_gate)
+        {
+            _allocated.Clear();
+        }
+    }
+
     public void Print()
     {
         lock (_gate)

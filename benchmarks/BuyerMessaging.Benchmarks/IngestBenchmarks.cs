@@ -139,6 +139,23 @@ public class IngestBenchmarks
     }
 
     /// <summary>
+    /// The whole pipeline into the in-memory store with <see cref="ConversationIngestor.IngestPipelineAsync{TInput}"/>, as
+    /// <see cref="PipelineSqlite"/> does it: parsing on the other cores while one flow ingests, <see cref="BatchSize"/>
+    /// messages per transaction.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public async Task<int> PipelineInMemory()
+    {
+        var created = 0;
+        await foreach (var result in _memory.IngestPipelineAsync(_raw, raw => _parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = BatchSize }))
+        {
+            created += result.Outcome == IngestOutcome.Created ? 1 : 0;
+        }
+
+        return created;
+    }
+
+    /// <summary>
     /// The store stage alone: the messages parsed beforehand, then threaded, ruled, clocked and stored into SQLite,
     /// <see cref="BatchSize"/> messages per transaction. This is what one writer can absorb when parsing runs elsewhere.
     /// </summary>
