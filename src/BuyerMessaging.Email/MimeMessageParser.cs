@@ -163,6 +163,134 @@ public sealed class MimeMessageParser
         }
     }
 
+    /// <summary>
+    /// Returns whether input is in mbox format (what mail clients, Google Takeout and Unix mail tools export a mailbox
+    /// as): it starts with a <c>From </c> separator line rather than a header. Such a file may hold many messages: read it
+    /// with <see cref="ParseMbox"/>, not <see cref="Parse(ReadOnlyMemory{byte}, string?)"/>, which would read everything
+    /// after the first message as that message's text.
+    /// </summary>
+    /// <param name="start">The first bytes of the input (eight are enough: a UTF-8 byte order mark may come first).</param>
+    /// <returns><see langword="true"/> for mbox input.</returns>
+    public static bool IsMbox(ReadOnlySpan<byte> start) => SkipByteOrderMark(start).StartsWith("From "u8);
+
+    /// <summary>
+    /// Parses every message of an mbox (see <see cref="IsMbox"/>), one result per message in file order, read as the
+    /// sequence is enumerated (a large export is never held in memory at once). Each result's raw bytes are the
+    /// message's own bytes in the file, without its <c>From </c> line and the line break before the next one (which
+    /// belongs to the separator), and its source is <paramref name="source"/>
+    /// followed by <c>#</c> and the message's number from 1 (<c>inbox.mbox#3</c>).
+    /// </summary>
+    /// <param name="stream">The mbox, read from its current position to its end; not closed. When it can seek, raw
+    /// bytes are read back from it; otherwise each message is serialized again by MimeKit.</param>
+    /// <param name="source">Where the mbox came from (a file name), for the sources of the results.</param>
+    /// <returns>The results. A message that cannot be read is a failed result with the reason; if the mbox itself cannot
+    /// be read further, a last failed result holds the rest of it (up to <see cref="MimeParsingOptions.MaxMessageBytes"/>
+    /// bytes), so nothing is dropped unseen.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    public IEnumerable<InboundParseResult> ParseMbox(Stream stream, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ParseMboxCore(stream, source ?? "mbox");
+    }
+
+    private IEnumerable<InboundParseResult> ParseMboxCore(Stream stream, string source)
+    {
+        if (stream.CanSeek)
+        {
+            // A UTF-8 byte order mark before the first "From " line (an export saved by a text editor).
+            Span<byte> start = stackalloc byte[3];
+            var position = stream.Position;
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            stream.Position = position + (start[..read].SequenceEqual(ByteOrderMark) ? read : 0);
+        }
+
+        var reader = new MimeParser(_parserOptions, stream, MimeFormat.Mbox);
+        long begin = -1, end = -1;
+        reader.MimeMessageBegin += (_, e) =>
+        {
+            if (e.Parent is null)
+            {
+                begin = e.BeginOffset;
+            }
+        };
+        reader.MimeMessageEnd += (_, e) =>
+        {
+            if (e.Parent is null)
+            {
+                end = e.EndOffset;
+            }
+        };
+
+        for (var number = 1; !reader.IsEndOfStream; number++)
+        {
+            var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source}#{number}");
+            MimeMessage? message = null;
+            var error = string.Empty;
+            try
+            {
+                message = reader.ParseMessage();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                error = $"mbox message {number} cannot be read: {ex.GetType().Name}: {ex.Message}";
+            }
+
+            if (message is null)
+            {
+                // The mbox cannot be read on from here: keep what is left of it, under this message's name.
+                yield return InboundParseResult.Failed(error, Rest(stream, Math.Max(reader.MboxMarkerOffset, 0)), name);
+                yield break;
+            }
+
+            using (message)
+            {
+                yield return stream.CanSeek && begin >= 0 && end >= begin
+                    ? FromRange(stream, begin, end - begin, message, name)
+                    : Parse(message, name);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
+
+    /// <summary>Builds a message of an mbox from its bytes in the file, read back without disturbing the MimeKit parser.</summary>
+    private InboundParseResult FromRange(Stream stream, long offset, long length, MimeMessage message, string source)
+    {
+        if (length > _maxMessageBytes)
+        {
+            return InboundParseResult.Failed(
+                $"message of {length} bytes is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes); the raw bytes kept are its first {_maxMessageBytes}",
+                ReadAt(stream, offset, _maxMessageBytes),
+                source);
+        }
+
+        return Build(message, ReadAt(stream, offset, (int)length), source);
+    }
+
+    /// <summary>What is left of a stream from an offset, at most <see cref="MimeParsingOptions.MaxMessageBytes"/> bytes; empty when it cannot seek.</summary>
+    private byte[] Rest(Stream stream, long offset) =>
+        stream.CanSeek ? ReadAt(stream, offset, (int)Math.Min(_maxMessageBytes, Math.Max(0, stream.Length - offset))) : [];
+
+    /// <summary>Reads bytes at an offset and puts the stream's position back where it was (the MimeKit parser reads on from there).</summary>
+    private static byte[] ReadAt(Stream stream, long offset, int count)
+    {
+        var position = stream.Position;
+        try
+        {
+            stream.Position = offset;
+            var bytes = new byte[count];
+            stream.ReadAtLeast(bytes, count, throwOnEndOfStream: false);
+            return bytes;
+        }
+        finally
+        {
+            stream.Position = position;
+        }
+    }
+
     /// <summary>Parses a message that MimeKit (or MailKit) has already read; its serialized form becomes the raw bytes.</summary>
     /// <param name="message">The message; still the caller's, who disposes it (MimeKit's entities have finalizers: an
     /// undisposed message costs the garbage collector a collection more), nothing of it is kept.</param>

@@ -115,6 +115,34 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task An_mbox_file_gives_each_of_its_messages_and_parse_refuses_more_than_one()
+    {
+        // An export as mail clients write it: "From " lines between the messages; the last one has no From address.
+        var mbox = Path.Combine(_cli.Folder, "export.mbox");
+        var parts = new[] { "01-us-shipping-jane.eml", "02-de-shipping-lukas.eml", "99-malformed.eml" }
+            .Select(name => "From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n" + File.ReadAllText(CliHarness.Sample(name)).ReplaceLineEndings("\n").TrimEnd('\n') + "\n\n");
+        await File.WriteAllTextAsync(mbox, string.Concat(parts));
+
+        var json = (await _cli.OkAsync("ingest", "--db", _cli.Database, mbox, "--json")).Json();
+
+        Assert.Equal(2, json.Int("ingested"));
+        var quarantined = Assert.Single(json.GetProperty("quarantined").EnumerateArray());
+        Assert.Equal(mbox + "#3", quarantined.Str("file"));
+
+        var again = (await _cli.OkAsync("ingest", "--db", _cli.Database, mbox, "--json")).Json();
+        Assert.Equal(0, again.Int("ingested"));
+        Assert.Equal(2, again.Int("duplicates"));
+
+        var parse = await _cli.RunAsync("parse", mbox, "--json");
+        Assert.Equal(1, parse.ExitCode);
+        Assert.Contains("mbox", parse.Json().Str("error"), StringComparison.Ordinal);
+
+        var single = Path.Combine(_cli.Folder, "single.mbox");
+        await File.WriteAllTextAsync(single, string.Concat(parts.Take(1)));
+        Assert.Equal("Jane Doe", (await _cli.OkAsync("parse", single, "--json")).Json().Str("buyerName"));
+    }
+
+    [Fact]
     public async Task An_invalid_config_names_the_field()
     {
         var config = Path.Combine(_cli.Folder, "bad.json");

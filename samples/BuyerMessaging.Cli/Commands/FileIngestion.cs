@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BuyerMessaging.Cli;
@@ -11,7 +12,15 @@ internal sealed record IngestRun(int Created, int Appended, int Duplicates, IRea
 }
 
 /// <summary>A file to ingest: the name printed and recorded as the quarantine source, and the path it is read from.</summary>
-internal sealed record InputFile(string Display, string Path);
+internal sealed record InputFile(string Display, string Path)
+{
+    /// <summary>Gets a value indicating whether the file is an mbox of possibly many messages (it starts with a "From " line).</summary>
+    public bool IsMbox { get; init; }
+}
+
+/// <summary>One message to ingest: its name (the file, or the file and "#n" for the n-th message of an mbox), and either
+/// the file to read and parse or the result an mbox reader already made.</summary>
+internal sealed record IngestInput(string Display, InputFile File, InboundParseResult? Parsed);
 
 /// <summary>Ingests .eml files: parse each with the MIME parser, hand the result to the ingestor, count the outcomes.</summary>
 internal static class FileIngestion
@@ -38,7 +47,7 @@ internal static class FileIngestion
                 files.AddRange(Directory.EnumerateFiles(path, "*.eml", SearchOption.TopDirectoryOnly)
                     .Select(Path.GetFileName)
                     .Order(StringComparer.Ordinal)
-                    .Select(name => new InputFile(Path.Join(path, name), Path.Join(path, name))));
+                    .Select(name => new InputFile(Path.Join(path, name), Path.Join(path, name)) { IsMbox = StartsAsMbox(Path.Join(path, name)) }));
                 if (files.Count == before)
                 {
                     warnings?.WriteLine($"warning: folder '{path}' holds no .eml file; its subfolders are not searched, and other files can be named one by one.");
@@ -46,7 +55,7 @@ internal static class FileIngestion
             }
             else if (File.Exists(path))
             {
-                files.Add(new InputFile(path, path));
+                files.Add(new InputFile(path, path) { IsMbox = StartsAsMbox(path) });
             }
             else
             {
@@ -73,19 +82,22 @@ internal static class FileIngestion
     {
         var parser = services.GetRequiredService<MimeMessageParser>();
         var ingestor = services.GetRequiredService<ConversationIngestor>();
-        int created = 0, appended = 0, duplicates = 0, index = 0;
+        int created = 0, appended = 0, duplicates = 0;
         var quarantined = new List<QuarantinedFileJson>();
+
+        // The pipeline reads the inputs on another thread, a few batches ahead; the names wait here for their results.
+        var names = new ConcurrentQueue<string>();
         var pipeline = ingestor.IngestPipelineAsync(
-            files,
-            file =>
+            Inputs(parser, files, names),
+            input =>
             {
-                var parsed = ReadAndParse(parser, file);
+                var parsed = input.Parsed ?? ReadAndParse(parser, input.File);
                 return arrivingNow && parsed.Message is { } message ? InboundParseResult.Parsed(message with { ReceivedAt = null }) : parsed;
             },
             new IngestPipelineOptions { BatchSize = BatchSize },
             cancellationToken);
 
-        // One result per file, in the order of the files.
+        // One result per message (per file, or per message of an mbox), in order.
         await foreach (var result in pipeline)
         {
             switch (result.Outcome)
@@ -100,14 +112,74 @@ internal static class FileIngestion
                     duplicates++;
                     break;
                 default:
-                    quarantined.Add(new QuarantinedFileJson(files[index].Display, result.QuarantineReason ?? "quarantined"));
+                    quarantined.Add(new QuarantinedFileJson(names.TryPeek(out var name) ? name : "?", result.QuarantineReason ?? "quarantined"));
                     break;
             }
 
-            index++;
+            names.TryDequeue(out _);
         }
 
         return new IngestRun(created, appended, duplicates, quarantined);
+    }
+
+    /// <summary>
+    /// The messages to ingest: a file each, and each message of an mbox, read (and parsed, by the mbox reader) only as
+    /// the pipeline asks for them. An mbox that cannot be opened is one failed input, quarantined with the reason.
+    /// </summary>
+    private static IEnumerable<IngestInput> Inputs(MimeMessageParser parser, IReadOnlyList<InputFile> files, ConcurrentQueue<string> names)
+    {
+        foreach (var file in files)
+        {
+            if (!file.IsMbox)
+            {
+                names.Enqueue(file.Display);
+                yield return new IngestInput(file.Display, file, null);
+                continue;
+            }
+
+            FileStream? stream = null;
+            string? error = null;
+            try
+            {
+                stream = File.OpenRead(file.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error = $"the file cannot be read: {e.Message}";
+            }
+
+            if (stream is null)
+            {
+                names.Enqueue(file.Display);
+                yield return new IngestInput(file.Display, file, InboundParseResult.Failed(error!, ReadOnlyMemory<byte>.Empty, file.Display));
+                continue;
+            }
+
+            using (stream)
+            {
+                foreach (var parsed in parser.ParseMbox(stream, file.Display))
+                {
+                    var name = parsed.Source ?? file.Display;
+                    names.Enqueue(name);
+                    yield return new IngestInput(name, file, parsed);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a file starts like an mbox ("From " and a sender, not a header); false when it cannot be read (the read reports that).</summary>
+    private static bool StartsAsMbox(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> start = stackalloc byte[8];
+            return MimeMessageParser.IsMbox(start[..stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false)]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static InboundParseResult ReadAndParse(MimeMessageParser parser, InputFile file)

@@ -26,7 +26,22 @@ internal static class ParseCommand
             var services = runtime.BuildServices(databasePath: null);
             await using (services)
             {
-                var result = services.GetRequiredService<MimeMessageParser>().Parse(raw, path);
+                var parser = services.GetRequiredService<MimeMessageParser>();
+                var result = parser.Parse(raw, path);
+                if (MimeMessageParser.IsMbox(raw))
+                {
+                    // An mbox with one message is that message (Unix mail tools save single messages so); with more,
+                    // reading it as one message would take the others for its text.
+                    using var stream = new MemoryStream(raw, writable: false);
+                    var messages = parser.ParseMbox(stream, path).Take(2).ToList();
+                    if (messages.Count > 1)
+                    {
+                        throw CliException.Usage($"FILE: '{path}' is an mbox file holding more than one message; parse reads one message (ingest reads them all).");
+                    }
+
+                    result = messages.Count == 1 ? messages[0] : result;
+                }
+
                 if (result.Message is not { } message)
                 {
                     throw CliException.Usage($"FILE: '{path}' cannot be parsed: {result.Error}");
