@@ -138,6 +138,20 @@ public sealed partial class MimeMessageParserTests
     }
 
     [Fact]
+    public void ParseMbox_InputThatIsNoMbox_IsOneFailedResultHoldingAllOfIt()
+    {
+        var bytes = Encoding.UTF8.GetBytes(MboxMessages[0]);
+        using var stream = new MemoryStream(bytes);
+
+        var result = Assert.Single(_parser.ParseMbox(stream, "not.mbox"));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("mbox message 1 cannot be read", result.Error, StringComparison.Ordinal);
+        Assert.Equal("not.mbox#1", result.Source);
+        Assert.Equal(bytes, result.Raw.ToArray());
+    }
+
+    [Fact]
     public void ParseMbox_Null_ThrowsWithParameterName() =>
         Assert.Throws<ArgumentNullException>("stream", () => _parser.ParseMbox(null!));
 
