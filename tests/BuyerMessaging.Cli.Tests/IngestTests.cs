@@ -108,7 +108,7 @@ public sealed class IngestTests : IDisposable
 
         Assert.Equal(0, empty.ExitCode);
         Assert.Equal(0, empty.Json().Int("ingested"));
-        Assert.Contains($"folder '{folder}' holds no .eml file", empty.Err, StringComparison.Ordinal);
+        Assert.Contains($"folder '{folder}' holds no .eml or .mbox file", empty.Err, StringComparison.Ordinal);
 
         var named = (await _cli.OkAsync("ingest", "--db", _cli.Database, Path.Combine(folder, "export.txt"), "--json")).Json();
         Assert.Equal(1, named.Int("ingested"));
@@ -132,6 +132,12 @@ public sealed class IngestTests : IDisposable
         var again = (await _cli.OkAsync("ingest", "--db", _cli.Database, mbox, "--json")).Json();
         Assert.Equal(0, again.Int("ingested"));
         Assert.Equal(2, again.Int("duplicates"));
+
+        // A folder gives its .mbox files too (here: the same messages again).
+        var folder = Path.Combine(_cli.Folder, "takeout");
+        Directory.CreateDirectory(folder);
+        File.Copy(mbox, Path.Combine(folder, "All mail.mbox"));
+        Assert.Equal(2, (await _cli.OkAsync("ingest", "--db", _cli.Database, folder, "--json")).Json().Int("duplicates"));
 
         var parse = await _cli.RunAsync("parse", mbox, "--json");
         Assert.Equal(1, parse.ExitCode);

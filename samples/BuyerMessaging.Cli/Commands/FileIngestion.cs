@@ -29,7 +29,7 @@ internal static class FileIngestion
     private const int BatchSize = 500;
 
     /// <summary>
-    /// Expands the paths given on the command line: a folder gives its *.eml files sorted by name, a file itself.
+    /// Expands the paths given on the command line: a folder gives its *.eml and *.mbox files sorted by name, a file itself.
     /// Names stay relative as given. A path that does not exist is "not found" (exit 2) and nothing is ingested.
     /// </summary>
     /// <param name="paths">The paths given.</param>
@@ -45,12 +45,13 @@ internal static class FileIngestion
             {
                 var before = files.Count;
                 files.AddRange(Directory.EnumerateFiles(path, "*.eml", SearchOption.TopDirectoryOnly)
+                    .Concat(Directory.EnumerateFiles(path, "*.mbox", SearchOption.TopDirectoryOnly))
                     .Select(Path.GetFileName)
                     .Order(StringComparer.Ordinal)
                     .Select(name => new InputFile(Path.Join(path, name), Path.Join(path, name)) { IsMbox = StartsAsMbox(Path.Join(path, name)) }));
                 if (files.Count == before)
                 {
-                    warnings?.WriteLine($"warning: folder '{path}' holds no .eml file; its subfolders are not searched, and other files can be named one by one.");
+                    warnings?.WriteLine($"warning: folder '{path}' holds no .eml or .mbox file; its subfolders are not searched, and other files can be named one by one.");
                 }
             }
             else if (File.Exists(path))

@@ -17,7 +17,7 @@ internal static class IngestCommand
         var json = CommonOptions.Json();
         var paths = new Argument<string[]>("FILES_OR_FOLDERS")
         {
-            Description = ".eml files, or folders whose *.eml files are ingested in name order.",
+            Description = ".eml or mbox files, or folders whose *.eml and *.mbox files are ingested in name order.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("ingest", "Ingest .eml files into the database: prints how many were ingested, recognised as duplicates, or quarantined (with file and reason).");
