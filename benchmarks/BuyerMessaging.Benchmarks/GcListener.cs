@@ -25,6 +25,10 @@ internal sealed class GcListener(bool allocations = false) : EventListener
     private int _depth;
     private readonly Dictionary<int, (int Count, TimeSpan Time)> _byDepth = [];
 
+    /// <summary>The listener a command asked for: <c>--gc</c> for collections, <c>--alloc</c> for them and allocations; otherwise none.</summary>
+    public static GcListener? FromArgs(string[] args) =>
+        CommandLine.Flag(args, "--gc") || CommandLine.Flag(args, "--alloc") ? new GcListener(CommandLine.Flag(args, "--alloc")) : null;
+
     /// <summary>Forgets the allocations sampled so far (the set-up's), so that <see cref="Print"/> shows the measured part.</summary>
     public void ResetAllocations()
     {

@@ -127,16 +127,7 @@ public class IngestBenchmarks
     /// transaction (what the CLI's <c>ingest</c> does).
     /// </summary>
     [Benchmark(OperationsPerInvoke = Messages)]
-    public async Task<int> PipelineSqlite()
-    {
-        var created = 0;
-        await foreach (var result in _sqliteIngestor.IngestPipelineAsync(_raw, raw => _parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = BatchSize }))
-        {
-            created += result.Outcome == IngestOutcome.Created ? 1 : 0;
-        }
-
-        return created;
-    }
+    public Task<int> PipelineSqlite() => PipelineAsync(_sqliteIngestor);
 
     /// <summary>
     /// The whole pipeline into the in-memory store with <see cref="ConversationIngestor.IngestPipelineAsync{TInput}"/>, as
@@ -144,16 +135,7 @@ public class IngestBenchmarks
     /// messages per transaction.
     /// </summary>
     [Benchmark(OperationsPerInvoke = Messages)]
-    public async Task<int> PipelineInMemory()
-    {
-        var created = 0;
-        await foreach (var result in _memory.IngestPipelineAsync(_raw, raw => _parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = BatchSize }))
-        {
-            created += result.Outcome == IngestOutcome.Created ? 1 : 0;
-        }
-
-        return created;
-    }
+    public Task<int> PipelineInMemory() => PipelineAsync(_memory);
 
     /// <summary>
     /// The store stage alone: the messages parsed beforehand, then threaded, ruled, clocked and stored into SQLite,
@@ -170,6 +152,17 @@ public class IngestBenchmarks
             {
                 created += result.Outcome == IngestOutcome.Created ? 1 : 0;
             }
+        }
+
+        return created;
+    }
+
+    private async Task<int> PipelineAsync(ConversationIngestor ingestor)
+    {
+        var created = 0;
+        await foreach (var result in ingestor.IngestPipelineAsync(_raw, raw => _parser.Parse(raw, null), new IngestPipelineOptions { BatchSize = BatchSize }))
+        {
+            created += result.Outcome == IngestOutcome.Created ? 1 : 0;
         }
 
         return created;

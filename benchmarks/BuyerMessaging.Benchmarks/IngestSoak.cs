@@ -18,7 +18,7 @@ internal static class IngestSoak
         var profile = CommandLine.Flag(args, "--profile");
         var preparsed = CommandLine.Flag(args, "--preparsed");
         var pipeline = CommandLine.Flag(args, "--pipeline");
-        using var gc = CommandLine.Flag(args, "--gc") || CommandLine.Flag(args, "--alloc") ? new GcListener(CommandLine.Flag(args, "--alloc")) : null;
+        using var gc = GcListener.FromArgs(args);
 
         var directory = Directory.CreateTempSubdirectory("bm-soak-").FullName;
         try
@@ -128,8 +128,7 @@ internal static class IngestSoak
         var batchSize = CommandLine.Number(args, "--batch", 500);
         var pipeline = CommandLine.Flag(args, "--pipeline");
         var target = CommandLine.Text(args, "--store", "sqlite");
-        var inMemory = target == "memory";
-        using var gc = CommandLine.Flag(args, "--gc") || CommandLine.Flag(args, "--alloc") ? new GcListener(CommandLine.Flag(args, "--alloc")) : null;
+        using var gc = GcListener.FromArgs(args);
 
         var parser = new MimeMessageParser(null, NgramLanguageDetector.Default);
         var raws = SyntheticMail.CreateMany(messages);
@@ -142,7 +141,7 @@ internal static class IngestSoak
             var best = double.MaxValue;
             for (var round = 0; round < rounds; round++)
             {
-                using var sqlite = inMemory ? null : await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, $"stage-{round}.db")}");
+                using var sqlite = target != "sqlite" ? null : await SqliteConversationStore.OpenAsync($"Data Source={Path.Combine(directory, $"stage-{round}.db")}");
                 IConversationStore store = sqlite is null ? new InMemoryConversationStore() : sqlite;
                 await SyntheticMail.ConfigureAsync(store);
                 var ingestor = new ConversationIngestor(store, clock);

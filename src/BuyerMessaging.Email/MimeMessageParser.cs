@@ -130,8 +130,7 @@ public sealed class MimeMessageParser
     {
         if (raw.Length > _maxMessageBytes)
         {
-            return InboundParseResult.Failed(
-                $"message of {raw.Length} bytes is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes)", raw, source);
+            return InboundParseResult.Failed(OverLimit(raw.Length, cut: false), raw, source);
         }
 
         if (raw.Span.Trim("\r\n\t "u8).IsEmpty)
@@ -261,10 +260,7 @@ public sealed class MimeMessageParser
     {
         if (length > _maxMessageBytes)
         {
-            return InboundParseResult.Failed(
-                $"message of {length} bytes is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes); the raw bytes kept are its first {_maxMessageBytes}",
-                ReadAt(stream, offset, _maxMessageBytes),
-                source);
+            return InboundParseResult.Failed(OverLimit(length, cut: true), ReadAt(stream, offset, _maxMessageBytes), source);
         }
 
         return Build(message, ReadAt(stream, offset, (int)length), source);
@@ -304,8 +300,7 @@ public sealed class MimeMessageParser
         message.WriteTo(FormatOptions.Default, buffer);
         ReadOnlyMemory<byte> raw = buffer.ToArray();
         return raw.Length > _maxMessageBytes
-            ? InboundParseResult.Failed(
-                $"message of {raw.Length} bytes is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes)", raw, source)
+            ? InboundParseResult.Failed(OverLimit(raw.Length, cut: false), raw, source)
             : Build(message, raw, source);
     }
 
@@ -497,10 +492,16 @@ public sealed class MimeMessageParser
     }
 
     private InboundParseResult TooLarge(MemoryStream buffer, string? source) =>
-        InboundParseResult.Failed(
-            $"message is larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes); the raw bytes kept are its first {_maxMessageBytes}",
-            buffer.ToArray(),
-            source);
+        InboundParseResult.Failed(OverLimit(null, cut: true), buffer.ToArray(), source);
+
+    /// <summary>The reason for a message over <see cref="MimeParsingOptions.MaxMessageBytes"/>.</summary>
+    /// <param name="length">Its length, when known (a stream read stops at the limit).</param>
+    /// <param name="cut">Whether the raw bytes kept are only its first bytes.</param>
+    private string OverLimit(long? length, bool cut) =>
+        string.Concat(
+            length is null ? "message is" : $"message of {length} bytes is",
+            $" larger than the limit of {_maxMessageBytes} bytes (MaxMessageBytes)",
+            cut ? $"; the raw bytes kept are its first {_maxMessageBytes}" : string.Empty);
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> raw) =>
         MemoryMarshal.TryGetArray(raw, out var segment) && segment.Array is not null

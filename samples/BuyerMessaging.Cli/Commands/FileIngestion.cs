@@ -18,9 +18,8 @@ internal sealed record InputFile(string Display, string Path)
     public bool IsMbox { get; init; }
 }
 
-/// <summary>One message to ingest: its name (the file, or the file and "#n" for the n-th message of an mbox), and either
-/// the file to read and parse or the result an mbox reader already made.</summary>
-internal sealed record IngestInput(string Display, InputFile File, InboundParseResult? Parsed);
+/// <summary>One message to ingest: the file to read and parse, or the result an mbox reader already made of one of its messages.</summary>
+internal sealed record IngestInput(InputFile File, InboundParseResult? Parsed);
 
 /// <summary>Ingests .eml files: parse each with the MIME parser, hand the result to the ingestor, count the outcomes.</summary>
 internal static class FileIngestion
@@ -33,8 +32,8 @@ internal static class FileIngestion
     /// Names stay relative as given. A path that does not exist is "not found" (exit 2) and nothing is ingested.
     /// </summary>
     /// <param name="paths">The paths given.</param>
-    /// <param name="warnings">Told of each folder that gives no file (its subfolders are not searched, and files without
-    /// the .eml extension are not taken), so that an empty run is not silent; <see langword="null"/> to say nothing.</param>
+    /// <param name="warnings">Told of each folder that gives no file (its subfolders are not searched, and only .eml and
+    /// .mbox files are taken), so that an empty run is not silent; <see langword="null"/> to say nothing.</param>
     public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> paths, TextWriter? warnings = null)
     {
         var files = new List<InputFile>();
@@ -134,7 +133,7 @@ internal static class FileIngestion
             if (!file.IsMbox)
             {
                 names.Enqueue(file.Display);
-                yield return new IngestInput(file.Display, file, null);
+                yield return new IngestInput(file, null);
                 continue;
             }
 
@@ -152,7 +151,7 @@ internal static class FileIngestion
             if (stream is null)
             {
                 names.Enqueue(file.Display);
-                yield return new IngestInput(file.Display, file, InboundParseResult.Failed(error!, ReadOnlyMemory<byte>.Empty, file.Display));
+                yield return new IngestInput(file, InboundParseResult.Failed(error!, ReadOnlyMemory<byte>.Empty, file.Display));
                 continue;
             }
 
@@ -160,9 +159,8 @@ internal static class FileIngestion
             {
                 foreach (var parsed in parser.ParseMbox(stream, file.Display))
                 {
-                    var name = parsed.Source ?? file.Display;
-                    names.Enqueue(name);
-                    yield return new IngestInput(name, file, parsed);
+                    names.Enqueue(parsed.Source ?? file.Display);
+                    yield return new IngestInput(file, parsed);
                 }
             }
         }

@@ -27,20 +27,7 @@ internal static class ParseCommand
             await using (services)
             {
                 var parser = services.GetRequiredService<MimeMessageParser>();
-                var result = parser.Parse(raw, path);
-                if (MimeMessageParser.IsMbox(raw))
-                {
-                    // An mbox with one message is that message (Unix mail tools save single messages so); with more,
-                    // reading it as one message would take the others for its text.
-                    using var stream = new MemoryStream(raw, writable: false);
-                    var messages = parser.ParseMbox(stream, path).Take(2).ToList();
-                    if (messages.Count > 1)
-                    {
-                        throw CliException.Usage($"FILE: '{path}' is an mbox file holding more than one message; parse reads one message (ingest reads them all).");
-                    }
-
-                    result = messages.Count == 1 ? messages[0] : result;
-                }
+                var result = MimeMessageParser.IsMbox(raw) ? OnlyMessageOfMbox(parser, raw, path) : parser.Parse(raw, path);
 
                 if (result.Message is not { } message)
                 {
@@ -75,5 +62,21 @@ internal static class ParseCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// An mbox with one message is that message (Unix mail tools save single messages so); with more, reading it as one
+    /// message would take the others for its text, so it is refused.
+    /// </summary>
+    private static InboundParseResult OnlyMessageOfMbox(MimeMessageParser parser, byte[] raw, string path)
+    {
+        using var stream = new MemoryStream(raw, writable: false);
+        var messages = parser.ParseMbox(stream, path).Take(2).ToList();
+        return messages.Count switch
+        {
+            1 => messages[0],
+            0 => parser.Parse(raw, path),
+            _ => throw CliException.Usage($"FILE: '{path}' is an mbox file holding more than one message; parse reads one message (ingest reads them all)."),
+        };
     }
 }

@@ -259,7 +259,6 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ArgumentNullException.ThrowIfNull(rule);
         Replace(state.Rules, rule.Id, rule);
         BumpRulesRevision();
-        Changed(state.RulesChanged);
         return ValueTask.CompletedTask;
     }
 
@@ -273,7 +272,6 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
 
         _undo.Add(() => state.Rules[id] = old);
         BumpRulesRevision();
-        Changed(state.RulesChanged);
         return ValueTask.FromResult(true);
     }
 
@@ -362,11 +360,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         _undo.Add(forget);
     }
 
+    /// <summary>Advances the rules revision (part of the ordered rules the state keeps, which it therefore drops).</summary>
     private void BumpRulesRevision()
     {
         var revision = state.RulesRevision;
         state.RulesRevision = revision + 1;
         _undo.Add(() => state.RulesRevision = revision);
+        Changed(state.RulesChanged);
     }
 
     private void Index<TKey>(Dictionary<TKey, List<ConversationId>> index, TKey key, ConversationId id)
