@@ -143,6 +143,38 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a query for one row: the first row, read by <paramref name="read"/> while the statement is on it, or
+    /// <see langword="null"/> without a row.
+    /// </summary>
+    /// <typeparam name="T">What a row is read into.</typeparam>
+    /// <param name="read">Reads the row (through <see cref="GetString"/>); called at most once.</param>
+    /// <returns>The row, or <see langword="null"/>.</returns>
+    public T? QueryRow<T>(Func<SqliteStatement, T> read)
+        where T : struct
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return read(this);
+            }
+
+            Check(_db, rc);
+            return null;
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    /// <summary>Gets a text column of the row the statement is on (during <see cref="QueryRow{T}"/>).</summary>
+    /// <param name="index">The column's position, from 0.</param>
+    /// <returns>The text; empty for NULL.</returns>
+    public string GetString(int index) => raw.sqlite3_column_text(_stmt, index).utf8_to_string() ?? string.Empty;
+
     /// <inheritdoc />
     public void Dispose() => _stmt.Dispose();
 

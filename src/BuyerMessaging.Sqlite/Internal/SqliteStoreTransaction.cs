@@ -36,10 +36,10 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     // The de-duplication and threading look-ups read the seq alone through a statement bound by position (most find
     // nothing), then the whole row by its seq when one is found.
     private const string FindByExternalIdSql =
-        "SELECT seq FROM messages WHERE channel_id = $channel_id AND external_id = $external_id ORDER BY seq LIMIT 1";
+        "SELECT id, conversation_id, channel_id FROM messages WHERE channel_id = $channel_id AND external_id = $external_id ORDER BY seq LIMIT 1";
 
     private const string FindByInternetMessageIdSql =
-        "SELECT seq FROM messages WHERE store_id = $store_id AND internet_message_id = $internet_message_id ORDER BY seq LIMIT 1";
+        "SELECT id, conversation_id, channel_id FROM messages WHERE store_id = $store_id AND internet_message_id = $internet_message_id ORDER BY seq LIMIT 1";
 
     private const string FindByBuyerAndOrderSql =
         "SELECT seq FROM conversations WHERE store_id = $store_id AND buyer_key = $buyer_key AND order_id IS $order_id "
@@ -50,8 +50,6 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         + "AND subject_key = $subject_key AND last_inbound_at >= $not_before ORDER BY updated_at DESC, id DESC LIMIT 1";
 
     private const string IsParticipantSql = "SELECT 1 FROM participants WHERE conversation_id = $conversation_id AND address = $address";
-
-    private static readonly string MessageBySeqSql = $"SELECT {Rows.MessageColumns} FROM messages m WHERE m.seq = $seq";
 
     private static readonly string ConversationBySeqSql = $"SELECT {Rows.ConversationColumns} FROM conversations c WHERE c.seq = $seq";
 
@@ -146,23 +144,22 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         return ValueTask.FromResult(Remember(conversation, seq));
     }
 
-    public ValueTask<Message?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default)
+    public ValueTask<MessageLocation?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(externalId);
         Check(cancellationToken);
-        var seq = _session.Statement(FindByExternalIdSql).Bind("$channel_id", channelId.Value).Bind("$external_id", externalId).QueryInt64();
-        return ValueTask.FromResult(LoadMessage(seq));
+        return ValueTask.FromResult(
+            _session.Statement(FindByExternalIdSql).Bind("$channel_id", channelId.Value).Bind("$external_id", externalId).QueryRow(ReadLocation));
     }
 
-    public ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
+    public ValueTask<MessageLocation?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
         Check(cancellationToken);
-        var seq = _session.Statement(FindByInternetMessageIdSql)
+        return ValueTask.FromResult(_session.Statement(FindByInternetMessageIdSql)
             .Bind("$store_id", storeId.Value)
             .Bind("$internet_message_id", internetMessageId)
-            .QueryInt64();
-        return ValueTask.FromResult(LoadMessage(seq));
+            .QueryRow(ReadLocation));
     }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
@@ -564,8 +561,9 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
     }
 
-    private Message? LoadMessage(long? seq) =>
-        seq is { } value ? SqliteConversationStore.LoadMessage(_session, _session.Command(MessageBySeqSql).Set("$seq", value)) : null;
+    /// <summary>Reads a row of <c>id, conversation_id, channel_id</c> of <c>messages</c>.</summary>
+    private static MessageLocation ReadLocation(SqliteStatement row) =>
+        new(new MessageId(row.GetString(0)), new ConversationId(row.GetString(1)), new ChannelId(row.GetString(2)));
 
     private Conversation? LoadConversation(long? found)
     {

@@ -257,14 +257,14 @@ public sealed partial class ConversationIngestor
 
         var externalId = message.ExternalId ?? (message.InternetMessageId is null ? ContentHash(message) : null);
         var duplicate = await FindDuplicateAsync(transaction, channel, externalId, message.InternetMessageId, cancellationToken).ConfigureAwait(false);
-        if (duplicate is not null)
+        if (duplicate is { } earlier)
         {
             return new IngestResult
             {
                 Outcome = IngestOutcome.Duplicate,
-                ConversationId = duplicate.ConversationId,
-                MessageId = duplicate.Id,
-                ChannelId = duplicate.ChannelId,
+                ConversationId = earlier.ConversationId,
+                MessageId = earlier.Id,
+                ChannelId = earlier.ChannelId,
             };
         }
 
@@ -457,7 +457,7 @@ public sealed partial class ConversationIngestor
         _instruments.RecordIngest(result.Outcome);
     }
 
-    private static async ValueTask<Message?> FindDuplicateAsync(IStoreTransaction transaction, Channel channel, string? externalId, string? internetMessageId, CancellationToken cancellationToken)
+    private static async ValueTask<MessageLocation?> FindDuplicateAsync(IStoreTransaction transaction, Channel channel, string? externalId, string? internetMessageId, CancellationToken cancellationToken)
     {
         if (externalId is not null
             && await transaction.FindMessageByExternalIdAsync(channel.Id, externalId, cancellationToken).ConfigureAwait(false) is { } byExternal)
@@ -475,8 +475,7 @@ public sealed partial class ConversationIngestor
         var sender = message.From.Address;
         foreach (var reference in ReferencedIds(message))
         {
-            var referenced = await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, reference, cancellationToken).ConfigureAwait(false);
-            if (referenced is null)
+            if (await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, reference, cancellationToken).ConfigureAwait(false) is not { } referenced)
             {
                 continue;
             }

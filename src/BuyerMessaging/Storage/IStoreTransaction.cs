@@ -40,19 +40,25 @@ public partial interface IStoreTransaction : IAsyncDisposable
     /// <returns>The conversation or <see langword="null"/>.</returns>
     ValueTask<Conversation?> GetConversationAsync(ConversationId id, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds a message by the channel's own id of it.</summary>
+    /// <summary>Finds where a message is stored, by the channel's own id of it (de-duplication).</summary>
     /// <param name="channelId">The channel.</param>
     /// <param name="externalId">The channel's id of the message.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
-    /// <returns>The message or <see langword="null"/>.</returns>
-    ValueTask<Message?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default);
+    /// <returns>The message's location or <see langword="null"/>. A store reads no text and no attachment for it.</returns>
+    ValueTask<MessageLocation?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds a message of a store by its Message-ID header (compared ordinally, without angle brackets).</summary>
+    /// <summary>
+    /// Finds where a message of a store is stored, by its Message-ID header (compared ordinally, without angle
+    /// brackets): de-duplication, and threading by In-Reply-To and References.
+    /// </summary>
     /// <param name="storeId">The store.</param>
     /// <param name="internetMessageId">The Message-ID.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
-    /// <returns>The message or <see langword="null"/>; when several share the id, the oldest.</returns>
-    ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// The message's location or <see langword="null"/>; when several share the id, the oldest's. A store reads no text
+    /// and no attachment for it.
+    /// </returns>
+    ValueTask<MessageLocation?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Finds the most recently updated conversation of a store with a buyer key (see

@@ -317,8 +317,8 @@ public abstract partial class ConversationStoreContractTests
 
         await InTransactionAsync(async tx =>
         {
-            AssertEquivalent(onA1, await tx.FindMessageByExternalIdAsync(ChannelA1, "uid:7"));
-            AssertEquivalent(onA2, await tx.FindMessageByExternalIdAsync(ChannelA2, "uid:7"));
+            Assert.Equal(MessageLocation.Of(onA1), await tx.FindMessageByExternalIdAsync(ChannelA1, "uid:7"));
+            Assert.Equal(MessageLocation.Of(onA2), await tx.FindMessageByExternalIdAsync(ChannelA2, "uid:7"));
             Assert.Null(await tx.FindMessageByExternalIdAsync(ChannelB1, "uid:7"));
             Assert.Null(await tx.FindMessageByExternalIdAsync(ChannelA1, "UID:7"));
         });
@@ -335,8 +335,8 @@ public abstract partial class ConversationStoreContractTests
 
         await InTransactionAsync(async tx =>
         {
-            AssertEquivalent(first, await tx.FindMessageByInternetMessageIdAsync(StoreA, "shared@example.com"));
-            AssertEquivalent(inStoreB, await tx.FindMessageByInternetMessageIdAsync(StoreB, "shared@example.com"));
+            Assert.Equal(MessageLocation.Of(first), await tx.FindMessageByInternetMessageIdAsync(StoreA, "shared@example.com"));
+            Assert.Equal(MessageLocation.Of(inStoreB), await tx.FindMessageByInternetMessageIdAsync(StoreB, "shared@example.com"));
             Assert.Null(await tx.FindMessageByInternetMessageIdAsync(StoreA, "Shared@example.com"));
             Assert.Null(await tx.FindMessageByInternetMessageIdAsync(StoreA, "other@example.com"));
         });

@@ -33,16 +33,16 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     public ValueTask<Conversation?> GetConversationAsync(ConversationId id, CancellationToken cancellationToken = default) =>
         Done(state.Conversations.GetValueOrDefault(id));
 
-    public ValueTask<Message?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default)
+    public ValueTask<MessageLocation?> FindMessageByExternalIdAsync(ChannelId channelId, string externalId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Done(state.ByExternalId.GetValueOrDefault((channelId, externalId)));
+        return Done(state.ByExternalId.TryGetValue((channelId, externalId), out var message) ? MessageLocation.Of(message) : (MessageLocation?)null);
     }
 
-    public ValueTask<Message?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
+    public ValueTask<MessageLocation?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
-        return Done(state.ByInternetMessageId.GetValueOrDefault((storeId, internetMessageId)));
+        return Done(state.ByInternetMessageId.TryGetValue((storeId, internetMessageId), out var message) ? MessageLocation.Of(message) : (MessageLocation?)null);
     }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)

@@ -1,0 +1,118 @@
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace BuyerMessaging.Benchmarks;
+
+/// <summary>
+/// Threading replies by In-Reply-To into SQLite: <see cref="FollowUps"/> buyer follow-ups, each to an earlier message of
+/// its own thread, when those earlier messages carry a photo of <see cref="AttachmentBytes"/> against when they carry
+/// none (the baseline). Both stores hold the same number of photos (in the baseline on other buyers' messages, stored
+/// in turn with the earlier ones), so the file and the page cache are alike. De-duplication and threading find the
+/// earlier message only to learn its conversation: the photo must cost nothing, the ratio should stay near 1.
+/// </summary>
+[MemoryDiagnoser]
+public class FollowUpBenchmarks
+{
+    private const int FollowUps = 200;
+    private const int AttachmentBytes = 1 << 20;
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 23, 0, 0));
+    private InboundParseResult[] _plain = [];
+    private InboundParseResult[] _withPhoto = [];
+    private InboundParseResult[] _followUps = [];
+    private string _directory = string.Empty;
+    private int _iteration;
+    private SqliteConversationStore? _store;
+    private ConversationIngestor _ingestor = null!;
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        var photo = new MessageAttachment { FileName = "damaged.jpg", ContentType = "image/jpeg", Content = new byte[AttachmentBytes] };
+        _plain = [.. Enumerable.Range(0, FollowUps).SelectMany(i => new[] { First(i, []), Other(i, [photo]) }).Select(InboundParseResult.Parsed)];
+        _withPhoto = [.. Enumerable.Range(0, FollowUps).SelectMany(i => new[] { First(i, [photo]), Other(i, []) }).Select(InboundParseResult.Parsed)];
+        _followUps = [.. Enumerable.Range(0, FollowUps).Select(i => InboundParseResult.Parsed(FollowUp(i)))];
+        _directory = Directory.CreateTempSubdirectory("bm-followup-").FullName;
+    }
+
+    [IterationSetup(Target = nameof(FollowUpToPlainMessage))]
+    public void SetupPlain() => Open(_plain);
+
+    [IterationSetup(Target = nameof(FollowUpToMessageWithPhoto))]
+    public void SetupWithPhoto() => Open(_withPhoto);
+
+    /// <summary>Every follow-up must have joined its thread: as many conversations as before them.</summary>
+    [IterationCleanup]
+    public void IterationCleanup()
+    {
+        var total = _store!.CountAsync().GetAwaiter().GetResult().Total;
+        if (total != 2 * FollowUps)
+        {
+            throw new InvalidOperationException($"{total} conversations after the follow-ups; expected {2 * FollowUps}.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void GlobalCleanup()
+    {
+        _store?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The baseline: the earlier messages have no attachment (other buyers' messages have the photos).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = FollowUps)]
+    public Task<IReadOnlyList<IngestResult>> FollowUpToPlainMessage() => _ingestor.IngestBatchAsync(_followUps);
+
+    /// <summary>The earlier messages each carry a 1 MiB photo.</summary>
+    [Benchmark(OperationsPerInvoke = FollowUps)]
+    public Task<IReadOnlyList<IngestResult>> FollowUpToMessageWithPhoto() => _ingestor.IngestBatchAsync(_followUps);
+
+    private static InboundMessage First(int i, IReadOnlyList<MessageAttachment> attachments) => new()
+    {
+        ChannelKind = ChannelKind.Mailbox,
+        InternetMessageId = $"first{i}@mail.example",
+        From = new MailParticipant($"Pat {i}", $"pat{i}@mail.example"),
+        To = [new MailParticipant(null, "support@northwind.example")],
+        Subject = $"Blender {i} arrived broken",
+        Text = "The jar arrived cracked, photo attached. Can you send a new one?",
+        Attachments = attachments,
+    };
+
+    private static InboundMessage Other(int i, IReadOnlyList<MessageAttachment> attachments) => new()
+    {
+        ChannelKind = ChannelKind.Mailbox,
+        InternetMessageId = $"other{i}@mail.example",
+        From = new MailParticipant($"Sam {i}", $"sam{i}@mail.example"),
+        To = [new MailParticipant(null, "support@northwind.example")],
+        Subject = $"Kettle {i} leaks",
+        Text = "Water comes out at the bottom, see the photo.",
+        Attachments = attachments,
+    };
+
+    private static InboundMessage FollowUp(int i) => new()
+    {
+        ChannelKind = ChannelKind.Mailbox,
+        InternetMessageId = $"again{i}@mail.example",
+        InReplyTo = $"first{i}@mail.example",
+        References = [$"first{i}@mail.example"],
+        From = new MailParticipant($"Pat {i}", $"pat{i}@mail.example"),
+        To = [new MailParticipant(null, "support@northwind.example")],
+        Subject = $"Re: Blender {i} arrived broken",
+        Text = "Any news about the replacement?",
+    };
+
+    private void Open(InboundParseResult[] first)
+    {
+        _store?.Dispose();
+        var path = Path.Combine(_directory, $"followup-{_iteration++}.db");
+        _store = SqliteConversationStore.OpenAsync($"Data Source={path}").GetAwaiter().GetResult();
+        SyntheticMail.ConfigureAsync(_store).GetAwaiter().GetResult();
+        _ingestor = new ConversationIngestor(_store, _clock);
+        var results = _ingestor.IngestBatchAsync(first).GetAwaiter().GetResult();
+        if (results.Any(r => r.Outcome != IngestOutcome.Created))
+        {
+            throw new InvalidOperationException("An earlier message was not stored as a new conversation.");
+        }
+    }
+}
