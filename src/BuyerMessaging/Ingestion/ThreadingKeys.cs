@@ -9,6 +9,18 @@ namespace BuyerMessaging;
 /// </summary>
 public static class ThreadingKeys
 {
+    [ThreadStatic]
+    private static string? t_lastSubject;
+
+    [ThreadStatic]
+    private static string? t_lastKey;
+
+    [ThreadStatic]
+    private static string? t_previousSubject;
+
+    [ThreadStatic]
+    private static string? t_previousKey;
+
     private static readonly string[] Prefixes =
     [
         "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "rv", "r", "odp", "antw", "ant", "res", "enc", "回复", "转发", "答复", "返信", "転送",
@@ -42,6 +54,27 @@ public static class ThreadingKeys
     public static string SubjectKey(string subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+
+        // An ingest asks for the key of the same subject several times (threading, then the store's subject index on
+        // the conversation's insert or update): the last two keys of this thread are kept, compared by value.
+        if (string.Equals(subject, t_lastSubject, StringComparison.Ordinal))
+        {
+            return t_lastKey!;
+        }
+
+        if (string.Equals(subject, t_previousSubject, StringComparison.Ordinal))
+        {
+            (t_lastSubject, t_lastKey, t_previousSubject, t_previousKey) = (t_previousSubject, t_previousKey, t_lastSubject, t_lastKey);
+            return t_lastKey!;
+        }
+
+        var key = ComputeSubjectKey(subject);
+        (t_previousSubject, t_previousKey, t_lastSubject, t_lastKey) = (t_lastSubject, t_lastKey, subject, key);
+        return key;
+    }
+
+    private static string ComputeSubjectKey(string subject)
+    {
         var s = TextFolding.Fold(subject).AsSpan().Trim();
         bool stripped;
         do

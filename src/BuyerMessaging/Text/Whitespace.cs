@@ -11,6 +11,12 @@ internal static class Whitespace
     /// <returns>The one-line text.</returns>
     public static string Collapse(ReadOnlySpan<char> text, bool controls = false)
     {
+        if (IsCollapsed(text, controls))
+        {
+            // The common case (a subject, a name): nothing to change, one copy and no builder.
+            return text.ToString();
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -31,5 +37,33 @@ internal static class Whitespace
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether the text has no white space (or control, if asked) at either end and none but single spaces inside.</summary>
+    private static bool IsCollapsed(ReadOnlySpan<char> text, bool controls)
+    {
+        var previousSpace = true;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c) || (controls && char.IsControl(c)))
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return !previousSpace || text.IsEmpty;
     }
 }

@@ -14,6 +14,24 @@ public sealed class ThreadingKeysTests
     public void SubjectKey_RemovesReplyPrefixesAndFolds(string subject, string expected) =>
         Assert.Equal(expected, ThreadingKeys.SubjectKey(subject));
 
+    [Fact]
+    public void SubjectKey_SubjectsInTurn_EachGetsItsOwnKey()
+    {
+        // The keys of the last subjects are kept per thread: asking in any order, again and again, must not mix them up.
+        string[] subjects = ["Re: Hello", "AW: Lieferung", "返信: 配達について", "Hello", "RE: AW: Fwd:  Hello   world", "Re:"];
+        string[] expected = ["hello", "lieferung", "配達について", "hello", "hello world", ""];
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < subjects.Length; i++)
+            {
+                var k = (i * (round + 2)) % subjects.Length;
+                Assert.Equal(expected[k], ThreadingKeys.SubjectKey(subjects[k]));
+                Assert.Equal(expected[k], ThreadingKeys.SubjectKey(new string(subjects[k])));
+                Assert.Equal(expected[(k + 1) % subjects.Length], ThreadingKeys.SubjectKey(subjects[(k + 1) % subjects.Length]));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("ABCdef1234567xy@marketplace.amazon.com", "abcdef1234567xy@marketplace.amazon.com")]
     [InlineData("v8gpmnpf6t5ypsd+A00135411ZI2YBJ2DU9VJ@marketplace.amazon.co.jp", "v8gpmnpf6t5ypsd@marketplace.amazon.co.jp")]
