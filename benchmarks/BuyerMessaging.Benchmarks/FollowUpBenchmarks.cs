@@ -68,38 +68,31 @@ public class FollowUpBenchmarks
     [Benchmark(OperationsPerInvoke = FollowUps)]
     public Task<IReadOnlyList<IngestResult>> FollowUpToMessageWithPhoto() => _ingestor.IngestBatchAsync(_followUps);
 
-    private static InboundMessage First(int i, IReadOnlyList<MessageAttachment> attachments) => new()
-    {
-        ChannelKind = ChannelKind.Mailbox,
-        InternetMessageId = $"first{i}@mail.example",
-        From = new MailParticipant($"Pat {i}", $"pat{i}@mail.example"),
-        To = [new MailParticipant(null, "support@northwind.example")],
-        Subject = $"Blender {i} arrived broken",
-        Text = "The jar arrived cracked, photo attached. Can you send a new one?",
-        Attachments = attachments,
-    };
+    private static InboundMessage First(int i, IReadOnlyList<MessageAttachment> attachments) =>
+        Mail($"first{i}", $"Pat {i}", $"pat{i}", $"Blender {i} arrived broken", "The jar arrived cracked, photo attached. Can you send a new one?") with
+        {
+            Attachments = attachments,
+        };
 
-    private static InboundMessage Other(int i, IReadOnlyList<MessageAttachment> attachments) => new()
-    {
-        ChannelKind = ChannelKind.Mailbox,
-        InternetMessageId = $"other{i}@mail.example",
-        From = new MailParticipant($"Sam {i}", $"sam{i}@mail.example"),
-        To = [new MailParticipant(null, "support@northwind.example")],
-        Subject = $"Kettle {i} leaks",
-        Text = "Water comes out at the bottom, see the photo.",
-        Attachments = attachments,
-    };
+    private static InboundMessage Other(int i, IReadOnlyList<MessageAttachment> attachments) =>
+        Mail($"other{i}", $"Sam {i}", $"sam{i}", $"Kettle {i} leaks", "Water comes out at the bottom, see the photo.") with { Attachments = attachments };
 
-    private static InboundMessage FollowUp(int i) => new()
+    private static InboundMessage FollowUp(int i) =>
+        Mail($"again{i}", $"Pat {i}", $"pat{i}", $"Re: Blender {i} arrived broken", "Any news about the replacement?") with
+        {
+            InReplyTo = $"first{i}@mail.example",
+            References = [$"first{i}@mail.example"],
+        };
+
+    /// <summary>A buyer's mail to the support mailbox.</summary>
+    private static InboundMessage Mail(string id, string name, string user, string subject, string text) => new()
     {
         ChannelKind = ChannelKind.Mailbox,
-        InternetMessageId = $"again{i}@mail.example",
-        InReplyTo = $"first{i}@mail.example",
-        References = [$"first{i}@mail.example"],
-        From = new MailParticipant($"Pat {i}", $"pat{i}@mail.example"),
+        InternetMessageId = $"{id}@mail.example",
+        From = new MailParticipant(name, $"{user}@mail.example"),
         To = [new MailParticipant(null, "support@northwind.example")],
-        Subject = $"Re: Blender {i} arrived broken",
-        Text = "Any news about the replacement?",
+        Subject = subject,
+        Text = text,
     };
 
     private void Open(InboundParseResult[] first)

@@ -335,39 +335,6 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         return messages;
     }
 
-    internal static Message? LoadMessage(SqliteSession session, SqliteCommand command)
-    {
-        Message message;
-        long seq;
-        int attachments;
-        using (var reader = command.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            message = Rows.ReadMessage(reader, out seq, out attachments);
-        }
-
-        if (attachments == 0)
-        {
-            return message;
-        }
-
-        var list = new List<MessageAttachment>(attachments);
-        var attachmentCommand = session.Command("SELECT file_name, content_type, content FROM attachments WHERE message_seq = $seq ORDER BY ordinal").Set("$seq", seq);
-        using (var reader = attachmentCommand.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                list.Add(new MessageAttachment { FileName = reader.GetString(0), ContentType = reader.GetString(1), Content = reader.GetBlob(2) });
-            }
-        }
-
-        return message with { Attachments = list };
-    }
-
     internal void ReleaseWriter(SqliteSession session, bool discard)
     {
         if (discard || _disposed)

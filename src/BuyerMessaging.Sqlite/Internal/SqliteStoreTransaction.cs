@@ -33,8 +33,9 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         "INSERT INTO search (rowid, body, conversation_id) SELECT fts_rowid, body, conversation_id FROM search_pending "
         + "ORDER BY fts_rowid IS NULL, fts_rowid, seq; DELETE FROM search_pending;";
 
-    // The de-duplication and threading look-ups read the seq alone through a statement bound by position (most find
-    // nothing), then the whole row by its seq when one is found.
+    // The de-duplication and threading look-ups run on statements bound by position (most find nothing). A message
+    // look-up reads its location's three columns and nothing else; a conversation look-up reads the seq alone, then the
+    // whole row by its seq when one is found.
     private const string FindByExternalIdSql =
         "SELECT id, conversation_id, channel_id FROM messages WHERE channel_id = $channel_id AND external_id = $external_id ORDER BY seq LIMIT 1";
 
