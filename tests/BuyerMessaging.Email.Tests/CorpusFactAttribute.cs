@@ -1,14 +1,17 @@
 namespace BuyerMessaging.Email.Tests;
 
-/// <summary>A fact that is skipped, with the reason, when the shared MIME corpus is not beside the repository.</summary>
+/// <summary>A fact that is skipped, with the reason, when a folder of the shared corpora is not beside the repository.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class CorpusFactAttribute : FactAttribute
 {
-    public CorpusFactAttribute()
+    /// <summary>Initializes a new instance of the <see cref="CorpusFactAttribute"/> class.</summary>
+    /// <param name="corpus">The folder under ../shared/corpora the test reads.</param>
+    public CorpusFactAttribute(string corpus = "mime")
     {
-        if (TestFiles.MimeCorpus is null || !Directory.Exists(TestFiles.MimeCorpus))
+        var path = TestFiles.Corpus(corpus);
+        if (path is null || !Directory.Exists(path))
         {
-            Skip = $"The shared MIME corpus was not found (expected ../shared/corpora/mime beside the repository, looked at '{TestFiles.MimeCorpus ?? "<no repository root>"}').";
+            Skip = $"The shared corpus '{corpus}' was not found (expected ../shared/corpora/{corpus} beside the repository, looked at '{path ?? "<no repository root>"}').";
         }
     }
 }

@@ -14,8 +14,13 @@ internal static class TestFiles
     public static string? RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>Gets the shared corpus of malformed and tricky MIME from other parsers' test suites, beside the repository.</summary>
-    public static string? MimeCorpus { get; } =
-        RepoRoot is null ? null : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpora", "mime"));
+    public static string? MimeCorpus { get; } = Corpus("mime");
+
+    /// <summary>Gets a folder of the shared corpora beside the repository (it may not exist).</summary>
+    /// <param name="name">The corpus folder, for example "mime" or "threading".</param>
+    /// <returns>The full path, or <see langword="null"/> outside a repository.</returns>
+    public static string? Corpus(string name) =>
+        RepoRoot is null ? null : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpora", name));
 
     public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(TestData, name));
 

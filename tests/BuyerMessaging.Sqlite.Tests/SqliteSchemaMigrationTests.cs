@@ -29,12 +29,20 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             Assert.Equal([c.Id], (await store.QueryAsync(new InboxQuery { Text = "PARCEL" })).Items.Select(i => i.Id));
             Assert.Equal([c.Id], (await store.QueryAsync(new InboxQuery { Text = "has not arrived" })).Items.Select(i => i.Id));
             Assert.Empty((await store.QueryAsync(new InboxQuery { Text = "arrived has" })).Items);
+            Assert.Equal(["It has not arrived yet."], (await store.GetMessagesAsync(c.Id)).Select(m => m.Text));
+
             var before = await store.GetRulesAsync();
             Assert.Equal((0, 0L), (before.Rules.Count, before.Revision));
 
             var tx = await store.BeginTransactionAsync();
             await using (tx)
             {
+                // Version 5 indexed the Message-IDs the stored message names (not its own).
+                var reply = new MessageLocation(new MessageId("1"), c.Id, new ChannelId("northwind-amazon-us"));
+                Assert.Equal(reply, await tx.FindMessageReferencingAsync(c.StoreId, "parent@example.com"));
+                Assert.Equal(reply, await tx.FindMessageReferencingAsync(c.StoreId, "root@example.com"));
+                Assert.Null(await tx.FindMessageReferencingAsync(c.StoreId, "reply@example.com"));
+
                 Assert.Equal("2", (await tx.NewConversationIdAsync()).Value);
                 await tx.UpdateConversationAsync(c with { NoAutoReply = true, SlaPausedRemaining = Duration.FromHours(20), Version = 4 });
                 await tx.EnqueueWorkAsync(new NewWorkItem(WorkKinds.SlaBreach, "sla:1", "{}", T0) { ConversationId = c.Id }, T0);
@@ -74,6 +82,11 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
                 'Where is my parcel?', 'where is my parcel?', 'ShippingInquiry', 'en', 'Open', NULL, NULL, NULL, NULL, 0, 1,
                 {t0}, {t0}, NULL, NULL, {t0}, {(T0 + Duration.FromHours(24)).ToUnixTimeTicks()}, 0, 3);
             INSERT INTO search (rowid, body, conversation_id) VALUES (-1, 'where is my parcel?', '1'), (1, 'it has not arrived yet.', '1');
+            INSERT INTO messages (id, conversation_id, store_id, channel_id, direction, internet_message_id, in_reply_to, reference_ids,
+                from_address, subject, text, attachment_count, at)
+            VALUES ('1', '1', 'northwind', 'northwind-amazon-us', 'Inbound', 'reply@example.com', 'parent@example.com',
+                '["root@example.com","parent@example.com","reply@example.com"]', 'jane@marketplace.amazon.com', 'Where is my parcel?',
+                'It has not arrived yet.', 0, {t0});
             """;
         command.ExecuteNonQuery();
     }

@@ -30,6 +30,7 @@ internal static class Schema
         new(2, "conversation SLA pause and no-auto-reply; work queue and outbox, channel policies, rules, agents, templates, favourites", V2),
         new(3, "quarantine keyed by the SHA-256 of the raw input", QuarantineRawHash),
         new(4, "full-text index leaves sized to the database page", FullTextLeafSize),
+        new(5, "the Message-IDs each message names in In-Reply-To and References (threading a message that arrives after a reply to it)", MessageReferences),
     ];
 
     /// <summary>The page size of a new file, in bytes (SQLite's default is 4096; an existing file keeps its own).</summary>
@@ -362,6 +363,30 @@ internal static class Schema
         var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         command.CommandText = "INSERT INTO search (search, rank) VALUES ('pgsz', $pgsz)";
         command.Parameters.AddWithValue("$pgsz", FullTextLeafBytes(pageSize));
+        command.ExecuteNonQuery();
+    }
+
+    private static void MessageReferences(SqliteConnection connection)
+    {
+        // One row per Message-ID a message names (ThreadingKeys.ReferencedIds: In-Reply-To, References; never its own),
+        // filled for the messages already stored.
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS message_references (
+                store_id TEXT NOT NULL,
+                reference TEXT NOT NULL,
+                message_seq INTEGER NOT NULL,
+                PRIMARY KEY (store_id, reference, message_seq)
+            ) WITHOUT ROWID;
+
+            INSERT OR IGNORE INTO message_references (store_id, reference, message_seq)
+            SELECT store_id, in_reply_to, seq FROM messages
+            WHERE in_reply_to IS NOT NULL AND in_reply_to <> '' AND in_reply_to IS NOT internet_message_id;
+
+            INSERT OR IGNORE INTO message_references (store_id, reference, message_seq)
+            SELECT m.store_id, r.value, m.seq FROM messages m, json_each(m.reference_ids) r
+            WHERE m.reference_ids IS NOT NULL AND r.type = 'text' AND r.value <> '' AND r.value IS NOT m.internet_message_id;
+            """;
         command.ExecuteNonQuery();
     }
 

@@ -42,6 +42,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private const string FindByInternetMessageIdSql =
         "SELECT id, conversation_id, channel_id FROM messages WHERE store_id = $store_id AND internet_message_id = $internet_message_id ORDER BY seq LIMIT 1";
 
+    private const string FindReferencingSql =
+        "SELECT m.id, m.conversation_id, m.channel_id FROM message_references r JOIN messages m ON m.seq = r.message_seq "
+        + "WHERE r.store_id = $store_id AND r.reference = $internet_message_id ORDER BY r.message_seq LIMIT 1";
+
+    private const string InsertReferenceSql =
+        "INSERT OR IGNORE INTO message_references (store_id, reference, message_seq) SELECT store_id, $reference, seq FROM messages WHERE seq = $seq";
+
     private const string FindByBuyerAndOrderSql =
         "SELECT seq FROM conversations WHERE store_id = $store_id AND buyer_key = $buyer_key AND order_id IS $order_id "
         + "ORDER BY updated_at DESC, id DESC LIMIT 1";
@@ -153,15 +160,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
             _session.Statement(FindByExternalIdSql).Bind("$channel_id", channelId.Value).Bind("$external_id", externalId).QueryRow(ReadLocation));
     }
 
-    public ValueTask<MessageLocation?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(internetMessageId);
-        Check(cancellationToken);
-        return ValueTask.FromResult(_session.Statement(FindByInternetMessageIdSql)
-            .Bind("$store_id", storeId.Value)
-            .Bind("$internet_message_id", internetMessageId)
-            .QueryRow(ReadLocation));
-    }
+    public ValueTask<MessageLocation?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default) =>
+        FindInStore(FindByInternetMessageIdSql, storeId, internetMessageId, cancellationToken);
+
+    public ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default) =>
+        FindInStore(FindReferencingSql, storeId, internetMessageId, cancellationToken);
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
     {
@@ -288,6 +291,11 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         }
 
         var seq = _session.LastInsertRowId();
+        foreach (var reference in ThreadingKeys.ReferencedIds(message.InReplyTo, message.References, message.InternetMessageId))
+        {
+            _session.Statement(InsertReferenceSql).Bind("$reference", reference).Bind("$seq", seq).Execute();
+        }
+
         if (message.Attachments.Count > 0)
         {
             var insert = _session.Command(
@@ -563,6 +571,17 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     }
 
     /// <summary>Reads a row of <c>id, conversation_id, channel_id</c> of <c>messages</c>.</summary>
+    /// <summary>Runs a message look-up of a store by a Message-ID (<c>$store_id</c>, <c>$internet_message_id</c>).</summary>
+    private ValueTask<MessageLocation?> FindInStore(string sql, StoreId storeId, string internetMessageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(internetMessageId);
+        Check(cancellationToken);
+        return ValueTask.FromResult(_session.Statement(sql)
+            .Bind("$store_id", storeId.Value)
+            .Bind("$internet_message_id", internetMessageId)
+            .QueryRow(ReadLocation));
+    }
+
     private static MessageLocation ReadLocation(SqliteStatement row) =>
         new(new MessageId(row.GetString(0)), new ConversationId(row.GetString(1)), new ChannelId(row.GetString(2)));
 

@@ -473,7 +473,8 @@ public sealed partial class ConversationIngestor
     private async ValueTask<Conversation?> FindThreadAsync(IStoreTransaction transaction, Channel channel, InboundMessage message, Instant now, CancellationToken cancellationToken)
     {
         var sender = message.From.Address;
-        foreach (var reference in ReferencedIds(message))
+        var references = ThreadingKeys.ReferencedIds(message.InReplyTo, message.References, message.InternetMessageId);
+        foreach (var reference in references)
         {
             if (await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, reference, cancellationToken).ConfigureAwait(false) is not { } referenced)
             {
@@ -486,7 +487,25 @@ public sealed partial class ConversationIngestor
             }
 
             // The sender was not in that thread: never merge a stranger, whatever they quote.
+            references = [];
             break;
+        }
+
+        // Mail is not always delivered, fetched or imported in order. A stored reply that names this message, or (when
+        // none of the messages this one names is stored) a stored message that names one of them too, is of the same
+        // thread; it brings this message in on the same terms.
+        if (message.InternetMessageId is { Length: > 0 } own
+            && await InThreadOfReplyAsync(transaction, channel.StoreId, own, sender, cancellationToken).ConfigureAwait(false) is { } ofReply)
+        {
+            return ofReply;
+        }
+
+        foreach (var reference in references)
+        {
+            if (await InThreadOfReplyAsync(transaction, channel.StoreId, reference, sender, cancellationToken).ConfigureAwait(false) is { } ofSibling)
+            {
+                return ofSibling;
+            }
         }
 
         var buyerKey = ThreadingKeys.BuyerKey(sender);
@@ -512,23 +531,13 @@ public sealed partial class ConversationIngestor
             : null;
     }
 
-    private static IEnumerable<string> ReferencedIds(InboundMessage message)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (message.InReplyTo is { Length: > 0 } inReplyTo && inReplyTo != message.InternetMessageId && seen.Add(inReplyTo))
-        {
-            yield return inReplyTo;
-        }
-
-        for (var i = message.References.Count - 1; i >= 0; i--)
-        {
-            var reference = message.References[i];
-            if (reference.Length > 0 && reference != message.InternetMessageId && seen.Add(reference))
-            {
-                yield return reference;
-            }
-        }
-    }
+    /// <summary>The conversation of the first stored message that names <paramref name="internetMessageId"/>, when the sender is one of its participants.</summary>
+    private static async ValueTask<Conversation?> InThreadOfReplyAsync(
+        IStoreTransaction transaction, StoreId storeId, string internetMessageId, string sender, CancellationToken cancellationToken) =>
+        await transaction.FindMessageReferencingAsync(storeId, internetMessageId, cancellationToken).ConfigureAwait(false) is { } reply
+        && await transaction.IsParticipantAsync(reply.ConversationId, sender, cancellationToken).ConfigureAwait(false)
+            ? await transaction.GetConversationAsync(reply.ConversationId, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>Amazon Business orders share one no-reply relay address; it does not identify a buyer.</summary>
     private static bool IsSharedRelayAddress(string buyerKey) =>

@@ -47,6 +47,46 @@ public static class ThreadingKeys
         return key;
     }
 
+    /// <summary>
+    /// Gets the Message-IDs a message names as earlier messages of its thread, nearest first: its In-Reply-To, then its
+    /// References from the last (the parent) to the first (the root); each once, none empty, never its own Message-ID.
+    /// Threading looks these up, and a store indexes them so that a message that arrives after a reply to it can still
+    /// join the reply's thread (<see cref="IStoreTransaction.FindMessageReferencingAsync"/>).
+    /// </summary>
+    /// <param name="inReplyTo">The In-Reply-To Message-ID, if any.</param>
+    /// <param name="references">The References Message-IDs, oldest first.</param>
+    /// <param name="internetMessageId">The message's own Message-ID, if any.</param>
+    /// <returns>The Message-IDs; empty when the message names none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="references"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<string> ReferencedIds(string? inReplyTo, IReadOnlyList<string> references, string? internetMessageId)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        if (references.Count == 0)
+        {
+            return inReplyTo is { Length: > 0 } && inReplyTo != internetMessageId ? [inReplyTo] : [];
+        }
+
+        var ids = new List<string>(references.Count + 1);
+        if (inReplyTo is { Length: > 0 } && inReplyTo != internetMessageId)
+        {
+            ids.Add(inReplyTo);
+        }
+
+        // A long header (a mailing list's, or a hostile one) is checked through a set; a short one by scanning the list.
+        var seen = references.Count > 16 ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
+        for (var i = references.Count - 1; i >= 0; i--)
+        {
+            var reference = references[i];
+            if (reference is { Length: > 0 } && reference != internetMessageId
+                && (seen is null ? !ids.Contains(reference, StringComparer.Ordinal) : seen.Add(reference)))
+            {
+                ids.Add(reference);
+            }
+        }
+
+        return ids;
+    }
+
     /// <summary>Gets the subject key: reply and forward prefixes ("Re:", "AW:", "Fwd:", "RE[2]:", "返信：") removed, folded, white space collapsed.</summary>
     /// <param name="subject">The subject.</param>
     /// <returns>The key; empty when nothing is left.</returns>

@@ -140,6 +140,50 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestAsync_ParentArrivesAfterItsReplies_JoinsTheirThread()
+    {
+        // Subjects differ so that only the headers can thread these; the root arrives last.
+        var grandChild = await Ingestor.IngestAsync(TestMail.Mail(subject: "c", messageId: "g@mail.example", references: ["root@mail.example", "child@mail.example"]) with
+        {
+            InReplyTo = "child@mail.example",
+        });
+        Clock.Advance(Duration.FromMinutes(5));
+        var child = await Ingestor.IngestAsync(TestMail.Mail(subject: "b", messageId: "child@mail.example", inReplyTo: "root@mail.example"));
+        Clock.Advance(Duration.FromMinutes(5));
+        var root = await Ingestor.IngestAsync(TestMail.Mail(subject: "a", messageId: "root@mail.example"));
+
+        Assert.Equal((IngestOutcome.Created, IngestOutcome.Appended, IngestOutcome.Appended), (grandChild.Outcome, child.Outcome, root.Outcome));
+        Assert.Equal([grandChild.ConversationId, grandChild.ConversationId], [child.ConversationId, root.ConversationId]);
+        Assert.Equal(3, (await Store.GetConversationAsync(grandChild.ConversationId!.Value))!.MessageCount);
+    }
+
+    [Fact]
+    public async Task IngestAsync_RepliesToAMessageNeverStored_ShareAThread()
+    {
+        // A ticket system names its ticket in References, and the ticket is never a message of its own.
+        var autoReply = await Ingestor.IngestAsync(TestMail.Mail(subject: "[#33575] AutoReply", messageId: "r1@mail.example", references: ["ticket-33575@mail.example"]));
+        Clock.Advance(Duration.FromDays(7));
+        var resolved = await Ingestor.IngestAsync(TestMail.Mail(subject: "[#33575] Resolved", messageId: "r2@mail.example", references: ["ticket-33575@mail.example"]));
+        var stranger = await Ingestor.IngestAsync(
+            TestMail.Mail(from: "stranger@example.org", subject: "[#33575] Me too", messageId: "s1@example.org", references: ["ticket-33575@mail.example"]));
+
+        Assert.Equal(autoReply.ConversationId, resolved.ConversationId);
+        Assert.Equal(IngestOutcome.Created, stranger.Outcome);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ParentFromSenderNotInTheRepliesThread_StartsNewConversation()
+    {
+        var reply = await Ingestor.IngestAsync(TestMail.Mail(subject: "b", messageId: "r1@mail.example", inReplyTo: "p1@example.org"));
+        var parent = TestMail.Mail(from: "stranger@example.org", subject: "a", messageId: "p1@example.org");
+
+        var second = await Ingestor.IngestAsync(parent);
+
+        Assert.Equal(IngestOutcome.Created, second.Outcome);
+        Assert.NotEqual(reply.ConversationId, second.ConversationId);
+    }
+
+    [Fact]
     public async Task IngestAsync_ReplyFromSenderNotInThread_StartsNewConversation()
     {
         var first = await Ingestor.IngestAsync(TestMail.Mail(messageId: "a1@mail.example"));

@@ -39,4 +39,31 @@ public sealed class ThreadingKeysTests
     [InlineData("Pat+orders@Mail.example", "pat+orders@mail.example")]
     public void BuyerKey_LowerCasesAndDropsRelayTokenOnly(string address, string expected) =>
         Assert.Equal(expected, ThreadingKeys.BuyerKey(address));
+
+    [Fact]
+    public void ReferencedIds_InReplyToThenReferencesNearestFirst_EachOnceNeverItsOwn()
+    {
+        Assert.Equal(
+            ["parent", "grand", "root"],
+            ThreadingKeys.ReferencedIds("parent", ["root", "root", "", "grand", "parent", "self"], "self"));
+        Assert.Equal(["b", "a"], ThreadingKeys.ReferencedIds(null, ["a", "b"], null));
+        Assert.Equal(["x"], ThreadingKeys.ReferencedIds("x", [], "self"));
+        Assert.Empty(ThreadingKeys.ReferencedIds("self", ["self"], "self"));
+        Assert.Empty(ThreadingKeys.ReferencedIds("", [], null));
+    }
+
+    [Fact]
+    public void ReferencedIds_LongHeader_SameAsTheDefinition()
+    {
+        // Above 16 references a set replaces the scan; both must give the plain definition's answer.
+        for (var count = 0; count <= 40; count++)
+        {
+            var references = Enumerable.Range(0, count).Select(i => i % 7 == 0 ? "" : $"id{i % 23}").ToList();
+            var inReplyTo = count % 3 == 0 ? null : $"id{count % 5}";
+            var own = $"id{count % 4}";
+            var expected = new[] { inReplyTo }.Concat(Enumerable.Reverse(references))
+                .Where(id => !string.IsNullOrEmpty(id) && id != own).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, ThreadingKeys.ReferencedIds(inReplyTo, references, own));
+        }
+    }
 }

@@ -343,6 +343,49 @@ public abstract partial class ConversationStoreContractTests
     }
 
     [Fact]
+    public async Task FindMessageReferencingAsync_RepliesStoredBeforeTheirParent_FindsTheFirstStoredReplyOfTheStore()
+    {
+        var a = await AddConversationAsync();
+        var b = await AddConversationAsync(c => c with { StoreId = StoreB, ChannelId = ChannelB1 });
+        var reply = await AddMessageAsync(a.Id, m => m with
+        {
+            InternetMessageId = "reply@example.com",
+            InReplyTo = "parent@example.com",
+            References = ["root@example.com", "parent@example.com"],
+        });
+        var later = await AddMessageAsync(a.Id, m => m with
+        {
+            InternetMessageId = "later@example.com",
+            References = ["root@example.com", "parent@example.com", "reply@example.com"],
+            At = T0 + Duration.FromHours(1),
+        });
+        await AddMessageAsync(a.Id, m => m with { InternetMessageId = "self@example.com", InReplyTo = "self@example.com", References = ["self@example.com"] });
+        var inStoreB = await AddMessageAsync(b.Id, m => m with { ChannelId = ChannelB1, InternetMessageId = "b@example.com", References = ["root@example.com"] });
+
+        var rolledBack = await Store.BeginTransactionAsync();
+        await using (rolledBack)
+        {
+            await rolledBack.InsertMessageAsync(NewMessage(await rolledBack.NewMessageIdAsync(), a.Id) with
+            {
+                InternetMessageId = "gone@example.com",
+                References = ["never@example.com"],
+            });
+        }
+
+        await InTransactionAsync(async tx =>
+        {
+            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "parent@example.com"));
+            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "root@example.com"));
+            Assert.Equal(MessageLocation.Of(later), await tx.FindMessageReferencingAsync(StoreA, "reply@example.com"));
+            Assert.Equal(MessageLocation.Of(inStoreB), await tx.FindMessageReferencingAsync(StoreB, "root@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreB, "parent@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "Parent@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "self@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "never@example.com"));
+        });
+    }
+
+    [Fact]
     public async Task FindConversationByBuyerAndOrderAsync_SeveralMatches_ReturnsMostRecentlyUpdated()
     {
         const string Alias = "abcdefgh1234567@marketplace.amazon.com";

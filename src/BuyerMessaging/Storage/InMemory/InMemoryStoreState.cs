@@ -25,6 +25,9 @@ internal sealed partial class InMemoryStoreState
 
     public Dictionary<(StoreId Store, string InternetMessageId), Message> ByInternetMessageId { get; } = [];
 
+    /// <summary>The oldest message that names a Message-ID in its In-Reply-To or References, by store and that id.</summary>
+    public Dictionary<(StoreId Store, string InternetMessageId), Message> ByReferencedId { get; } = [];
+
     /// <summary>Conversations by store, buyer key and order id (the relay threading lookup).</summary>
     public Dictionary<(StoreId Store, string BuyerKey, string? OrderId), List<ConversationId>> ByBuyerAndOrder { get; } = [];
 

@@ -45,6 +45,12 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         return Done(state.ByInternetMessageId.TryGetValue((storeId, internetMessageId), out var message) ? MessageLocation.Of(message) : (MessageLocation?)null);
     }
 
+    public ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(internetMessageId);
+        return Done(state.ByReferencedId.TryGetValue((storeId, internetMessageId), out var message) ? MessageLocation.Of(message) : (MessageLocation?)null);
+    }
+
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(buyerKey);
@@ -162,6 +168,14 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         if (message.InternetMessageId is { } mid && state.ByInternetMessageId.TryAdd((conversation.StoreId, mid), message))
         {
             _undo.Add(() => state.ByInternetMessageId.Remove((conversation.StoreId, mid)));
+        }
+
+        foreach (var referenced in ThreadingKeys.ReferencedIds(message.InReplyTo, message.References, message.InternetMessageId))
+        {
+            if (state.ByReferencedId.TryAdd((conversation.StoreId, referenced), message))
+            {
+                _undo.Add(() => state.ByReferencedId.Remove((conversation.StoreId, referenced)));
+            }
         }
 
         if (state.SearchText.TryGetValue(message.ConversationId, out var text) && message.Text.Length > 0)
