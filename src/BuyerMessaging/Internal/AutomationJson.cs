@@ -95,7 +95,59 @@ internal sealed partial class AutomationJsonContext : JsonSerializerContext;
 /// <summary>Converts work payloads to and from JSON.</summary>
 internal static class AutomationJson
 {
-    public static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+    /// <summary>
+    /// Formats an instant as <see cref="InstantPattern.ExtendedIso"/> does ("2026-11-23T09:30:00.5Z": the fraction of
+    /// the second to the nanosecond, trailing zeros and an empty fraction left out). Every ingested message formats a
+    /// few (its event and SLA payloads); the pattern's general machinery took several times as long as this does.
+    /// </summary>
+    public static string Format(Instant instant)
+    {
+        var utc = instant.InUtc();
+        if (utc.Year < 1)
+        {
+            return InstantPattern.ExtendedIso.Format(instant);
+        }
+
+        var nanos = utc.NanosecondOfSecond;
+        var digits = 9;
+        while (nanos != 0 && nanos % 10 == 0)
+        {
+            nanos /= 10;
+            digits--;
+        }
+
+        Span<char> text = stackalloc char[30];
+        Write(text, 0, utc.Year, 4);
+        text[4] = '-';
+        Write(text, 5, utc.Month, 2);
+        text[7] = '-';
+        Write(text, 8, utc.Day, 2);
+        text[10] = 'T';
+        Write(text, 11, utc.Hour, 2);
+        text[13] = ':';
+        Write(text, 14, utc.Minute, 2);
+        text[16] = ':';
+        Write(text, 17, utc.Second, 2);
+        var length = 19;
+        if (nanos != 0)
+        {
+            text[length] = '.';
+            Write(text, length + 1, nanos, digits);
+            length += 1 + digits;
+        }
+
+        text[length++] = 'Z';
+        return new string(text[..length]);
+
+        static void Write(Span<char> text, int at, int value, int width)
+        {
+            for (var i = at + width - 1; i >= at; i--)
+            {
+                text[i] = (char)('0' + (value % 10));
+                value /= 10;
+            }
+        }
+    }
 
     public static Instant ParseInstant(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
 

@@ -1,0 +1,39 @@
+using BuyerMessaging.Internal;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BuyerMessaging.Tests;
+
+public sealed class AutomationJsonTests
+{
+    [Fact]
+    public void Format_AnyInstant_SameAsTheExtendedIsoPatternAndParsesBack()
+    {
+        List<Instant> instants =
+        [
+            Instant.MinValue, Instant.MaxValue, NodaConstants.UnixEpoch, NodaConstants.BclEpoch,
+            NodaConstants.BclEpoch - Duration.Epsilon, Instant.FromUtc(2026, 11, 23, 9, 30, 0),
+            Instant.FromUtc(2026, 11, 23, 9, 30, 0) + Duration.FromMilliseconds(500),
+            Instant.FromUtc(2026, 11, 23, 9, 30, 0) + Duration.FromNanoseconds(1),
+            Instant.FromUtc(2026, 11, 23, 9, 30, 0) + Duration.FromNanoseconds(120_000_000),
+            Instant.FromUtc(9999, 12, 31, 23, 59, 59) + Duration.FromNanoseconds(999_999_999),
+        ];
+        var random = new Random(20261123);
+        var span = (Instant.MaxValue - Instant.MinValue).TotalNanoseconds;
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Whole seconds, milliseconds, ticks and nanoseconds, across the whole range.
+            var at = Instant.MinValue + Duration.FromNanoseconds(random.NextDouble() * span);
+            var unit = (i % 4) switch { 0 => 1_000_000_000L, 1 => 1_000_000L, 2 => 100L, _ => 1L };
+            var nanos = at.InUtc().NanosecondOfSecond;
+            instants.Add(at - Duration.FromNanoseconds(nanos % unit));
+        }
+
+        foreach (var instant in instants)
+        {
+            var text = AutomationJson.Format(instant);
+            Assert.Equal(InstantPattern.ExtendedIso.Format(instant), text);
+            Assert.Equal(instant, AutomationJson.ParseInstant(text));
+        }
+    }
+}
