@@ -135,6 +135,31 @@ public sealed class FileSystemOutboundSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_Attachments_AreWrittenAndParseBackTheSame()
+    {
+        var sender = new FileSystemOutboundSender(_folder, _clock);
+        byte[] pdf = [0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0x80, 0xff];
+        var message = Message(OutgoingKind.Reply) with
+        {
+            Attachments =
+            [
+                new MessageAttachment { FileName = "取扱説明書.pdf", ContentType = "application/pdf", Content = pdf },
+                new MessageAttachment { FileName = "label.png", ContentType = "image/png", Content = new byte[] { 0x89, 0x50, 0x4e, 0x47 } },
+            ],
+        };
+
+        var receipt = await sender.SendAsync(Channel(), message, "send:files", CancellationToken.None);
+
+        var parsed = new MimeMessageParser().Parse(await File.ReadAllBytesAsync(Path.Combine(_folder, receipt.ChannelMessageId)));
+        Assert.True(parsed.Succeeded, parsed.Error);
+        Assert.Equal("It ships today.", parsed.Message!.Text.TrimEnd());
+        Assert.Equal(
+            [("取扱説明書.pdf", "application/pdf", 8L), ("label.png", "image/png", 4L)],
+            parsed.Message.Attachments.Select(a => (a.FileName, a.ContentType, a.Size)));
+        Assert.Equal(pdf, parsed.Message.Attachments[0].Content.ToArray());
+    }
+
+    [Fact]
     public async Task SendAsync_FromOnTheMessage_WinsOverTheChannel()
     {
         var sender = new FileSystemOutboundSender(_folder, _clock);

@@ -17,7 +17,7 @@ namespace BuyerMessaging;
 /// disk, then renamed without replacing an existing file. Two concurrent sends of one key leave one file.</para>
 /// <para>The message carries the conversation's threading (<c>Message-ID</c>, <c>In-Reply-To</c>, <c>References</c>)
 /// and the message's extra headers; auto-replies are marked <c>Auto-Submitted: auto-replied</c> (RFC 3834) even when
-/// the message does not say so. Bodies use 7-bit transfer encodings. <c>Date</c> is the injected clock's time of the first send. Lines end with CRLF.</para>
+/// the message does not say so. The message's <see cref="OutgoingMessage.Attachments"/> are attached. Bodies use 7-bit transfer encodings. <c>Date</c> is the injected clock's time of the first send. Lines end with CRLF.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public sealed class FileSystemOutboundSender : IOutboundSender
@@ -138,6 +138,11 @@ public sealed class FileSystemOutboundSender : IOutboundSender
         if (message.Html is { Length: > 0 } html)
         {
             body.HtmlBody = html;
+        }
+
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
         }
 
         mime.Body = body.ToMessageBody();

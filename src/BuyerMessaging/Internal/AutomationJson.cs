@@ -45,6 +45,9 @@ internal sealed class OutgoingMessageDto
 
     public Dictionary<string, string> Headers { get; set; } = [];
 
+    /// <summary>Gets or sets the attachments; <see langword="null"/> (left out) when there are none, as in payloads written before they travelled.</summary>
+    public List<AttachmentDto>? Attachments { get; set; }
+
     public string? TemplateId { get; set; }
 
     public string? MessageId { get; set; }
@@ -52,6 +55,16 @@ internal sealed class OutgoingMessageDto
     public string? AnswersMessageId { get; set; }
 
     public string? Author { get; set; }
+}
+
+internal sealed class AttachmentDto
+{
+    public string FileName { get; set; } = string.Empty;
+
+    public string ContentType { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the content (base64 in JSON).</summary>
+    public byte[] Content { get; set; } = [];
 }
 
 internal sealed class ParticipantDto
@@ -171,6 +184,9 @@ internal static class AutomationJson
             InReplyTo = m.InReplyTo,
             References = [.. m.References],
             Headers = new(m.Headers, StringComparer.OrdinalIgnoreCase),
+            Attachments = m.Attachments.Count == 0
+                ? null
+                : [.. m.Attachments.Select(a => new AttachmentDto { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content.ToArray() })],
             TemplateId = m.TemplateId?.Value,
             MessageId = m.MessageId?.Value,
             AnswersMessageId = m.AnswersMessageId?.Value,
@@ -195,6 +211,9 @@ internal static class AutomationJson
             InReplyTo = d.InReplyTo,
             References = d.References,
             Headers = d.Headers,
+            Attachments = d.Attachments is null
+                ? []
+                : [.. d.Attachments.Select(a => new MessageAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
             TemplateId = d.TemplateId is { } t ? new(t) : null,
             MessageId = d.MessageId is { } mid ? new(mid) : null,
             AnswersMessageId = d.AnswersMessageId is { } a ? new(a) : null,

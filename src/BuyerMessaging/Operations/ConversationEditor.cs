@@ -382,6 +382,7 @@ public sealed class ConversationEditor
                 InternetMessageId = message.InternetMessageId!,
                 InReplyTo = message.InReplyTo,
                 References = message.References,
+                Attachments = message.Attachments,
                 MessageId = message.Id,
                 Author = author,
             };

@@ -40,6 +40,12 @@ public sealed record OutgoingMessage
     /// <summary>Gets the References Message-IDs, oldest first.</summary>
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>
+    /// Gets the files sent with the message: a person's reply's, or the template's for an automatic reply. They travel
+    /// in the outbox item, so what leaves is what was queued even if the template changes meanwhile.
+    /// </summary>
+    public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
+
     /// <summary>Gets extra headers (for example <c>Auto-Submitted: auto-replied</c>).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

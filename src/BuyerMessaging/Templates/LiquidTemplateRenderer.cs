@@ -98,7 +98,8 @@ public sealed partial class LiquidTemplateRenderer : ITemplateRenderer
                 missing);
         }
 
-        return template.IsHtml ? new RenderedTemplate(subject, HtmlToText(body), body) : new RenderedTemplate(subject, body, null);
+        var rendered = template.IsHtml ? new RenderedTemplate(subject, HtmlToText(body), body) : new RenderedTemplate(subject, body, null);
+        return rendered with { Attachments = template.Attachments };
     }
 
     /// <summary>

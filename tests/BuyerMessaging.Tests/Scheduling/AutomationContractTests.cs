@@ -705,6 +705,54 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendReplyAsync_WithAFile_SendsTheFile()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        var manual = new MessageAttachment { FileName = "manual.pdf", ContentType = "application/pdf", Content = new byte[] { 0x25, 0x50, 0x44, 0x46, 0, 255 } };
+
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "The manual is attached.", Attachments = [manual] }, Kim);
+        await Worker().RunUntilIdleAsync();
+
+        var sent = Assert.Single(Assert.Single(Sender.Delivered).Message.Attachments);
+        Assert.Equal((manual.FileName, manual.ContentType), (sent.FileName, sent.ContentType));
+        Assert.Equal(manual.Content.ToArray(), sent.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task AutoReply_TemplateWithAFile_SendsAndRecordsTheFile()
+    {
+        RandomValue = 0;
+        var guide = new MessageAttachment { FileName = "返品ガイド.pdf", ContentType = "application/pdf", Content = new byte[] { 1, 2, 3, 4 } };
+        var closed = (await Templates.GetTemplateAsync(new("closed"), CancellationToken.None))!;
+        Templates.Set(closed with { Attachments = [guide] });
+        var id = await IngestAsync(Jp());
+
+        Clock.Advance(Duration.FromMinutes(5));
+        await Worker().RunUntilIdleAsync();
+
+        var sent = Assert.Single(Assert.Single(Sender.Delivered).Message.Attachments);
+        Assert.Equal(guide.FileName, sent.FileName);
+        Assert.Equal(guide.Content.ToArray(), sent.Content.ToArray());
+        var recorded = Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
+        Assert.Equal([guide.FileName], recorded.Attachments.Select(a => a.FileName));
+    }
+
+    [Fact]
+    public async Task AutoReply_TemplateWithAFileAmazonRefuses_FailsAndSendsNothing()
+    {
+        RandomValue = 0;
+        var closed = (await Templates.GetTemplateAsync(new("closed"), CancellationToken.None))!;
+        Templates.Set(closed with { Attachments = [new MessageAttachment { FileName = "setup.exe", ContentType = "application/x-msdownload", Content = new byte[] { 0x4d, 0x5a } }] });
+        var id = await IngestAsync(Jp());
+
+        Clock.Advance(Duration.FromMinutes(5));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal(WorkItemState.Failed, Assert.Single(await WorkAsync(WorkKinds.Send, id)).State);
+    }
+
+    [Fact]
     public async Task Send_FailuresRetryWithBackoff_ThenSucceedOnce()
     {
         var id = await IngestAsync(TestMail.Relay());

@@ -36,4 +36,31 @@ public sealed class AutomationJsonTests
             Assert.Equal(instant, AutomationJson.ParseInstant(text));
         }
     }
+
+    [Fact]
+    public void Outgoing_WithAttachments_RoundTrips_AndAPayloadWithoutThemReadsAsNone()
+    {
+        var outgoing = new OutgoingMessage
+        {
+            Kind = OutgoingKind.Reply,
+            ConversationId = new("7"),
+            ChannelId = new("northwind-support"),
+            To = [new MailParticipant("Pat", "pat@mail.example")],
+            Subject = "Re: Manual",
+            Text = "Attached.",
+            InternetMessageId = "bm.1@northwind.example",
+            Attachments = [new MessageAttachment { FileName = "manual.pdf", ContentType = "application/pdf", Content = new byte[] { 0, 1, 254, 255 } }],
+        };
+
+        var json = AutomationJson.Serialize(outgoing);
+        var back = AutomationJson.DeserializeOutgoing(json);
+        var withoutFiles = AutomationJson.DeserializeOutgoing(AutomationJson.Serialize(outgoing with { Attachments = [] }));
+
+        var attachment = Assert.Single(back.Attachments);
+        Assert.Equal(("manual.pdf", "application/pdf", 4L), (attachment.FileName, attachment.ContentType, attachment.Size));
+        Assert.Equal(new byte[] { 0, 1, 254, 255 }, attachment.Content.ToArray());
+        Assert.Contains("\"content\":\"AAH+/w==\"", json, StringComparison.Ordinal);
+        Assert.Empty(withoutFiles.Attachments);
+        Assert.DoesNotContain("attachments", AutomationJson.Serialize(outgoing with { Attachments = [] }), StringComparison.Ordinal);
+    }
 }

@@ -33,6 +33,7 @@ internal static class ReplyComposer
             InReplyTo = answering?.InternetMessageId,
             References = references,
             Headers = headers,
+            Attachments = rendered.Attachments,
             TemplateId = template,
             AnswersMessageId = answering?.Id,
         };

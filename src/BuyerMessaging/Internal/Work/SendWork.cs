@@ -19,7 +19,7 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
 
         // Last gate before the channel: an auto-reply or smart reply rendered from a template, or a reply checked under
         // other options, must not leave when it breaks Amazon's rules. A block fails the item at once (see WorkQueueWorker).
-        context.ContentChecker.CheckForChannel(channel, outgoing.Kind.ToTextKind(), outgoing.Text, outgoing.Subject, outgoing.Html).ThrowIfBlocked();
+        context.ContentChecker.CheckForChannel(channel, outgoing.Kind.ToTextKind(), outgoing.Text, outgoing.Subject, outgoing.Html, outgoing.Attachments).ThrowIfBlocked();
         var receipt = await context.Sender.SendAsync(channel, outgoing, item.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         ArgumentException.ThrowIfNullOrWhiteSpace(receipt?.ChannelMessageId, nameof(receipt));
         return await context.CompleteAsync(item, receipt.ChannelMessageId, async (tx, now) =>
@@ -56,6 +56,7 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
             Subject = outgoing.Subject,
             Text = outgoing.Text,
             Html = outgoing.Html,
+            Attachments = outgoing.Attachments,
             At = now,
         };
         var changes = new List<ConversationChange> { new(conversation.Id, now, actor, auto ? ChangeKinds.AutoReply : ChangeKinds.Reply, null, message.Id.Value) };
