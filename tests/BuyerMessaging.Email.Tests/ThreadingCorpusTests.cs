@@ -70,6 +70,71 @@ public sealed class ThreadingCorpusTests
         }
     }
 
+    /// <summary>
+    /// Jamie Zawinski's threading test cases as MailKit runs them (../shared/corpora/threading/jwz-testthreader): reference
+    /// loops (a message naming itself, two to four messages naming each other), missing parents, contradicting
+    /// References and repeated Message-IDs, all from one sender. Whatever the order, every message is stored once
+    /// (a repeated Message-ID is a duplicate delivery), and each message sits with the parent MailKit gives it.
+    /// </summary>
+    [CorpusFact(Corpus)]
+    public async Task Ingest_JwzReferenceCases_NothingLostInAnyOrderAndParentsKeptInArrivalOrder()
+    {
+        using var vectors = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestFiles.Corpus(Corpus)!, "jwz-testthreader", "vectors.json")));
+        var testCase = vectors.RootElement.GetProperty("cases").GetProperty("TestThreadByReferences");
+        var start = Instant.FromUtc(1997, 1, 1, 16, 0);
+        var mail = testCase.GetProperty("messages").EnumerateArray().Select(m => new InboundMessage
+        {
+            ChannelKind = ChannelKind.Mailbox,
+            From = new MailParticipant("Jamie", "jwz@example.org"),
+            To = [new MailParticipant("Support", "support@example.org")],
+            Subject = m.GetProperty("subject").GetString()!,
+            Text = "…",
+            InternetMessageId = m.GetProperty("message_id").GetString()!.Trim('<', '>'),
+            References = [.. m.GetProperty("references").EnumerateArray().Select(r => r.GetString()!.Trim('<', '>'))],
+            SentAt = start,
+        }).ToList();
+        var distinct = mail.Select(m => m.InternetMessageId).Distinct().Count();
+
+        var inOrder = await ThreadsAsync(mail, allowDuplicates: true);
+        Assert.Equal(distinct, inOrder.Sum(t => t.Count));
+
+        // MailKit's tree, pre-order with depths; "dummy" is a missing message. Each message's nearest real ancestor in
+        // the tree must share its conversation. Labels are subjects: the tree names a message only when its subject is
+        // that of one Message-ID (a repeated delivery repeats its subject).
+        var bySubject = mail.GroupBy(m => m.Subject)
+            .Where(g => g.Select(m => m.InternetMessageId).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().InternetMessageId!);
+        var conversationOf = inOrder.SelectMany((t, i) => t.Select(id => (id, i))).ToDictionary(x => x.id, x => x.i);
+        var path = new List<string?>();
+        var edges = 0;
+        foreach (var node in testCase.GetProperty("expected_tree").EnumerateArray())
+        {
+            var depth = node.GetProperty("depth").GetInt32();
+            var label = node.GetProperty("label").GetString()!;
+            path.RemoveRange(depth, path.Count - depth);
+            var id = bySubject.GetValueOrDefault(label);
+            if (id is not null && path.LastOrDefault(p => p is not null) is { } parent)
+            {
+                Assert.True(conversationOf[id] == conversationOf[parent], $"'{label}' is not with its parent {parent}");
+                edges++;
+            }
+
+            path.Add(id);
+        }
+
+        Assert.True(edges >= 15, $"only {edges} parent links checked");
+
+        foreach (var order in new[] { Enumerable.Reverse(mail).ToArray() }.Concat(Enumerable.Range(1, 10).Select(seed =>
+        {
+            var shuffled = mail.ToArray();
+            new Random(seed).Shuffle(shuffled);
+            return shuffled;
+        })))
+        {
+            Assert.Equal(distinct, (await ThreadsAsync(order, allowDuplicates: true)).Sum(t => t.Count));
+        }
+    }
+
     private List<InboundMessage> Parse(string folder)
     {
         var directory = Path.Combine(TestFiles.Corpus(Corpus)!, "notmuch-threading", folder);
@@ -86,9 +151,10 @@ public sealed class ThreadingCorpusTests
 
     /// <summary>
     /// Ingests the mail in the order given into a new store; returns the Message-IDs of each conversation, and adds those
-    /// of the messages that started one to <paramref name="created"/>.
+    /// of the messages that started one to <paramref name="created"/>. A duplicate delivery fails the test unless
+    /// <paramref name="allowDuplicates"/>.
     /// </summary>
-    private static async Task<List<List<string>>> ThreadsAsync(IReadOnlyList<InboundMessage> mail, List<string>? created = null)
+    private static async Task<List<List<string>>> ThreadsAsync(IReadOnlyList<InboundMessage> mail, List<string>? created = null, bool allowDuplicates = false)
     {
         var store = new InMemoryConversationStore();
         var clock = new FakeClock(Instant.FromUtc(2016, 6, 27, 0, 0));
@@ -97,6 +163,11 @@ public sealed class ThreadingCorpusTests
         foreach (var message in mail)
         {
             var result = await ingestor.IngestAsync(message);
+            if (allowDuplicates && result.Outcome == IngestOutcome.Duplicate)
+            {
+                continue;
+            }
+
             Assert.True(result.Outcome is IngestOutcome.Created or IngestOutcome.Appended, $"{message.InternetMessageId}: {result.Outcome} {result.QuarantineReason}");
             clock.Advance(Duration.FromMinutes(1));
             if (result.Outcome == IngestOutcome.Created)

@@ -493,16 +493,16 @@ public sealed partial class ConversationIngestor
 
         // Mail is not always delivered, fetched or imported in order. A stored reply that names this message, or (when
         // none of the messages this one names is stored) a stored message that names one of them too, is of the same
-        // thread; it brings this message in on the same terms.
+        // thread; it brings this message in on the same terms, unless its conversation is about another order.
         if (message.InternetMessageId is { Length: > 0 } own
-            && await InThreadOfReplyAsync(transaction, channel.StoreId, own, sender, cancellationToken).ConfigureAwait(false) is { } ofReply)
+            && await InThreadOfReplyAsync(transaction, channel.StoreId, own, message, cancellationToken).ConfigureAwait(false) is { } ofReply)
         {
             return ofReply;
         }
 
         foreach (var reference in references)
         {
-            if (await InThreadOfReplyAsync(transaction, channel.StoreId, reference, sender, cancellationToken).ConfigureAwait(false) is { } ofSibling)
+            if (await InThreadOfReplyAsync(transaction, channel.StoreId, reference, message, cancellationToken).ConfigureAwait(false) is { } ofSibling)
             {
                 return ofSibling;
             }
@@ -531,13 +531,24 @@ public sealed partial class ConversationIngestor
             : null;
     }
 
-    /// <summary>The conversation of the first stored message that names <paramref name="internetMessageId"/>, when the sender is one of its participants.</summary>
+    /// <summary>
+    /// The conversation of the first stored message that names <paramref name="internetMessageId"/>, when the sender is
+    /// one of its participants and it is not about another order than the message.
+    /// </summary>
     private static async ValueTask<Conversation?> InThreadOfReplyAsync(
-        IStoreTransaction transaction, StoreId storeId, string internetMessageId, string sender, CancellationToken cancellationToken) =>
-        await transaction.FindMessageReferencingAsync(storeId, internetMessageId, cancellationToken).ConfigureAwait(false) is { } reply
-        && await transaction.IsParticipantAsync(reply.ConversationId, sender, cancellationToken).ConfigureAwait(false)
-            ? await transaction.GetConversationAsync(reply.ConversationId, cancellationToken).ConfigureAwait(false)
+        IStoreTransaction transaction, StoreId storeId, string internetMessageId, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (await transaction.FindMessageReferencingAsync(storeId, internetMessageId, cancellationToken).ConfigureAwait(false) is not { } reply
+            || !await transaction.IsParticipantAsync(reply.ConversationId, message.From.Address, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var conversation = await transaction.GetConversationAsync(reply.ConversationId, cancellationToken).ConfigureAwait(false);
+        return conversation is not null && (conversation.OrderId is null || message.OrderId is null || conversation.OrderId == message.OrderId)
+            ? conversation
             : null;
+    }
 
     /// <summary>Amazon Business orders share one no-reply relay address; it does not identify a buyer.</summary>
     private static bool IsSharedRelayAddress(string buyerKey) =>

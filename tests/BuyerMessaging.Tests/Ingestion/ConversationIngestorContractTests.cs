@@ -172,6 +172,22 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestAsync_SameBuyerNamingTheSameMissingMessageAboutAnotherOrder_StartsNewConversation()
+    {
+        var first = await Ingestor.IngestAsync(TestMail.Relay() with { InternetMessageId = "o1@amazon.example", References = ["seller-reply@amazon.example"] });
+        var other = TestMail.Relay(orderId: "111-9999999-9999999", subject: "Inquiry from Amazon customer Jane Doe (Order: 111-9999999-9999999)") with
+        {
+            InternetMessageId = "o2@amazon.example",
+            References = ["seller-reply@amazon.example"],
+        };
+
+        var second = await Ingestor.IngestAsync(other);
+
+        Assert.Equal(IngestOutcome.Created, second.Outcome);
+        Assert.NotEqual(first.ConversationId, second.ConversationId);
+    }
+
+    [Fact]
     public async Task IngestAsync_ParentFromSenderNotInTheRepliesThread_StartsNewConversation()
     {
         var reply = await Ingestor.IngestAsync(TestMail.Mail(subject: "b", messageId: "r1@mail.example", inReplyTo: "p1@example.org"));
