@@ -81,16 +81,18 @@ internal static class EditCommands
         "note",
         "Add a seller note (出品者メモ): kept with the conversation, never sent to the buyer. --status also sets the status.",
         "The status to set with the note (default: unchanged).",
-        async (editor, id, text, agent, status, cancellationToken) => await editor.AddNoteAsync(id, text, agent, status, cancellationToken));
+        withAttachments: false,
+        async (editor, id, text, _, agent, status, cancellationToken) => await editor.AddNoteAsync(id, text, agent, status, cancellationToken));
 
-    /// <summary><c>reply --db PATH ID --text T --actor A [--status S]</c></summary>
+    /// <summary><c>reply --db PATH ID --text T --actor A [--status S] [--attach FILE]...</c></summary>
     public static Command Reply(CliRuntime runtime) => MessageCommand(
         runtime,
         "reply",
         "Record a reply sent to the buyer (カスタマー返信): the reply count goes up and the status becomes awaiting-buyer unless --status says otherwise. Sending comes in a later release.",
         "The status after the reply (default: awaiting-buyer).",
-        async (editor, id, text, agent, status, cancellationToken) =>
-            await editor.RecordReplyAsync(id, new OutboundReply { Text = text }, agent, status ?? ConversationStatus.AwaitingBuyer, cancellationToken));
+        withAttachments: true,
+        async (editor, id, text, attachments, agent, status, cancellationToken) =>
+            await editor.RecordReplyAsync(id, new OutboundReply { Text = text, Attachments = attachments }, agent, status ?? ConversationStatus.AwaitingBuyer, cancellationToken));
 
     /// <summary>Prints conversations after a change: a table line each, or <c>{"items":[...]}</c>.</summary>
     public static async Task WriteConversationsAsync(CliRuntime runtime, IServiceProvider services, IReadOnlyList<Conversation> conversations, bool json, string what, CancellationToken cancellationToken)
@@ -115,13 +117,19 @@ internal static class EditCommands
         string name,
         string description,
         string statusDescription,
-        Func<ConversationEditor, ConversationId, string, AgentId, ConversationStatus?, CancellationToken, Task<Message>> record)
+        bool withAttachments,
+        Func<ConversationEditor, ConversationId, string, IReadOnlyList<MessageAttachment>, AgentId, ConversationStatus?, CancellationToken, Task<Message>> record)
     {
         var db = CommonOptions.Db();
         var id = CommonOptions.ConversationArgument();
         var text = new Option<string>("--text") { Description = "The text.", Required = true, HelpName = "TEXT" };
         var actor = CommonOptions.Actor();
         var status = new Option<string?>("--status") { Description = statusDescription, HelpName = "STATUS" };
+        var attach = new Option<string[]>("--attach")
+        {
+            Description = "A file to send with the reply (repeat for several); its content type comes from its extension. Amazon's rules apply on Amazon channels.",
+            HelpName = "FILE",
+        };
         var json = CommonOptions.Json();
         var command = new Command(name, description);
         command.Options.Add(db);
@@ -129,6 +137,11 @@ internal static class EditCommands
         command.Options.Add(text);
         command.Options.Add(actor);
         command.Options.Add(status);
+        if (withAttachments)
+        {
+            command.Options.Add(attach);
+        }
+
         command.Options.Add(json);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
@@ -141,10 +154,11 @@ internal static class EditCommands
 
             var agent = CommonOptions.Agent(parseResult.GetValue(actor), "--actor");
             var newStatus = CommonOptions.OptionalStatus(parseResult.GetValue(status), "--status");
+            var attachments = withAttachments ? await ReadAttachmentsAsync(parseResult.GetValue(attach) ?? [], cancellationToken) : [];
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {
-                var message = await record(services.GetRequiredService<ConversationEditor>(), conversationId, body, agent, newStatus, cancellationToken);
+                var message = await record(services.GetRequiredService<ConversationEditor>(), conversationId, body, attachments, agent, newStatus, cancellationToken);
                 var store = services.GetRequiredService<IConversationStore>();
                 var conversation = await store.GetConversationAsync(conversationId, cancellationToken)
                     ?? throw CliException.NotFound($"ID: there is no conversation '{conversationId}'.");
@@ -162,5 +176,27 @@ internal static class EditCommands
             }
         });
         return command;
+    }
+
+    /// <summary>Reads the files of <c>--attach</c>: the name without its folder, the content type from the extension.</summary>
+    private static async Task<IReadOnlyList<MessageAttachment>> ReadAttachmentsAsync(string[] paths, CancellationToken cancellationToken)
+    {
+        var attachments = new List<MessageAttachment>(paths.Length);
+        foreach (var path in paths)
+        {
+            byte[] content;
+            try
+            {
+                content = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw CliException.Usage($"--attach: cannot read '{path}': {ex.Message}");
+            }
+
+            attachments.Add(new MessageAttachment { FileName = Path.GetFileName(path), ContentType = MimeKit.MimeTypes.GetMimeType(path), Content = content });
+        }
+
+        return attachments;
     }
 }

@@ -16,6 +16,11 @@ internal static class ShowCommand
         var actor = CommonOptions.Actor(required: false);
         actor.Description = "Who opens it, with --mark-read (default: cli).";
         var zone = CommonOptions.Zone();
+        var save = new Option<string?>("--save-attachments")
+        {
+            Description = "Also write every message's attachments to DIR/<message id>/<file name> (created when missing; files of an earlier save are replaced).",
+            HelpName = "DIR",
+        };
         var json = CommonOptions.Json();
         var command = new Command("show", "Show a conversation: every field, the messages in order and the history of changes.");
         command.Options.Add(db);
@@ -23,10 +28,17 @@ internal static class ShowCommand
         command.Options.Add(markRead);
         command.Options.Add(actor);
         command.Options.Add(zone);
+        command.Options.Add(save);
         command.Options.Add(json);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var conversationId = CommonOptions.ConversationId(parseResult.GetValue(id));
+            var saveTo = parseResult.GetValue(save);
+            if (saveTo is not null && string.IsNullOrWhiteSpace(saveTo))
+            {
+                throw CliException.Usage("--save-attachments: give a folder.");
+            }
+
             var displayZone = CommonOptions.Zone(parseResult.GetValue(zone));
             var agent = CommonOptions.Agent(parseResult.GetValue(actor) ?? "cli", "--actor");
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
@@ -46,6 +58,7 @@ internal static class ShowCommand
                 var folders = await store.GetFoldersAsync(cancellationToken);
                 var stores = await store.GetStoresAsync(cancellationToken);
                 var now = CliRuntime.Now(services);
+                var saved = saveTo is null ? [] : await SaveAttachmentsAsync(saveTo, messages, cancellationToken);
                 if (parseResult.GetValue(json))
                 {
                     runtime.WriteJson(
@@ -55,6 +68,16 @@ internal static class ShowCommand
                 }
 
                 Write(runtime.Out, conversation, messages, history, channels, folders, stores, now, displayZone);
+                if (saveTo is not null)
+                {
+                    runtime.Out.WriteLine();
+                    runtime.Out.WriteLine(saved.Count == 0 ? "No attachments to save." : $"Saved {saved.Count} attachment(s):");
+                    foreach (var path in saved)
+                    {
+                        runtime.Out.WriteLine($"  {path}");
+                    }
+                }
+
                 return ExitCodes.Success;
             }
         });
@@ -131,6 +154,43 @@ internal static class ShowCommand
             h.To ?? string.Empty,
         ]).ToList();
         TextTable.Write(o, [new("When"), new("Actor", MaxWidth: 24), new("What"), new("From", MaxWidth: 30), new("To", MaxWidth: 30)], rows, 160);
+    }
+
+    /// <summary>Writes each message's attachments to <c>folder/message id/file name</c>; returns the paths written.</summary>
+    private static async Task<List<string>> SaveAttachmentsAsync(string folder, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
+    {
+        var saved = new List<string>();
+        foreach (var message in messages.Where(m => m.Attachments.Count > 0))
+        {
+            var directory = Path.Combine(folder, SafeFileName(message.Id.Value, "message"));
+            Directory.CreateDirectory(directory);
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < message.Attachments.Count; i++)
+            {
+                var attachment = message.Attachments[i];
+                var first = SafeFileName(attachment.FileName, Invariant($"attachment-{i + 1}"));
+                var name = first;
+                for (var n = 2; !names.Add(name); n++)
+                {
+                    // Two files of one message with the same name: "photo.jpg", "photo (2).jpg".
+                    name = Invariant($"{Path.GetFileNameWithoutExtension(first)} ({n}){Path.GetExtension(first)}");
+                }
+
+                var path = Path.Combine(directory, name);
+                await File.WriteAllBytesAsync(path, attachment.Content, cancellationToken);
+                saved.Add(path);
+            }
+        }
+
+        return saved;
+    }
+
+    /// <summary>A name that stays inside its folder on every system: no directory part, no invalid character, not "." or "..".</summary>
+    private static string SafeFileName(string name, string fallback)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        var safe = new string([.. name.Select(c => c is '/' or '\\' or ':' || char.IsControl(c) || invalid.Contains(c) ? '_' : c)]).Trim().TrimEnd('.');
+        return safe.Length == 0 || safe.Trim('.').Length == 0 ? fallback : safe;
     }
 
     private static void Field(TextWriter o, string name, string value) => o.WriteLine($"  {name + ":",-11}{value}");
