@@ -14,8 +14,8 @@ namespace BuyerMessaging.Benchmarks;
 [MemoryDiagnoser]
 public class FollowUpBenchmarks
 {
-    private const int FollowUps = 200;
-    private const int AttachmentBytes = 1 << 20;
+    internal const int FollowUps = 200;
+    internal const int AttachmentBytes = 1 << 20;
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 23, 0, 0));
     private InboundParseResult[] _plain = [];
     private InboundParseResult[] _withPhoto = [];
@@ -28,9 +28,7 @@ public class FollowUpBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var photo = new MessageAttachment { FileName = "damaged.jpg", ContentType = "image/jpeg", Content = new byte[AttachmentBytes] };
-        _plain = [.. Enumerable.Range(0, FollowUps).SelectMany(i => new[] { First(i, []), Other(i, [photo]) }).Select(InboundParseResult.Parsed)];
-        _withPhoto = [.. Enumerable.Range(0, FollowUps).SelectMany(i => new[] { First(i, [photo]), Other(i, []) }).Select(InboundParseResult.Parsed)];
+        (_plain, _withPhoto) = FirstMessages();
         _followUps = [.. Enumerable.Range(0, FollowUps).Select(i => InboundParseResult.Parsed(FollowUp(i)))];
         _directory = Directory.CreateTempSubdirectory("bm-followup-").FullName;
     }
@@ -68,6 +66,32 @@ public class FollowUpBenchmarks
     [Benchmark(OperationsPerInvoke = FollowUps)]
     public Task<IReadOnlyList<IngestResult>> FollowUpToMessageWithPhoto() => _ingestor.IngestBatchAsync(_followUps);
 
+    /// <summary>
+    /// The buyers' first messages, two per thread number: a thread's first message and another buyer's; in the plain set
+    /// the other buyer's carries the photo, in the other set the thread's own first message does.
+    /// </summary>
+    internal static (InboundParseResult[] Plain, InboundParseResult[] WithPhoto) FirstMessages()
+    {
+        var photo = new MessageAttachment { FileName = "damaged.jpg", ContentType = "image/jpeg", Content = new byte[AttachmentBytes] };
+        return (
+            [.. Enumerable.Range(0, FollowUps).SelectMany(i => new[] { First(i, []), Other(i, [photo]) }).Select(InboundParseResult.Parsed)],
+            [.. Enumerable.Range(0, FollowUps).SelectMany(i => new[] { First(i, [photo]), Other(i, []) }).Select(InboundParseResult.Parsed)]);
+    }
+
+    /// <summary>Opens a new SQLite file in <paramref name="directory"/> and ingests <paramref name="first"/>, each a new conversation.</summary>
+    internal static (SqliteConversationStore Store, IReadOnlyList<IngestResult> Results) OpenWith(string path, InboundParseResult[] first, FakeClock clock)
+    {
+        var store = SqliteConversationStore.OpenAsync($"Data Source={path}").GetAwaiter().GetResult();
+        SyntheticMail.ConfigureAsync(store).GetAwaiter().GetResult();
+        var results = new ConversationIngestor(store, clock).IngestBatchAsync(first).GetAwaiter().GetResult();
+        if (results.Any(r => r.Outcome != IngestOutcome.Created))
+        {
+            throw new InvalidOperationException("An earlier message was not stored as a new conversation.");
+        }
+
+        return (store, results);
+    }
+
     private static InboundMessage First(int i, IReadOnlyList<MessageAttachment> attachments) =>
         Mail($"first{i}", $"Pat {i}", $"pat{i}", $"Blender {i} arrived broken", "The jar arrived cracked, photo attached. Can you send a new one?") with
         {
@@ -98,14 +122,7 @@ public class FollowUpBenchmarks
     private void Open(InboundParseResult[] first)
     {
         _store?.Dispose();
-        var path = Path.Combine(_directory, $"followup-{_iteration++}.db");
-        _store = SqliteConversationStore.OpenAsync($"Data Source={path}").GetAwaiter().GetResult();
-        SyntheticMail.ConfigureAsync(_store).GetAwaiter().GetResult();
+        (_store, _) = OpenWith(Path.Combine(_directory, $"followup-{_iteration++}.db"), first, _clock);
         _ingestor = new ConversationIngestor(_store, _clock);
-        var results = _ingestor.IngestBatchAsync(first).GetAwaiter().GetResult();
-        if (results.Any(r => r.Outcome != IngestOutcome.Created))
-        {
-            throw new InvalidOperationException("An earlier message was not stored as a new conversation.");
-        }
     }
 }

@@ -108,7 +108,11 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, CancellationToken cancellationToken = default) =>
-        Read(s => LoadMessages(s, id), cancellationToken);
+        GetMessagesAsync(id, MessageReading.Whole, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, MessageReading reading, CancellationToken cancellationToken = default) =>
+        Read(s => LoadMessages(s, id, reading), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ConversationChange>> GetHistoryAsync(ConversationId id, CancellationToken cancellationToken = default) =>
@@ -286,7 +290,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         return null;
     }
 
-    internal static IReadOnlyList<Message> LoadMessages(SqliteSession session, ConversationId id)
+    internal static IReadOnlyList<Message> LoadMessages(SqliteSession session, ConversationId id, MessageReading reading)
     {
         var messages = new List<Message>();
         List<long>? withAttachments = null;
@@ -296,7 +300,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             while (reader.Read())
             {
                 messages.Add(Rows.ReadMessage(reader, out var seq, out var attachments));
-                if (attachments > 0)
+                if (attachments > 0 && reading == MessageReading.Whole)
                 {
                     (withAttachments ??= []).Add(seq);
                     withAttachments.Add(messages.Count - 1);

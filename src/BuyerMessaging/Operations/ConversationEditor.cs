@@ -342,7 +342,7 @@ public sealed class ConversationEditor
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentException.ThrowIfNullOrWhiteSpace(reply.Text, nameof(reply));
         ThrowIfUndefined(status);
-        var history = await _store.GetMessagesAsync(id, cancellationToken).ConfigureAwait(false);
+        var history = await _store.GetMessagesAsync(id, MessageReading.WithoutAttachments, cancellationToken).ConfigureAwait(false);
         var answering = history.LastOrDefault(m => m.Direction == MessageDirection.Inbound);
         Channel? channel = null;
         return await AddMessageAsync(id, author, MessageDirection.OutboundReply, ChangeKinds.Reply, status, (c, messageId, now) => new Message

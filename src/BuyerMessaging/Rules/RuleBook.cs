@@ -158,7 +158,7 @@ public sealed class RuleBook
     private async Task<RuleApplication?> ApplyOneAsync(
         ConversationId id, CompiledRuleSet compiled, Dictionary<ChannelId, Channel> channels, bool dryRun, CancellationToken cancellationToken)
     {
-        var messages = await _store.GetMessagesAsync(id, cancellationToken).ConfigureAwait(false);
+        var messages = await _store.GetMessagesAsync(id, MessageReading.WithoutAttachments, cancellationToken).ConfigureAwait(false);
         var inbound = messages.Where(m => m.Direction == MessageDirection.Inbound).ToList();
         if (inbound.Count == 0)
         {

@@ -28,6 +28,13 @@ public partial interface IConversationStore
     /// <returns>The messages; empty when the conversation does not exist.</returns>
     Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Gets the messages of a conversation, oldest first, whole or without their attachments.</summary>
+    /// <param name="id">The conversation's id.</param>
+    /// <param name="reading">How much of each message to read.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The messages; empty when the conversation does not exist.</returns>
+    Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, MessageReading reading, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the history of a conversation, oldest first, in the order it was appended.</summary>
     /// <param name="id">The conversation's id.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

@@ -27,7 +27,15 @@ public sealed partial class InMemoryConversationStore : IConversationStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<Message>>(s => s.Messages.TryGetValue(id, out var list) ? [.. list.OrderBy(m => m.At)] : [], cancellationToken);
+        GetMessagesAsync(id, MessageReading.Whole, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Message>> GetMessagesAsync(ConversationId id, MessageReading reading, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<Message>>(
+            s => s.Messages.TryGetValue(id, out var list)
+                ? [.. list.OrderBy(m => m.At).Select(m => reading == MessageReading.Whole || m.Attachments.Count == 0 ? m : m with { Attachments = [] })]
+                : [],
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ConversationChange>> GetHistoryAsync(ConversationId id, CancellationToken cancellationToken = default) =>

@@ -246,6 +246,29 @@ public abstract partial class ConversationStoreContractTests
     }
 
     [Fact]
+    public async Task GetMessagesAsync_WithoutAttachments_EveryOtherFieldAndTheOrderAsWhole()
+    {
+        var conversation = await AddConversationAsync();
+        var photo = new MessageAttachment { FileName = "写真.jpg", ContentType = "image/jpeg", Content = new byte[] { 1, 2, 3 } };
+        await AddMessageAsync(conversation.Id, m => m with { At = T0 + Duration.FromHours(1), Text = "later", Attachments = [photo, photo] });
+        await AddMessageAsync(conversation.Id, m => m with { At = T0, Text = "first", InReplyTo = "x@example.com", References = ["x@example.com"] });
+
+        var whole = await Store.GetMessagesAsync(conversation.Id, MessageReading.Whole);
+        var light = await Store.GetMessagesAsync(conversation.Id, MessageReading.WithoutAttachments);
+
+        Assert.Equal(2, whole[1].Attachments.Count);
+        Assert.Equal(whole.Count, light.Count);
+        for (var i = 0; i < whole.Count; i++)
+        {
+            Assert.Empty(light[i].Attachments);
+            AssertEquivalent(whole[i] with { Attachments = [] }, light[i]);
+        }
+
+        Assert.Equal(2, (await Store.GetMessagesAsync(conversation.Id))[1].Attachments.Count);
+        Assert.Empty(await Store.GetMessagesAsync(new ConversationId("nope"), MessageReading.WithoutAttachments));
+    }
+
+    [Fact]
     public async Task GetMessagesAsync_UnknownConversation_ReturnsEmpty() =>
         Assert.Empty(await Store.GetMessagesAsync(new ConversationId("nope")));
 

@@ -16,7 +16,7 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
         var kind = item.Kind == WorkKinds.AutoReply ? OutgoingKind.AutoReply : OutgoingKind.SmartReply;
         var conversationId = new ConversationId(payload.ConversationId);
         var conversation = await context.Store.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var messages = conversation is null ? [] : await context.Store.GetMessagesAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var messages = conversation is null ? [] : await context.Store.GetMessagesAsync(conversationId, MessageReading.WithoutAttachments, cancellationToken).ConfigureAwait(false);
         var answering = messages.FirstOrDefault(m => m.Id.Value == payload.MessageId);
         if (SkipReason(conversation, answering) is { } skip)
         {

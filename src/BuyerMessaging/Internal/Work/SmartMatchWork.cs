@@ -15,7 +15,7 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
         var payload = AutomationJson.DeserializePayload(item.Payload);
         var conversationId = new ConversationId(payload.ConversationId);
         var conversation = await context.Store.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var messages = conversation is null ? [] : await context.Store.GetMessagesAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var messages = conversation is null ? [] : await context.Store.GetMessagesAsync(conversationId, MessageReading.WithoutAttachments, cancellationToken).ConfigureAwait(false);
         var message = messages.FirstOrDefault(m => m.Id.Value == payload.MessageId);
         if (conversation is null || message is null || !StillWanted(conversation, message))
         {
