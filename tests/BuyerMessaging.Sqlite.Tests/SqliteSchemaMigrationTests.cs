@@ -39,9 +39,9 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             {
                 // Version 5 indexed the Message-IDs the stored message names (not its own).
                 var reply = new MessageLocation(new MessageId("1"), c.Id, new ChannelId("northwind-amazon-us"));
-                Assert.Equal(reply, await tx.FindMessageReferencingAsync(c.StoreId, "parent@example.com"));
-                Assert.Equal(reply, await tx.FindMessageReferencingAsync(c.StoreId, "root@example.com"));
-                Assert.Null(await tx.FindMessageReferencingAsync(c.StoreId, "reply@example.com"));
+                Assert.Equal(reply, await tx.FindMessageReferencingAsync(c.StoreId, "parent@example.com", "jane@marketplace.amazon.com"));
+                Assert.Equal(reply, await tx.FindMessageReferencingAsync(c.StoreId, "root@example.com", "jane@marketplace.amazon.com"));
+                Assert.Null(await tx.FindMessageReferencingAsync(c.StoreId, "reply@example.com", "jane@marketplace.amazon.com"));
 
                 Assert.Equal("2", (await tx.NewConversationIdAsync()).Value);
                 await tx.UpdateConversationAsync(c with { NoAutoReply = true, SlaPausedRemaining = Duration.FromHours(20), Version = 4 });
@@ -87,6 +87,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             VALUES ('1', '1', 'northwind', 'northwind-amazon-us', 'Inbound', 'reply@example.com', 'parent@example.com',
                 '["root@example.com","parent@example.com","reply@example.com"]', 'jane@marketplace.amazon.com', 'Where is my parcel?',
                 'It has not arrived yet.', 0, {t0});
+            INSERT INTO participants (conversation_id, address) VALUES ('1', 'jane@marketplace.amazon.com');
             """;
         command.ExecuteNonQuery();
     }

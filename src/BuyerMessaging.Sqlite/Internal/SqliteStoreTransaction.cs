@@ -44,6 +44,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
     private const string FindReferencingSql =
         "SELECT m.id, m.conversation_id, m.channel_id FROM message_references r JOIN messages m ON m.seq = r.message_seq "
+        + "JOIN participants p ON p.conversation_id = m.conversation_id AND p.address = $address "
         + "WHERE r.store_id = $store_id AND r.reference = $internet_message_id ORDER BY r.message_seq LIMIT 1";
 
     private const string InsertReferenceSql =
@@ -161,10 +162,13 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     }
 
     public ValueTask<MessageLocation?> FindMessageByInternetMessageIdAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default) =>
-        FindInStore(FindByInternetMessageIdSql, storeId, internetMessageId, cancellationToken);
+        FindInStore(FindByInternetMessageIdSql, storeId, internetMessageId, null, cancellationToken);
 
-    public ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default) =>
-        FindInStore(FindReferencingSql, storeId, internetMessageId, cancellationToken);
+    public ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, string participant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return FindInStore(FindReferencingSql, storeId, internetMessageId, participant.ToLowerInvariant(), cancellationToken);
+    }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
     {
@@ -571,15 +575,18 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     }
 
     /// <summary>Reads a row of <c>id, conversation_id, channel_id</c> of <c>messages</c>.</summary>
-    /// <summary>Runs a message look-up of a store by a Message-ID (<c>$store_id</c>, <c>$internet_message_id</c>).</summary>
-    private ValueTask<MessageLocation?> FindInStore(string sql, StoreId storeId, string internetMessageId, CancellationToken cancellationToken)
+    /// <summary>Runs a message look-up of a store by a Message-ID (<c>$store_id</c>, <c>$internet_message_id</c>, and <c>$address</c> when given).</summary>
+    private ValueTask<MessageLocation?> FindInStore(string sql, StoreId storeId, string internetMessageId, string? address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
         Check(cancellationToken);
-        return ValueTask.FromResult(_session.Statement(sql)
-            .Bind("$store_id", storeId.Value)
-            .Bind("$internet_message_id", internetMessageId)
-            .QueryRow(ReadLocation));
+        var statement = _session.Statement(sql).Bind("$store_id", storeId.Value).Bind("$internet_message_id", internetMessageId);
+        if (address is not null)
+        {
+            statement.Bind("$address", address);
+        }
+
+        return ValueTask.FromResult(statement.QueryRow(ReadLocation));
     }
 
     private static MessageLocation ReadLocation(SqliteStatement row) =>

@@ -532,14 +532,13 @@ public sealed partial class ConversationIngestor
     }
 
     /// <summary>
-    /// The conversation of the first stored message that names <paramref name="internetMessageId"/>, when the sender is
-    /// one of its participants and it is not about another order than the message.
+    /// The conversation of the first stored message that names <paramref name="internetMessageId"/> in a conversation
+    /// the sender takes part in, unless that conversation is about another order than the message.
     /// </summary>
     private static async ValueTask<Conversation?> InThreadOfReplyAsync(
         IStoreTransaction transaction, StoreId storeId, string internetMessageId, InboundMessage message, CancellationToken cancellationToken)
     {
-        if (await transaction.FindMessageReferencingAsync(storeId, internetMessageId, cancellationToken).ConfigureAwait(false) is not { } reply
-            || !await transaction.IsParticipantAsync(reply.ConversationId, message.From.Address, cancellationToken).ConfigureAwait(false))
+        if (await transaction.FindMessageReferencingAsync(storeId, internetMessageId, message.From.Address, cancellationToken).ConfigureAwait(false) is not { } reply)
         {
             return null;
         }

@@ -62,14 +62,16 @@ public partial interface IStoreTransaction : IAsyncDisposable
 
     /// <summary>
     /// Finds the first stored message of a store that names a Message-ID among the earlier messages of its thread
-    /// (<see cref="ThreadingKeys.ReferencedIds"/>: its In-Reply-To or References) and says where it is: threading a
-    /// message that arrives after a reply to it, as when mail is delivered, fetched or imported out of order.
+    /// (<see cref="ThreadingKeys.ReferencedIds"/>: its In-Reply-To or References) in a conversation an address takes
+    /// part in (<see cref="IsParticipantAsync"/>), and says where it is: threading a message that arrives after a reply
+    /// to it, as when mail is delivered, fetched or imported out of order.
     /// </summary>
     /// <param name="storeId">The store.</param>
     /// <param name="internetMessageId">The Message-ID (compared ordinally, without angle brackets).</param>
+    /// <param name="participant">The address that must take part in the message's conversation (compared ignoring case).</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The location of that message or <see langword="null"/>. A store reads no text and no attachment for it.</returns>
-    ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default);
+    ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, string participant, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Finds the most recently updated conversation of a store with a buyer key (see

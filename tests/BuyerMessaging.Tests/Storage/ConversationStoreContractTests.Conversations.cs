@@ -366,10 +366,18 @@ public abstract partial class ConversationStoreContractTests
     }
 
     [Fact]
-    public async Task FindMessageReferencingAsync_RepliesStoredBeforeTheirParent_FindsTheFirstStoredReplyOfTheStore()
+    public async Task FindMessageReferencingAsync_RepliesStoredBeforeTheirParent_FindsTheFirstStoredReplyOfTheStoreInAConversationOfTheParticipant()
     {
+        var stranger = await AddConversationAsync();
         var a = await AddConversationAsync();
         var b = await AddConversationAsync(c => c with { StoreId = StoreB, ChannelId = ChannelB1 });
+        await InTransactionAsync(async tx =>
+        {
+            await tx.AddParticipantsAsync(stranger.Id, ["mallory@example.org"]);
+            await tx.AddParticipantsAsync(a.Id, ["Pat@Example.com"]);
+            await tx.AddParticipantsAsync(b.Id, ["pat@example.com"]);
+        });
+        var strangers = await AddMessageAsync(stranger.Id, m => m with { InternetMessageId = "m@example.org", References = ["parent@example.com"] });
         var reply = await AddMessageAsync(a.Id, m => m with
         {
             InternetMessageId = "reply@example.com",
@@ -397,14 +405,17 @@ public abstract partial class ConversationStoreContractTests
 
         await InTransactionAsync(async tx =>
         {
-            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "parent@example.com"));
-            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "root@example.com"));
-            Assert.Equal(MessageLocation.Of(later), await tx.FindMessageReferencingAsync(StoreA, "reply@example.com"));
-            Assert.Equal(MessageLocation.Of(inStoreB), await tx.FindMessageReferencingAsync(StoreB, "root@example.com"));
-            Assert.Null(await tx.FindMessageReferencingAsync(StoreB, "parent@example.com"));
-            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "Parent@example.com"));
-            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "self@example.com"));
-            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "never@example.com"));
+            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "parent@example.com", "pat@example.com"));
+            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "parent@example.com", "PAT@example.com"));
+            Assert.Equal(MessageLocation.Of(strangers), await tx.FindMessageReferencingAsync(StoreA, "parent@example.com", "mallory@example.org"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "parent@example.com", "nobody@example.org"));
+            Assert.Equal(MessageLocation.Of(reply), await tx.FindMessageReferencingAsync(StoreA, "root@example.com", "pat@example.com"));
+            Assert.Equal(MessageLocation.Of(later), await tx.FindMessageReferencingAsync(StoreA, "reply@example.com", "pat@example.com"));
+            Assert.Equal(MessageLocation.Of(inStoreB), await tx.FindMessageReferencingAsync(StoreB, "root@example.com", "pat@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreB, "parent@example.com", "pat@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "Parent@example.com", "pat@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "self@example.com", "pat@example.com"));
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "never@example.com", "pat@example.com"));
         });
     }
 

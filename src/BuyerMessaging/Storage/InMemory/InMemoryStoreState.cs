@@ -25,8 +25,8 @@ internal sealed partial class InMemoryStoreState
 
     public Dictionary<(StoreId Store, string InternetMessageId), Message> ByInternetMessageId { get; } = [];
 
-    /// <summary>The oldest message that names a Message-ID in its In-Reply-To or References, by store and that id.</summary>
-    public Dictionary<(StoreId Store, string InternetMessageId), Message> ByReferencedId { get; } = [];
+    /// <summary>The messages that name a Message-ID in their In-Reply-To or References, in the order stored, by store and that id.</summary>
+    public Dictionary<(StoreId Store, string InternetMessageId), List<Message>> ByReferencedId { get; } = [];
 
     /// <summary>Conversations by store, buyer key and order id (the relay threading lookup).</summary>
     public Dictionary<(StoreId Store, string BuyerKey, string? OrderId), List<ConversationId>> ByBuyerAndOrder { get; } = [];

@@ -45,10 +45,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         return Done(state.ByInternetMessageId.TryGetValue((storeId, internetMessageId), out var message) ? MessageLocation.Of(message) : (MessageLocation?)null);
     }
 
-    public ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, CancellationToken cancellationToken = default)
+    public ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, string participant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
-        return Done(state.ByReferencedId.TryGetValue((storeId, internetMessageId), out var message) ? MessageLocation.Of(message) : (MessageLocation?)null);
+        ArgumentNullException.ThrowIfNull(participant);
+        var message = state.ByReferencedId.GetValueOrDefault((storeId, internetMessageId))?
+            .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant));
+        return Done(message is null ? (MessageLocation?)null : MessageLocation.Of(message));
     }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
@@ -172,10 +175,22 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
 
         foreach (var referenced in ThreadingKeys.ReferencedIds(message.InReplyTo, message.References, message.InternetMessageId))
         {
-            if (state.ByReferencedId.TryAdd((conversation.StoreId, referenced), message))
+            var key = (conversation.StoreId, referenced);
+            if (!state.ByReferencedId.TryGetValue(key, out var naming))
             {
-                _undo.Add(() => state.ByReferencedId.Remove((conversation.StoreId, referenced)));
+                naming = [];
+                state.ByReferencedId[key] = naming;
             }
+
+            naming.Add(message);
+            _undo.Add(() =>
+            {
+                naming.Remove(message);
+                if (naming.Count == 0)
+                {
+                    state.ByReferencedId.Remove(key);
+                }
+            });
         }
 
         if (state.SearchText.TryGetValue(message.ConversationId, out var text) && message.Text.Length > 0)
