@@ -28,6 +28,36 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_follow_up_given_before_the_mail_it_answers_ends_in_one_conversation()
+    {
+        // Different subjects: only the follow-up's In-Reply-To ties the two together.
+        var first = Mail("a-first.eml", "Question about my blender", "<q1@mail.example>", null, "How do I clean the blade?");
+        var followUp = Mail("b-follow-up.eml", "Still waiting", "<q2@mail.example>", "<q1@mail.example>", "Any answer?");
+
+        var json = (await _cli.OkAsync("ingest", "--db", _cli.Database, followUp, first, "--json")).Json();
+
+        Assert.Equal(2, json.Int("ingested"));
+        var conversation = Assert.Single((await _cli.OkAsync("inbox", "--db", _cli.Database, "--json")).Json().Items());
+        Assert.Equal(2, (await _cli.OkAsync("show", "--db", _cli.Database, conversation.Str("id")!, "--json")).Json().Items("messages").Count);
+    }
+
+    private string Mail(string name, string subject, string messageId, string? inReplyTo, string text)
+    {
+        var path = Path.Combine(_cli.Folder, name);
+        File.WriteAllText(path, string.Join("\r\n",
+            "From: Pat Example <pat@mail.example>",
+            "To: support@northwind.example",
+            $"Subject: {subject}",
+            "Date: Tue, 01 Dec 2026 09:00:00 +0000",
+            $"Message-ID: {messageId}",
+            inReplyTo is null ? "X-Note: first" : $"In-Reply-To: {inReplyTo}",
+            string.Empty,
+            text,
+            string.Empty));
+        return path;
+    }
+
+    [Fact]
     public async Task A_second_ingest_of_the_same_files_ingests_nothing()
     {
         await _cli.IngestSamplesAsync();
