@@ -160,6 +160,22 @@ public sealed class FileSystemOutboundSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_AttachmentWithAnUnparsableType_GoesAsBytes()
+    {
+        var sender = new FileSystemOutboundSender(_folder, _clock);
+        var message = Message(OutgoingKind.Reply) with
+        {
+            Attachments = [new MessageAttachment { FileName = "notes.txt", ContentType = "text plain; ;", Content = new byte[] { 104, 105 } }],
+        };
+
+        var receipt = await sender.SendAsync(Channel(), message, "send:odd-type", CancellationToken.None);
+
+        var mime = await MimeMessage.LoadAsync(Path.Combine(_folder, receipt.ChannelMessageId));
+        var part = Assert.IsType<MimePart>(Assert.Single(mime.Attachments));
+        Assert.Equal(("application/octet-stream", "notes.txt"), (part.ContentType.MimeType, part.FileName));
+    }
+
+    [Fact]
     public async Task SendAsync_FromOnTheMessage_WinsOverTheChannel()
     {
         var sender = new FileSystemOutboundSender(_folder, _clock);

@@ -142,7 +142,9 @@ public sealed class FileSystemOutboundSender : IOutboundSender
 
         foreach (var attachment in message.Attachments)
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+            // A type that does not parse (a template's typo) goes as bytes rather than failing the send.
+            var type = ContentType.TryParse(attachment.ContentType, out var parsed) ? parsed : new ContentType("application", "octet-stream");
+            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), type);
         }
 
         mime.Body = body.ToMessageBody();
