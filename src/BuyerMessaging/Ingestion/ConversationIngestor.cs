@@ -269,7 +269,7 @@ public sealed partial class ConversationIngestor
         }
 
         var at = message.ReceivedAt is { } received && received <= now ? received : now;
-        var existing = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
+        var (existing, threadedBy) = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
         var conversationId = existing?.Id ?? await transaction.NewConversationIdAsync(cancellationToken).ConfigureAwait(false);
         var stored = new Message
         {
@@ -352,6 +352,7 @@ public sealed partial class ConversationIngestor
         return new IngestResult
         {
             Outcome = existing is null ? IngestOutcome.Created : IngestOutcome.Appended,
+            ThreadedBy = threadedBy,
             ConversationId = conversationId,
             MessageId = stored.Id,
             ChannelId = channel.Id,
@@ -392,7 +393,7 @@ public sealed partial class ConversationIngestor
                 throw new ArgumentException($"The message would be quarantined: {reason}.", nameof(message));
             }
 
-            var existing = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
+            var (existing, _) = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
             var at = message.ReceivedAt is { } received && received <= now ? received : now;
             var conversation = existing is null
                 ? NewConversation(new ConversationId("dry-run"), channel, message, at, now)
@@ -450,7 +451,7 @@ public sealed partial class ConversationIngestor
                 Log.DuplicateIgnored(_logger, result.MessageId!.Value);
                 break;
             default:
-                Log.MessageIngested(_logger, result.MessageId!.Value, result.ConversationId!.Value, result.Outcome, result.ChannelId!.Value);
+                Log.MessageIngested(_logger, result.MessageId!.Value, result.ConversationId!.Value, result.Outcome, result.ThreadedBy, result.ChannelId!.Value);
                 break;
         }
 
@@ -470,7 +471,8 @@ public sealed partial class ConversationIngestor
             : await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, internetMessageId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Conversation?> FindThreadAsync(IStoreTransaction transaction, Channel channel, InboundMessage message, Instant now, CancellationToken cancellationToken)
+    private async ValueTask<(Conversation? Conversation, ThreadingMatch By)> FindThreadAsync(
+        IStoreTransaction transaction, Channel channel, InboundMessage message, Instant now, CancellationToken cancellationToken)
     {
         var sender = message.From.Address;
         var references = ThreadingKeys.ReferencedIds(message.InReplyTo, message.References, message.InternetMessageId);
@@ -483,7 +485,7 @@ public sealed partial class ConversationIngestor
 
             if (await transaction.IsParticipantAsync(referenced.ConversationId, sender, cancellationToken).ConfigureAwait(false))
             {
-                return await transaction.GetConversationAsync(referenced.ConversationId, cancellationToken).ConfigureAwait(false);
+                return Found(await transaction.GetConversationAsync(referenced.ConversationId, cancellationToken).ConfigureAwait(false), ThreadingMatch.References);
             }
 
             // The sender was not in that thread: never merge a stranger, whatever they quote.
@@ -497,14 +499,14 @@ public sealed partial class ConversationIngestor
         if (message.InternetMessageId is { Length: > 0 } own
             && await InThreadOfReplyAsync(transaction, channel.StoreId, own, message, cancellationToken).ConfigureAwait(false) is { } ofReply)
         {
-            return ofReply;
+            return (ofReply, ThreadingMatch.LaterReply);
         }
 
         foreach (var reference in references)
         {
             if (await InThreadOfReplyAsync(transaction, channel.StoreId, reference, message, cancellationToken).ConfigureAwait(false) is { } ofSibling)
             {
-                return ofSibling;
+                return (ofSibling, ThreadingMatch.SharedReference);
             }
         }
 
@@ -515,20 +517,22 @@ public sealed partial class ConversationIngestor
             var byRelay = await transaction.FindConversationByBuyerAndOrderAsync(channel.StoreId, buyerKey, message.OrderId, cancellationToken).ConfigureAwait(false);
             if (byRelay is not null)
             {
-                return byRelay;
+                return (byRelay, ThreadingMatch.RelayAliasAndOrder);
             }
         }
 
         var subjectKey = ThreadingKeys.SubjectKey(message.Subject);
         if (subjectKey.Length == 0 || sharedAddress)
         {
-            return null;
+            return (null, ThreadingMatch.None);
         }
 
         var bySubject = await transaction.FindConversationBySubjectAsync(channel.Id, buyerKey, subjectKey, now - _options.SubjectFallbackDuration, cancellationToken).ConfigureAwait(false);
         return bySubject is not null && (bySubject.OrderId is null || message.OrderId is null || bySubject.OrderId == message.OrderId)
-            ? bySubject
-            : null;
+            ? (bySubject, ThreadingMatch.Subject)
+            : (null, ThreadingMatch.None);
+
+        static (Conversation?, ThreadingMatch) Found(Conversation? conversation, ThreadingMatch by) => (conversation, conversation is null ? ThreadingMatch.None : by);
     }
 
     /// <summary>

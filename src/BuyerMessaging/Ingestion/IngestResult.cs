@@ -15,6 +15,9 @@ public sealed record IngestResult
     /// <summary>Gets the channel the message was assigned to, if any.</summary>
     public ChannelId? ChannelId { get; init; }
 
+    /// <summary>Gets what brought the message into an existing conversation (<see cref="ThreadingMatch.None"/> when it started one or was not ingested).</summary>
+    public ThreadingMatch ThreadedBy { get; init; }
+
     /// <summary>Gets a value indicating whether a Resolved or Awaiting-buyer conversation was reopened.</summary>
     public bool Reopened { get; init; }
 

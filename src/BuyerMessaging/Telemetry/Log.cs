@@ -6,8 +6,8 @@ namespace BuyerMessaging.Internal;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "MessageIngested", Level = LogLevel.Debug,
-        Message = "Ingested message {MessageId} into conversation {ConversationId} ({Outcome}) on channel {ChannelId}")]
-    public static partial void MessageIngested(ILogger logger, MessageId messageId, ConversationId conversationId, IngestOutcome outcome, ChannelId channelId);
+        Message = "Ingested message {MessageId} into conversation {ConversationId} ({Outcome}, threaded by {ThreadedBy}) on channel {ChannelId}")]
+    public static partial void MessageIngested(ILogger logger, MessageId messageId, ConversationId conversationId, IngestOutcome outcome, ThreadingMatch threadedBy, ChannelId channelId);
 
     [LoggerMessage(EventId = 1001, EventName = "DuplicateIgnored", Level = LogLevel.Debug,
         Message = "Duplicate delivery of message {MessageId} ignored")]

@@ -118,6 +118,7 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
 
         Assert.Equal(IngestOutcome.Appended, second.Outcome);
         Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.Equal(ThreadingMatch.References, second.ThreadedBy);
         var c = (await Store.GetConversationAsync(first.ConversationId!.Value))!;
         Assert.Equal(2, c.MessageCount);
         Assert.Equal(TestMail.Start, c.FirstInboundAt);
@@ -153,6 +154,7 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
         var root = await Ingestor.IngestAsync(TestMail.Mail(subject: "a", messageId: "root@mail.example"));
 
         Assert.Equal((IngestOutcome.Created, IngestOutcome.Appended, IngestOutcome.Appended), (grandChild.Outcome, child.Outcome, root.Outcome));
+        Assert.Equal((ThreadingMatch.LaterReply, ThreadingMatch.LaterReply), (child.ThreadedBy, root.ThreadedBy));
         Assert.Equal([grandChild.ConversationId, grandChild.ConversationId], [child.ConversationId, root.ConversationId]);
         Assert.Equal(3, (await Store.GetConversationAsync(grandChild.ConversationId!.Value))!.MessageCount);
     }
@@ -168,7 +170,8 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
             TestMail.Mail(from: "stranger@example.org", subject: "[#33575] Me too", messageId: "s1@example.org", references: ["ticket-33575@mail.example"]));
 
         Assert.Equal(autoReply.ConversationId, resolved.ConversationId);
-        Assert.Equal(IngestOutcome.Created, stranger.Outcome);
+        Assert.Equal(ThreadingMatch.SharedReference, resolved.ThreadedBy);
+        Assert.Equal((IngestOutcome.Created, ThreadingMatch.None), (stranger.Outcome, stranger.ThreadedBy));
     }
 
     [Fact]
@@ -239,6 +242,7 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
 
         Assert.Equal(IngestOutcome.Appended, second.Outcome);
         Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.Equal(ThreadingMatch.RelayAliasAndOrder, second.ThreadedBy);
     }
 
     [Fact]
@@ -280,6 +284,7 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
         var second = await Ingestor.IngestAsync(TestMail.Mail(subject: "RE: AW: Broken LID"));
 
         Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.Equal((ThreadingMatch.None, ThreadingMatch.Subject), (first.ThreadedBy, second.ThreadedBy));
     }
 
     [Fact]
