@@ -6,6 +6,9 @@ namespace BuyerMessaging.Cli;
 /// <summary>What one ingest run did.</summary>
 internal sealed record IngestRun(int Created, int Appended, int Duplicates, IReadOnlyList<QuarantinedFileJson> Quarantined)
 {
+    /// <summary>Gets how many of the appended messages each kind of threading match joined (see <see cref="IngestResult.ThreadedBy"/>).</summary>
+    public IReadOnlyDictionary<ThreadingMatch, int> ThreadedBy { get; init; } = new Dictionary<ThreadingMatch, int>();
+
     public int Ingested => Created + Appended;
 
     public IngestJson ToJson() => new(Ingested, Duplicates, Quarantined);
@@ -83,6 +86,7 @@ internal static class FileIngestion
         var parser = services.GetRequiredService<MimeMessageParser>();
         var ingestor = services.GetRequiredService<ConversationIngestor>();
         int created = 0, appended = 0, duplicates = 0;
+        var threadedBy = new Dictionary<ThreadingMatch, int>();
         var quarantined = new List<QuarantinedFileJson>();
 
         // The pipeline reads the inputs on another thread, a few batches ahead; the names wait here for their results.
@@ -107,6 +111,7 @@ internal static class FileIngestion
                     break;
                 case IngestOutcome.Appended:
                     appended++;
+                    threadedBy[result.ThreadedBy] = threadedBy.GetValueOrDefault(result.ThreadedBy) + 1;
                     break;
                 case IngestOutcome.Duplicate:
                     duplicates++;
@@ -119,7 +124,7 @@ internal static class FileIngestion
             names.TryDequeue(out _);
         }
 
-        return new IngestRun(created, appended, duplicates, quarantined);
+        return new IngestRun(created, appended, duplicates, quarantined) { ThreadedBy = threadedBy };
     }
 
     /// <summary>
@@ -193,10 +198,21 @@ internal static class FileIngestion
         }
     }
 
+    private static string ThreadedByText(ThreadingMatch match) => match switch
+    {
+        ThreadingMatch.References => "by In-Reply-To/References",
+        ThreadingMatch.LaterReply => "by a reply that came first",
+        ThreadingMatch.SharedReference => "by a shared reference",
+        ThreadingMatch.RelayAliasAndOrder => "by Amazon relay alias and order",
+        ThreadingMatch.Subject => "by subject",
+        _ => "otherwise",
+    };
+
     /// <summary>Prints the summary of a run as text.</summary>
     public static void WriteSummary(TextWriter writer, IngestRun run)
     {
-        writer.WriteLine($"Ingested     {run.Ingested,4}  ({run.Created} new conversations, {run.Appended} added to existing ones)");
+        var how = string.Join(", ", run.ThreadedBy.Where(p => p.Value > 0).OrderBy(p => p.Key).Select(p => $"{p.Value} {ThreadedByText(p.Key)}"));
+        writer.WriteLine($"Ingested     {run.Ingested,4}  ({run.Created} new conversations, {run.Appended} added to existing ones{(how.Length > 0 ? ": " + how : string.Empty)})");
         writer.WriteLine($"Duplicates   {run.Duplicates,4}");
         writer.WriteLine($"Quarantined  {run.Quarantined.Count,4}");
         foreach (var q in run.Quarantined)
