@@ -191,6 +191,37 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestAsync_ChainsWhoseRepliesNameAllEarlierMessages_OneConversationEachInAnyOrder()
+    {
+        // As mail clients write them: each reply names its parent in In-Reply-To and the whole chain in References.
+        // Subjects differ, so only the headers can thread them; twelve chains of two to six messages, shuffled together.
+        var random = new Random(20261123);
+        var chains = Enumerable.Range(0, 12).Select(c => Enumerable.Range(0, 2 + (c % 5)).Select(i => $"c{c}m{i}@mail.example").ToList()).ToList();
+        var mail = chains.SelectMany((chain, c) => chain.Select((id, i) => TestMail.Mail(
+            from: $"buyer{c}@mail.example",
+            subject: $"topic {c}-{i}",
+            messageId: id,
+            inReplyTo: i == 0 ? null : chain[i - 1],
+            references: chain.Take(i).ToList()))).ToArray();
+        random.Shuffle(mail);
+
+        var results = new Dictionary<string, IngestResult>();
+        foreach (var message in mail)
+        {
+            results[message.InternetMessageId!] = await Ingestor.IngestAsync(message);
+            Clock.Advance(Duration.FromMinutes(1));
+        }
+
+        Assert.All(results.Values, r => Assert.True(r.Outcome is IngestOutcome.Created or IngestOutcome.Appended));
+        foreach (var chain in chains)
+        {
+            Assert.Single(chain.Select(id => results[id].ConversationId).Distinct());
+        }
+
+        Assert.Equal(chains.Count, (await Store.CountAsync()).Total);
+    }
+
+    [Fact]
     public async Task IngestAsync_ParentFromSenderNotInTheRepliesThread_StartsNewConversation()
     {
         var reply = await Ingestor.IngestAsync(TestMail.Mail(subject: "b", messageId: "r1@mail.example", inReplyTo: "p1@example.org"));
