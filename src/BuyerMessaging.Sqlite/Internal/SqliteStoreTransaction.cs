@@ -42,10 +42,12 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     private const string FindByInternetMessageIdSql =
         "SELECT id, conversation_id, channel_id FROM messages WHERE store_id = $store_id AND internet_message_id = $internet_message_id ORDER BY seq LIMIT 1";
 
-    private const string FindReferencingSql =
-        "SELECT m.id, m.conversation_id, m.channel_id FROM message_references r JOIN messages m ON m.seq = r.message_seq "
-        + "JOIN participants p ON p.conversation_id = m.conversation_id AND p.address = $address "
-        + "WHERE r.store_id = $store_id AND r.reference = $internet_message_id ORDER BY r.message_seq LIMIT 1";
+    private static readonly string FindReferencingSql =
+        "SELECT m.id, m.conversation_id, m.channel_id FROM (SELECT message_seq FROM message_references "
+        + "WHERE store_id = $store_id AND reference = $internet_message_id ORDER BY message_seq "
+        + string.Create(CultureInfo.InvariantCulture, $"LIMIT {ThreadingKeys.ReferencingCandidates}) r ")
+        + "JOIN messages m ON m.seq = r.message_seq JOIN participants p ON p.conversation_id = m.conversation_id AND p.address = $address "
+        + "ORDER BY r.message_seq LIMIT 1";
 
     private const string InsertReferenceSql =
         "INSERT OR IGNORE INTO message_references (store_id, reference, message_seq) SELECT store_id, $reference, seq FROM messages WHERE seq = $seq";

@@ -9,6 +9,13 @@ namespace BuyerMessaging;
 /// </summary>
 public static class ThreadingKeys
 {
+    /// <summary>
+    /// How many of the stored messages that name a Message-ID <see cref="IStoreTransaction.FindMessageReferencingAsync"/>
+    /// considers, the first stored first. A mail sent to many people at once (in Bcc) may be named by thousands of
+    /// replies; looking through them all for every new reply would make ingesting them quadratic.
+    /// </summary>
+    public const int ReferencingCandidates = 64;
+
     [ThreadStatic]
     private static string? t_lastSubject;
 

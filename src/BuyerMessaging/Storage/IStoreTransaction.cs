@@ -64,7 +64,8 @@ public partial interface IStoreTransaction : IAsyncDisposable
     /// Finds the first stored message of a store that names a Message-ID among the earlier messages of its thread
     /// (<see cref="ThreadingKeys.ReferencedIds"/>: its In-Reply-To or References) in a conversation an address takes
     /// part in (<see cref="IsParticipantAsync"/>), and says where it is: threading a message that arrives after a reply
-    /// to it, as when mail is delivered, fetched or imported out of order.
+    /// to it, as when mail is delivered, fetched or imported out of order. Only the first
+    /// <see cref="ThreadingKeys.ReferencingCandidates"/> stored messages that name it are considered.
     /// </summary>
     /// <param name="storeId">The store.</param>
     /// <param name="internetMessageId">The Message-ID (compared ordinally, without angle brackets).</param>

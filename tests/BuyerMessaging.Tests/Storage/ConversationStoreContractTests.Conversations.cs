@@ -420,6 +420,39 @@ public abstract partial class ConversationStoreContractTests
     }
 
     [Fact]
+    public async Task FindMessageReferencingAsync_AMessageNamedByMany_LooksAtTheFirstCandidatesOnly()
+    {
+        // A mail sent to many in Bcc, named by every reply: only the first ReferencingCandidates replies are looked at.
+        var others = await AddConversationAsync();
+        var pats = await AddConversationAsync();
+        await InTransactionAsync(async tx =>
+        {
+            await tx.AddParticipantsAsync(others.Id, ["sam@example.com"]);
+            await tx.AddParticipantsAsync(pats.Id, ["pat@example.com"]);
+        });
+        var early = await AddMessageAsync(pats.Id, m => m with { InternetMessageId = "p1@example.com", References = ["early@example.com"] });
+        await InTransactionAsync(async tx =>
+        {
+            for (var i = 0; i < ThreadingKeys.ReferencingCandidates; i++)
+            {
+                await tx.InsertMessageAsync(NewMessage(await tx.NewMessageIdAsync(), others.Id) with
+                {
+                    InternetMessageId = $"s{i}@example.com",
+                    References = ["blast@example.com", "early@example.com"],
+                });
+            }
+        });
+        await AddMessageAsync(pats.Id, m => m with { InternetMessageId = "p2@example.com", References = ["blast@example.com"] });
+
+        await InTransactionAsync(async tx =>
+        {
+            Assert.Equal(MessageLocation.Of(early), await tx.FindMessageReferencingAsync(StoreA, "early@example.com", "pat@example.com"));
+            Assert.Equal(others.Id, (await tx.FindMessageReferencingAsync(StoreA, "blast@example.com", "sam@example.com"))?.ConversationId);
+            Assert.Null(await tx.FindMessageReferencingAsync(StoreA, "blast@example.com", "pat@example.com"));
+        });
+    }
+
+    [Fact]
     public async Task FindConversationByBuyerAndOrderAsync_SeveralMatches_ReturnsMostRecentlyUpdated()
     {
         const string Alias = "abcdefgh1234567@marketplace.amazon.com";

@@ -50,6 +50,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ArgumentNullException.ThrowIfNull(internetMessageId);
         ArgumentNullException.ThrowIfNull(participant);
         var message = state.ByReferencedId.GetValueOrDefault((storeId, internetMessageId))?
+            .Take(ThreadingKeys.ReferencingCandidates)
             .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant));
         return Done(message is null ? (MessageLocation?)null : MessageLocation.Of(message));
     }
