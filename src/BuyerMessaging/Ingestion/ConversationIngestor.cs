@@ -528,7 +528,7 @@ public sealed partial class ConversationIngestor
         }
 
         var bySubject = await transaction.FindConversationBySubjectAsync(channel.Id, buyerKey, subjectKey, now - _options.SubjectFallbackDuration, cancellationToken).ConfigureAwait(false);
-        return bySubject is not null && (bySubject.OrderId is null || message.OrderId is null || bySubject.OrderId == message.OrderId)
+        return bySubject is not null && SameOrder(bySubject, message)
             ? (bySubject, ThreadingMatch.Subject)
             : (null, ThreadingMatch.None);
 
@@ -548,10 +548,12 @@ public sealed partial class ConversationIngestor
         }
 
         var conversation = await transaction.GetConversationAsync(reply.ConversationId, cancellationToken).ConfigureAwait(false);
-        return conversation is not null && (conversation.OrderId is null || message.OrderId is null || conversation.OrderId == message.OrderId)
-            ? conversation
-            : null;
+        return conversation is not null && SameOrder(conversation, message) ? conversation : null;
     }
+
+    /// <summary>Whether a conversation may take a message as far as orders go: both about the same one, or either about none.</summary>
+    private static bool SameOrder(Conversation conversation, InboundMessage message) =>
+        conversation.OrderId is null || message.OrderId is null || conversation.OrderId == message.OrderId;
 
     /// <summary>Amazon Business orders share one no-reply relay address; it does not identify a buyer.</summary>
     private static bool IsSharedRelayAddress(string buyerKey) =>
