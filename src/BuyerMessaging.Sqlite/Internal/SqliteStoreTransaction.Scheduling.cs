@@ -38,6 +38,12 @@ internal sealed partial class SqliteStoreTransaction
         return Run(s => WorkQueueSql.End(s, id, owner, outcome, now, resultOrError, retryAt), cancellationToken);
     }
 
+    public ValueTask<bool> ReplaceFinishedWorkPayloadAsync(long id, string payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return Run(s => WorkQueueSql.ReplaceFinishedPayload(s, id, payload), cancellationToken);
+    }
+
     public ValueTask<int> CancelWorkAsync(ConversationId conversationId, IReadOnlyCollection<string> kinds, Instant now, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);

@@ -46,6 +46,9 @@ internal static class WorkQueueSql
         + "due_at = coalesce($retry_at, due_at), lease_expires_at = NULL "
         + "WHERE id = $id AND state = 'Leased' AND lease_owner = $owner";
 
+    private const string ReplaceFinishedPayloadSql =
+        "UPDATE work_items SET payload = $payload WHERE id = $id AND state IN ('Succeeded', 'Failed', 'Cancelled')";
+
     private const string CancelSql =
         "UPDATE work_items SET state = 'Cancelled', last_error = $reason, completed_at = $now, lease_expires_at = NULL "
         + "WHERE conversation_id = $conversation_id AND state IN ('Pending', 'Leased') AND kind IN (SELECT value FROM json_each($kinds))";
@@ -144,6 +147,12 @@ internal static class WorkQueueSql
             .Set("$text", resultOrError)
             .Set("$now", now)
             .Set("$retry_at", outcome == WorkItemState.Pending ? retryAt : null)
+            .ExecuteNonQuery() > 0;
+
+    public static bool ReplaceFinishedPayload(SqliteSession session, long id, string payload) =>
+        session.Command(ReplaceFinishedPayloadSql)
+            .Set("$id", id)
+            .Set("$payload", payload)
             .ExecuteNonQuery() > 0;
 
     public static int Cancel(SqliteSession session, ConversationId conversationId, IReadOnlyCollection<string> kinds, Instant now, string reason) =>

@@ -63,8 +63,11 @@ internal sealed class AttachmentDto
 
     public string ContentType { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the content (base64 in JSON).</summary>
-    public byte[] Content { get; set; } = [];
+    /// <summary>Gets or sets the content (base64 in JSON); <see langword="null"/> once the reply was sent and its payload compacted (<see cref="AutomationJson.WithoutAttachmentContent"/>).</summary>
+    public byte[]? Content { get; set; }
+
+    /// <summary>Gets or sets the size in bytes, written when the content is dropped.</summary>
+    public long? Size { get; set; }
 }
 
 internal sealed class ParticipantDto
@@ -213,12 +216,37 @@ internal static class AutomationJson
             Headers = d.Headers,
             Attachments = d.Attachments is null
                 ? []
-                : [.. d.Attachments.Select(a => new MessageAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
+                : [.. d.Attachments.Select(a => new MessageAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content ?? [] })],
             TemplateId = d.TemplateId is { } t ? new(t) : null,
             MessageId = d.MessageId is { } mid ? new(mid) : null,
             AnswersMessageId = d.AnswersMessageId is { } a ? new(a) : null,
             Author = d.Author is { } author ? new(author) : null,
         };
+    }
+
+    /// <summary>
+    /// The outbox payload <paramref name="json"/> with each attachment's content replaced by its size, for an item that
+    /// has been sent: the conversation keeps the files with the reply, and a sent item is never sent again.
+    /// </summary>
+    /// <returns>The compacted payload; <see langword="null"/> when it carries no attachment content.</returns>
+    public static string? WithoutAttachmentContent(string json)
+    {
+        var d = JsonSerializer.Deserialize(json, AutomationJsonContext.Default.OutgoingMessageDto) ?? throw new JsonException("The payload is null.");
+        if (d.Attachments is null || d.Attachments.TrueForAll(a => a.Content is null))
+        {
+            return null;
+        }
+
+        foreach (var a in d.Attachments)
+        {
+            if (a.Content is { } content)
+            {
+                a.Size = content.Length;
+                a.Content = null;
+            }
+        }
+
+        return JsonSerializer.Serialize(d, AutomationJsonContext.Default.OutgoingMessageDto);
     }
 
     public static string Serialize(InboxEvent e) => JsonSerializer.Serialize(

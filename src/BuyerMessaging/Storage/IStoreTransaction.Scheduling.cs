@@ -57,6 +57,18 @@ public partial interface IStoreTransaction
     /// <exception cref="ArgumentException"><paramref name="outcome"/> is not Succeeded, Failed or Pending, or Pending lacks <paramref name="retryAt"/>.</exception>
     ValueTask<bool> EndLeaseAsync(long id, string owner, WorkItemState outcome, Instant now, string? resultOrError, Instant? retryAt = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the payload of a finished item (<see cref="WorkItemState.Succeeded"/>, <see cref="WorkItemState.Failed"/>
+    /// or <see cref="WorkItemState.Cancelled"/>), to let go of what it no longer needs once it has run, such as the file
+    /// contents of a sent reply (the conversation keeps its own copy). Pending and leased items keep theirs.
+    /// </summary>
+    /// <param name="id">The item.</param>
+    /// <param name="payload">The new payload.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns><see langword="true"/> when replaced; <see langword="false"/> when the item does not exist or has not finished.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="payload"/> is <see langword="null"/>.</exception>
+    ValueTask<bool> ReplaceFinishedWorkPayloadAsync(long id, string payload, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels the pending and leased work of some kinds for a conversation.</summary>
     /// <param name="conversationId">The conversation.</param>
     /// <param name="kinds">The kinds.</param>

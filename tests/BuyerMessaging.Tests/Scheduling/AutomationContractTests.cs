@@ -716,6 +716,23 @@ public abstract class AutomationContractTests : IAsyncLifetime
         var sent = Assert.Single(Assert.Single(Sender.Delivered).Message.Attachments);
         Assert.Equal((manual.FileName, manual.ContentType), (sent.FileName, sent.ContentType));
         Assert.Equal(manual.Content.ToArray(), sent.Content.ToArray());
+
+        // Once sent, the outbox item keeps the file's name, type and size, not its bytes; the reply keeps the file.
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal(WorkItemState.Succeeded, item.State);
+        AssertCompacted(item.Payload, manual);
+        var reply = Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.OutboundReply);
+        Assert.Equal(manual.Content.ToArray(), Assert.Single(reply.Attachments).Content.ToArray());
+    }
+
+    private static void AssertCompacted(string payload, MessageAttachment file)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(payload);
+        var attachment = Assert.Single(json.RootElement.GetProperty("attachments").EnumerateArray().ToList());
+        Assert.False(attachment.TryGetProperty("content", out _));
+        Assert.Equal(file.FileName, attachment.GetProperty("fileName").GetString());
+        Assert.Equal(file.ContentType, attachment.GetProperty("contentType").GetString());
+        Assert.Equal(file.Size, attachment.GetProperty("size").GetInt64());
     }
 
     [Fact]
@@ -735,6 +752,8 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal(guide.Content.ToArray(), sent.Content.ToArray());
         var recorded = Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
         Assert.Equal([guide.FileName], recorded.Attachments.Select(a => a.FileName));
+        Assert.Equal(guide.Content.ToArray(), recorded.Attachments[0].Content.ToArray());
+        AssertCompacted(Assert.Single(await WorkAsync(WorkKinds.Send, id)).Payload, guide);
     }
 
     [Fact]
@@ -749,7 +768,10 @@ public abstract class AutomationContractTests : IAsyncLifetime
         await Worker().RunUntilIdleAsync();
 
         Assert.Empty(Sender.Delivered);
-        Assert.Equal(WorkItemState.Failed, Assert.Single(await WorkAsync(WorkKinds.Send, id)).State);
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal(WorkItemState.Failed, item.State);
+        // A failed item keeps the whole reply, files included: nothing was sent and nothing recorded.
+        Assert.Equal([0x4d, 0x5a], Assert.Single(BuyerMessaging.Internal.AutomationJson.DeserializeOutgoing(item.Payload).Attachments).Content.ToArray());
     }
 
     [Fact]

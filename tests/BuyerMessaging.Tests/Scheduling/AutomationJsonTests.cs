@@ -63,4 +63,39 @@ public sealed class AutomationJsonTests
         Assert.Empty(withoutFiles.Attachments);
         Assert.DoesNotContain("attachments", AutomationJson.Serialize(outgoing with { Attachments = [] }), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithoutAttachmentContent_KeepsNameTypeAndSize_AndNothingElseChanges()
+    {
+        var outgoing = new OutgoingMessage
+        {
+            Kind = OutgoingKind.Reply,
+            ConversationId = new("c1"),
+            ChannelId = new("ch1"),
+            To = [new MailParticipant("Buyer", "buyer@example.com")],
+            Subject = "Re: manual",
+            Text = "Attached.",
+            InternetMessageId = "<r1@example.com>",
+            Attachments =
+            [
+                new MessageAttachment { FileName = "manual.pdf", ContentType = "application/pdf", Content = new byte[] { 0, 1, 254, 255 } },
+                new MessageAttachment { FileName = "photo.jpg", ContentType = "image/jpeg", Content = new byte[1000] },
+            ],
+        };
+        var payload = AutomationJson.Serialize(outgoing);
+
+        var compacted = AutomationJson.WithoutAttachmentContent(payload);
+
+        Assert.NotNull(compacted);
+        Assert.True(compacted.Length < payload.Length - 1000);
+        Assert.DoesNotContain("\"content\"", compacted, StringComparison.Ordinal);
+        Assert.Contains("\"size\":1000", compacted, StringComparison.Ordinal);
+        var back = AutomationJson.DeserializeOutgoing(compacted);
+        Assert.Equal(["manual.pdf", "photo.jpg"], back.Attachments.Select(a => a.FileName));
+        Assert.Equal(["application/pdf", "image/jpeg"], back.Attachments.Select(a => a.ContentType));
+        Assert.All(back.Attachments, a => Assert.Equal(0, a.Size));
+        Assert.Equivalent(outgoing with { Attachments = [] }, back with { Attachments = [] });
+        Assert.Null(AutomationJson.WithoutAttachmentContent(compacted));
+        Assert.Null(AutomationJson.WithoutAttachmentContent(AutomationJson.Serialize(outgoing with { Attachments = [] })));
+    }
 }

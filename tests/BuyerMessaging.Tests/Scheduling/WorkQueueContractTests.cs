@@ -185,6 +185,45 @@ public abstract class WorkQueueContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplaceFinishedWorkPayloadAsync_OnlyFinishedItems_AndRollsBack()
+    {
+        var pending = await EnqueueAsync("pending", Duration.FromHours(1));
+        var leased = await EnqueueAsync("leased", Duration.Zero);
+        var succeeded = await EnqueueAsync("succeeded", Duration.Zero);
+        var failed = await EnqueueAsync("failed", Duration.Zero);
+        var cancelled = await EnqueueAsync("cancelled", Duration.FromHours(1), conversation: new ConversationId("c9"));
+        await LeaseAsync("w1");
+        Assert.True(await InTransactionAsync(tx => tx.EndLeaseAsync(succeeded.Id, "w1", WorkItemState.Succeeded, Now, "sent")));
+        Assert.True(await InTransactionAsync(tx => tx.EndLeaseAsync(failed.Id, "w1", WorkItemState.Failed, Now, "boom")));
+        Assert.Equal(1, await InTransactionAsync(tx => tx.CancelWorkAsync(new ConversationId("c9"), [WorkKinds.AutoReply], Now, "closed")));
+
+        Assert.False(await InTransactionAsync(tx => tx.ReplaceFinishedWorkPayloadAsync(pending.Id, "{}")));
+        Assert.False(await InTransactionAsync(tx => tx.ReplaceFinishedWorkPayloadAsync(leased.Id, "{}")));
+        Assert.False(await InTransactionAsync(tx => tx.ReplaceFinishedWorkPayloadAsync(999_999, "{}")));
+        Assert.True(await InTransactionAsync(tx => tx.ReplaceFinishedWorkPayloadAsync(succeeded.Id, "{\"rolled\":1}"), commit: false));
+        Assert.Equal(succeeded.Payload, (await InTransactionAsync(tx => tx.GetWorkItemAsync(succeeded.Id)))!.Payload);
+        foreach (var item in new[] { succeeded, failed, cancelled })
+        {
+            Assert.True(await InTransactionAsync(tx => tx.ReplaceFinishedWorkPayloadAsync(item.Id, "{\"small\":" + item.Id + "}")));
+        }
+
+        await Assert.ThrowsAsync<ArgumentNullException>("payload", () => InTransactionAsync(tx => tx.ReplaceFinishedWorkPayloadAsync(succeeded.Id, null!)));
+        var all = (await Store.QueryWorkAsync(new WorkItemQuery())).ToDictionary(w => w.Id);
+        Assert.Equal(pending.Payload, all[pending.Id].Payload);
+        Assert.Equal(leased.Payload, all[leased.Id].Payload);
+        Assert.Equal((WorkItemState.Leased, "w1"), (all[leased.Id].State, all[leased.Id].LeaseOwner));
+        foreach (var item in new[] { succeeded, failed, cancelled })
+        {
+            Assert.Equal("{\"small\":" + item.Id + "}", all[item.Id].Payload);
+        }
+
+        // Only the payload changes: state, result and error stay as the item ended.
+        Assert.Equal((WorkItemState.Succeeded, "sent"), (all[succeeded.Id].State, all[succeeded.Id].Result));
+        Assert.Equal((WorkItemState.Failed, "boom"), (all[failed.Id].State, all[failed.Id].LastError));
+        Assert.Equal((WorkItemState.Cancelled, "closed"), (all[cancelled.Id].State, all[cancelled.Id].LastError));
+    }
+
+    [Fact]
     public async Task CancelWorkAsync_CancelsPendingAndLeasedOfTheKindsAndConversation()
     {
         var c1 = new ConversationId("c1");

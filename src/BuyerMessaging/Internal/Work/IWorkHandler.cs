@@ -1,6 +1,6 @@
 namespace BuyerMessaging.Internal;
 
-/// <summary>Runs the work items of some kinds. A handler ends the item itself (see <see cref="WorkContext.CompleteAsync"/>); a fault makes the worker retry it.</summary>
+/// <summary>Runs the work items of some kinds. A handler ends the item itself (see <see cref="WorkContext.CompleteAsync(WorkItem, string, Func{IStoreTransaction, NodaTime.Instant, ValueTask}?, CancellationToken)"/>); a fault makes the worker retry it.</summary>
 internal interface IWorkHandler
 {
     IReadOnlyList<string> Kinds { get; }

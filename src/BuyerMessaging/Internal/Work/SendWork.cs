@@ -5,7 +5,8 @@ namespace BuyerMessaging.Internal;
 /// <summary>
 /// Checks an outbox item against Amazon's messaging rules (a block fails it, nothing is sent), sends it through the
 /// <see cref="IOutboundSender"/> with the item's idempotency key, then, in one
-/// transaction, marks it sent with the channel's message id and records an automatic reply in its conversation.
+/// transaction, marks it sent with the channel's message id, records an automatic reply in its conversation and drops
+/// its files' contents from the payload (the conversation keeps them with the reply).
 /// </summary>
 internal sealed class SendWork(WorkContext context) : IWorkHandler
 {
@@ -28,7 +29,7 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
             {
                 await RecordAsync(tx, item, outgoing, channel, receipt.ChannelMessageId, now, cancellationToken).ConfigureAwait(false);
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, outgoing.Attachments.Count == 0 ? null : AutomationJson.WithoutAttachmentContent(item.Payload), cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask RecordAsync(IStoreTransaction tx, WorkItem item, OutgoingMessage outgoing, Channel channel, string channelMessageId, Instant now, CancellationToken cancellationToken)

@@ -44,7 +44,20 @@ internal sealed class WorkContext(
     /// holds the lease: when the item was taken over or cancelled, nothing is applied.
     /// </summary>
     /// <returns><see langword="true"/> when committed; <see langword="false"/> when the lease was lost.</returns>
-    public async Task<bool> CompleteAsync(WorkItem item, string result, Func<IStoreTransaction, Instant, ValueTask>? effects, CancellationToken cancellationToken)
+    public Task<bool> CompleteAsync(WorkItem item, string result, Func<IStoreTransaction, Instant, ValueTask>? effects, CancellationToken cancellationToken) =>
+        CompleteAsync(item, result, effects, null, cancellationToken);
+
+    /// <summary>
+    /// Ends a leased item as <see cref="CompleteAsync(WorkItem, string, Func{IStoreTransaction, Instant, ValueTask}?, CancellationToken)"/>
+    /// does, then keeps <paramref name="finishedPayload"/> as its payload.
+    /// </summary>
+    /// <param name="item">The leased item.</param>
+    /// <param name="result">The item's result.</param>
+    /// <param name="effects">What the item changes, in the same transaction.</param>
+    /// <param name="finishedPayload">A smaller payload to keep once the item has succeeded (a sent reply without its files' contents), or <see langword="null"/> to keep it as it is.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns><see langword="true"/> when committed; <see langword="false"/> when the lease was lost.</returns>
+    public async Task<bool> CompleteAsync(WorkItem item, string result, Func<IStoreTransaction, Instant, ValueTask>? effects, string? finishedPayload, CancellationToken cancellationToken)
     {
         var tx = await store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
@@ -63,6 +76,11 @@ internal sealed class WorkContext(
             }
 
             await tx.EndLeaseAsync(item.Id, workerId, WorkItemState.Succeeded, now, result, null, cancellationToken).ConfigureAwait(false);
+            if (finishedPayload is not null)
+            {
+                await tx.ReplaceFinishedWorkPayloadAsync(item.Id, finishedPayload, cancellationToken).ConfigureAwait(false);
+            }
+
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             Log.WorkSucceeded(logger, item.Id, item.Kind, result);
             return true;

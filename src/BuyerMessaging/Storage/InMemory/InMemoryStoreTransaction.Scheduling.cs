@@ -76,6 +76,19 @@ internal sealed partial class InMemoryStoreTransaction
         return ValueTask.FromResult(true);
     }
 
+    public ValueTask<bool> ReplaceFinishedWorkPayloadAsync(long id, string payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ThrowIfDone();
+        if (!state.Work.TryGetValue(id, out var item) || item.State is WorkItemState.Pending or WorkItemState.Leased)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        Replace(item, item with { Payload = payload });
+        return ValueTask.FromResult(true);
+    }
+
     public ValueTask<int> CancelWorkAsync(ConversationId conversationId, IReadOnlyCollection<string> kinds, Instant now, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
