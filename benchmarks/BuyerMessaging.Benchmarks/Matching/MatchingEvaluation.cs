@@ -32,6 +32,11 @@ internal static class MatchingEvaluation
         var allExamples = args.Contains("all-examples");
         var suites = IntentSuites.LoadAll(corpora, allExamples ? int.MaxValue : IntentSuites.ExamplesPerTemplate);
         var matcher = LexicalTemplateMatcher.Default;
+        if (args.Contains("semantic"))
+        {
+            return SemanticEvaluation.Run(suites, IntentSuites.XsidJapanese(FindRoot()), args.Contains("sweep"));
+        }
+
         if (args.Contains("calibrate"))
         {
             Calibrate(matcher, suites);

@@ -23,4 +23,10 @@ public enum MatchFailureReason
 
     /// <summary>The best template is not one of <see cref="TemplateMatchRequest.Eligible"/>: the question is about something the eligible templates do not answer.</summary>
     NotEligible,
+
+    /// <summary>
+    /// A re-ranking matcher (such as the semantic one in BuyerMessaging.AI) put another template first than the one the
+    /// previous matcher chose: the result is at most suggested to a person, never sent automatically.
+    /// </summary>
+    RankingsDisagree,
 }

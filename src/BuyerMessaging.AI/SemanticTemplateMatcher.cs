@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using BuyerMessaging.Internal;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BuyerMessaging;
+
+/// <summary>
+/// An <see cref="ITemplateMatcher"/> that re-ranks another matcher's candidates (by default the offline
+/// <see cref="LexicalTemplateMatcher"/>) by meaning, with any <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>: a
+/// local model or a hosted provider. Words alone cannot tell "my top-up failed" from "my top-up was reverted" when
+/// each template has ten example questions; an embedding model can.
+/// </summary>
+/// <remarks>
+/// <para>Each candidate's final score is its lexical score relative to the best (0 to 1) plus
+/// <see cref="SemanticMatchingOptions.Weight"/> times its semantic similarity: the mean of the cosine between the
+/// question and the template's closest example question, and between the question and the centroid of its examples
+/// (a template without examples is represented by its name and the start of its body).</para>
+/// <para>Precision first: when the meaning and the words agree on the best template, the first matcher's outcome and
+/// confidence stand; when they disagree, the result is at most <see cref="MatchOutcome.Suggested"/>
+/// (<see cref="MatchFailureReason.RankingsDisagree"/>), so nothing is sent automatically that the words do not
+/// support. A question in a language the model does not serve (<see cref="SemanticMatchingOptions.Languages"/>), and
+/// any failure of the generator (logged), leave the first matcher's result as it is: matching never depends on the
+/// provider being up.</para>
+/// <para>Template embeddings are cached while a template's name and examples stay the same; each match embeds the
+/// question (one call to the generator, with any template not seen before).</para>
+/// </remarks>
+public sealed class SemanticTemplateMatcher : ITemplateMatcher
+{
+    private const int BodyCharacters = 500;
+
+    private readonly ITemplateMatcher _first;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly SemanticMatchingOptions _options;
+    private readonly HashSet<string>? _languages;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, TemplateVectors> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Initializes a new instance of the <see cref="SemanticTemplateMatcher"/> class.</summary>
+    /// <param name="first">The matcher whose candidates are re-ranked when a request carries no <see cref="TemplateMatchRequest.Previous"/> result.</param>
+    /// <param name="generator">The embedding generator.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="first"/> or <paramref name="generator"/> is <see langword="null"/>.</exception>
+    public SemanticTemplateMatcher(ITemplateMatcher first, IEmbeddingGenerator<string, Embedding<float>> generator, SemanticMatchingOptions? options = null, ILogger<SemanticTemplateMatcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(generator);
+        _first = first;
+        _generator = generator;
+        _options = options ?? new SemanticMatchingOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.Weight, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Candidates, 2, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.CacheSize, nameof(options));
+        _languages = _options.Languages.Count == 0 ? null : new HashSet<string>(_options.Languages, StringComparer.OrdinalIgnoreCase);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Uses <see cref="TemplateMatchRequest.Previous"/> as the result to re-rank when given; otherwise asks the first matcher.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public async ValueTask<TemplateMatch> MatchAsync(TemplateMatchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var first = request.Previous ?? await _first.MatchAsync(request, cancellationToken).ConfigureAwait(false);
+        if (first.Candidates.Count < 2 || (_languages is not null && !_languages.Contains(first.Language)))
+        {
+            return first;
+        }
+
+        var templates = new Dictionary<TemplateId, Template>();
+        foreach (var template in request.Templates)
+        {
+            templates.TryAdd(template.Id, template);
+        }
+
+        var candidates = first.Candidates.Take(_options.Candidates).Where(c => templates.ContainsKey(c.TemplateId)).ToList();
+        if (candidates.Count < 2)
+        {
+            return first;
+        }
+
+        double[] similarity;
+        try
+        {
+            similarity = await SimilaritiesAsync(request.Text, [.. candidates.Select(c => templates[c.TemplateId])], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.SemanticRerankFailed(_logger, first.Language, candidates.Count, ex);
+            return first;
+        }
+
+        var best = candidates[0].Score;
+        var reranked = candidates
+            .Select((c, i) => c with { Score = (best > 0 ? c.Score / best : 0) + (_options.Weight * similarity[i]) })
+            .Select((c, i) => (Candidate: c, Order: i))
+            .OrderByDescending(p => p.Candidate.Score)
+            .ThenBy(p => p.Order)
+            .Select(p => p.Candidate)
+            .ToList();
+        var top = reranked[0];
+        if (top.TemplateId == candidates[0].TemplateId)
+        {
+            return first with { Candidates = reranked };
+        }
+
+        Log.SemanticRerankChangedTop(_logger, top.TemplateId.Value, candidates[0].TemplateId.Value);
+        var eligible = request.Eligible is null || request.Eligible.Contains(top.TemplateId);
+        if (first.Outcome == MatchOutcome.Failed || !eligible)
+        {
+            return first with
+            {
+                Outcome = MatchOutcome.Failed,
+                TemplateId = null,
+                Confidence = top.Confidence,
+                FailureReason = eligible ? first.FailureReason : MatchFailureReason.NotEligible,
+                Candidates = reranked,
+            };
+        }
+
+        return first with
+        {
+            Outcome = MatchOutcome.Suggested,
+            TemplateId = top.TemplateId,
+            Confidence = Math.Min(top.Confidence, first.Confidence),
+            FailureReason = MatchFailureReason.RankingsDisagree,
+            Candidates = reranked,
+        };
+    }
+
+    /// <summary>For each template, the mean of the question's cosine with its closest example and with its examples' centroid.</summary>
+    private async Task<double[]> SimilaritiesAsync(string question, IReadOnlyList<Template> templates, CancellationToken cancellationToken)
+    {
+        var keys = templates.Select(Key).ToArray();
+        var texts = new List<string> { question };
+        var missing = new List<(string Key, int Start, int Count)>();
+        for (var i = 0; i < templates.Count; i++)
+        {
+            if (!_cache.ContainsKey(keys[i]) && missing.TrueForAll(m => !string.Equals(m.Key, keys[i], StringComparison.Ordinal)))
+            {
+                var own = Texts(templates[i]);
+                missing.Add((keys[i], texts.Count, own.Count));
+                texts.AddRange(own);
+            }
+        }
+
+        var embeddings = await _generator.GenerateAsync(texts, null, cancellationToken).ConfigureAwait(false);
+        if (embeddings.Count != texts.Count)
+        {
+            throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} embeddings for {texts.Count} texts.");
+        }
+
+        var q = Normalize(embeddings[0].Vector.Span);
+        if (_cache.Count + missing.Count > _options.CacheSize)
+        {
+            _cache.Clear();
+        }
+
+        var fresh = new Dictionary<string, TemplateVectors>(StringComparer.Ordinal);
+        foreach (var (key, start, count) in missing)
+        {
+            var examples = new float[count][];
+            for (var j = 0; j < count; j++)
+            {
+                examples[j] = Normalize(embeddings[start + j].Vector.Span);
+            }
+
+            var vectors = new TemplateVectors(examples);
+            fresh[key] = vectors;
+            _cache[key] = vectors;
+        }
+
+        var result = new double[templates.Count];
+        for (var i = 0; i < templates.Count; i++)
+        {
+            var vectors = fresh.GetValueOrDefault(keys[i]) ?? _cache[keys[i]];
+            if (vectors.Centroid.Length != q.Length)
+            {
+                throw new InvalidOperationException($"The embedding generator returned vectors of {q.Length} dimensions for the question and {vectors.Centroid.Length} for template '{templates[i].Id}'.");
+            }
+
+            var closest = double.MinValue;
+            foreach (var example in vectors.Examples)
+            {
+                closest = Math.Max(closest, Dot(q, example));
+            }
+
+            result[i] = (closest + Dot(q, vectors.Centroid)) / 2;
+        }
+
+        return result;
+    }
+
+    /// <summary>The texts that stand for a template: its example questions and name, or its name and the start of its body.</summary>
+    private static List<string> Texts(Template template)
+    {
+        var texts = template.Examples.Where(e => !string.IsNullOrWhiteSpace(e)).ToList();
+        texts.Add(template.Name);
+        if (texts.Count == 1 && !string.IsNullOrWhiteSpace(template.Body))
+        {
+            texts.Add(template.Body.Length <= BodyCharacters ? template.Body : template.Body[..BodyCharacters]);
+        }
+
+        return texts;
+    }
+
+    private static string Key(Template template) =>
+        string.Join('\u001f', [template.Id.Value, template.Name, .. template.Examples, template.Examples.Count == 0 ? template.Body : string.Empty]);
+
+    private static float[] Normalize(ReadOnlySpan<float> vector)
+    {
+        var norm = 0.0;
+        foreach (var x in vector)
+        {
+            norm += (double)x * x;
+        }
+
+        norm = Math.Sqrt(norm);
+        var result = new float[vector.Length];
+        if (norm > 0)
+        {
+            for (var i = 0; i < vector.Length; i++)
+            {
+                result[i] = (float)(vector[i] / norm);
+            }
+        }
+
+        return result;
+    }
+
+    private static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private sealed class TemplateVectors
+    {
+        public TemplateVectors(float[][] examples)
+        {
+            Examples = examples;
+            var sum = new float[examples[0].Length];
+            foreach (var e in examples)
+            {
+                if (e.Length != sum.Length)
+                {
+                    throw new InvalidOperationException("The embedding generator returned vectors of different dimensions.");
+                }
+
+                for (var i = 0; i < e.Length; i++)
+                {
+                    sum[i] += e[i];
+                }
+            }
+
+            Centroid = Normalize(sum);
+        }
+
+        public float[][] Examples { get; }
+
+        public float[] Centroid { get; }
+    }
+}
