@@ -20,7 +20,8 @@ namespace BuyerMessaging;
 /// <para>Precision first: when the meaning and the words agree on the best template, the first matcher's outcome and
 /// confidence stand; when they disagree, the result is at most <see cref="MatchOutcome.Suggested"/>
 /// (<see cref="MatchFailureReason.RankingsDisagree"/>), so nothing is sent automatically that the words do not
-/// support. A question in a language the model does not serve (<see cref="SemanticMatchingOptions.Languages"/>), and
+/// support. A match the words would send is also only suggested when its template is not close enough in meaning
+/// (<see cref="SemanticMatchingOptions.MinimumSimilarity"/>, <see cref="MatchFailureReason.MeaningTooFar"/>). A question in a language the model does not serve (<see cref="SemanticMatchingOptions.Languages"/>), and
 /// any failure of the generator (logged), leave the first matcher's result as it is: matching never depends on the
 /// provider being up.</para>
 /// <para>Template embeddings are cached while a template's name and examples stay the same; each match embeds the
@@ -93,17 +94,18 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
         }
 
         var best = candidates[0].Score;
-        var reranked = candidates
-            .Select((c, i) => c with { Score = (best > 0 ? c.Score / best : 0) + (_options.Weight * similarity[i]) })
-            .Select((c, i) => (Candidate: c, Order: i))
+        var order = candidates
+            .Select((c, i) => (Candidate: c with { Score = (best > 0 ? c.Score / best : 0) + (_options.Weight * similarity[i]) }, Similarity: similarity[i], Order: i))
             .OrderByDescending(p => p.Candidate.Score)
             .ThenBy(p => p.Order)
-            .Select(p => p.Candidate)
             .ToList();
+        var reranked = order.Select(p => p.Candidate).ToList();
         var top = reranked[0];
         if (top.TemplateId == candidates[0].TemplateId)
         {
-            return first with { Candidates = reranked };
+            return first.Outcome == MatchOutcome.Matched && order[0].Similarity < _options.MinimumSimilarity
+                ? first with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.MeaningTooFar, Candidates = reranked }
+                : first with { Candidates = reranked };
         }
 
         Log.SemanticRerankChangedTop(_logger, top.TemplateId.Value, candidates[0].TemplateId.Value);

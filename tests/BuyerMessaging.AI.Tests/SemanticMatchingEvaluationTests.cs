@@ -1,4 +1,5 @@
 using BuyerMessaging.Benchmarks;
+using BuyerMessaging.Cli;
 using BuyerMessaging.Evaluation;
 using BuyerMessaging.Tests;
 

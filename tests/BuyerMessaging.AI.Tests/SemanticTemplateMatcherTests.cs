@@ -101,7 +101,20 @@ public sealed class SemanticTemplateMatcherTests
         var match = await matcher.MatchAsync(Request());
 
         Assert.Equal([Failed.Id, Reverted.Id, Shipping.Id], match.Candidates.Select(c => c.TemplateId));
-        Assert.Equal(MatchOutcome.Matched, match.Outcome);
+    }
+
+    [Fact]
+    public async Task WordsWouldSend_ButTheMeaningIsFar_OnlySuggests()
+    {
+        // Weight 0: the words' order stands; the question means what "reverted" says, far from "failed"'s examples.
+        var far = new SemanticTemplateMatcher(new FixedMatcher(Lexical()), Model(), new SemanticMatchingOptions { Weight = 0 });
+        var unchecked1 = new SemanticTemplateMatcher(new FixedMatcher(Lexical()), Model(), new SemanticMatchingOptions { Weight = 0, MinimumSimilarity = -1 });
+
+        var match = await far.MatchAsync(Request());
+
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.MeaningTooFar), (match.Outcome, match.FailureReason));
+        Assert.Equal((Failed.Id, 0.97), (match.TemplateId!.Value, match.Confidence));
+        Assert.Equal(MatchOutcome.Matched, (await unchecked1.MatchAsync(Request())).Outcome);
     }
 
     [Fact]

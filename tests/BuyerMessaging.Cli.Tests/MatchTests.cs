@@ -54,6 +54,35 @@ public sealed class MatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Match_semantic_ranks_by_meaning_with_the_local_model_and_keeps_the_contract()
+    {
+        var file = await WriteTemplatesAsync();
+        // The words ("has", "not") point at the tracking template; the model reads a buyer who wants a refund.
+        string[] question = ["--templates", file, "--text", "It has been two weeks and the delivery still has not shown up, can I get a refund?", "--json"];
+
+        var words = (await _cli.OkAsync(["match", .. question])).Json();
+        var json = (await _cli.OkAsync(["match", .. question, "--semantic"])).Json();
+
+        JsonAssert.HasExactly(json, ["outcome", "templateId", "confidence", "language", "candidates"]);
+        Assert.Equal("en", json.Str("language"));
+        Assert.Equal("tracking", words.GetProperty("candidates").EnumerateArray().First().Str("templateId"));
+        Assert.Equal("returns", json.GetProperty("candidates").EnumerateArray().First().Str("templateId"));
+        Assert.NotEqual("matched", json.Str("outcome"));
+    }
+
+    [Fact]
+    public async Task Match_semantic_leaves_a_language_the_model_does_not_serve_to_the_words()
+    {
+        var file = await WriteTemplatesAsync();
+        string[] question = ["--templates", file, "--text", "商品がまだ届きません。いつ届きますか。", "--json"];
+
+        var words = (await _cli.OkAsync(["match", .. question])).Out;
+        var semantic = (await _cli.OkAsync(["match", .. question, "--semantic"])).Out;
+
+        Assert.Equal(words, semantic);
+    }
+
+    [Fact]
     public async Task Match_failed_has_a_null_template()
     {
         var file = await WriteTemplatesAsync();

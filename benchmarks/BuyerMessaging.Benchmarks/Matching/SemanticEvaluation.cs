@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BuyerMessaging.Cli;
 using BuyerMessaging.Evaluation;
 using Microsoft.Extensions.AI;
 
@@ -31,6 +32,23 @@ internal static class SemanticEvaluation
                     return MatchingMetrics.Score(dev, Rerank(matcher, suite, dev, first)).Top1;
                 });
                 Console.WriteLine($"| {suite.Name} | " + string.Join(" | ", row.Select(t => t.ToString("P1", CultureInfo.InvariantCulture))) + " |");
+            }
+
+            double[] gates = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+            Console.WriteLine();
+            Console.WriteLine("| view (development questions, first 3,000) | " + string.Join(" | ", gates.Select(g => string.Create(CultureInfo.InvariantCulture, $"minimum similarity {g}"))) + " |");
+            Console.WriteLine("|---|" + string.Concat(gates.Select(_ => "---:|")));
+            foreach (var suite in suites.Concat(suites.Select(s => IntentSuites.FewTemplates(s, 10))))
+            {
+                var dev = suite.Dev.Take(3000).ToList();
+                var first = MatchingMetrics.Run(lexical, suite, dev);
+                var row = gates.Select(g =>
+                {
+                    var matcher = new SemanticTemplateMatcher(lexical, generator, new SemanticMatchingOptions { MinimumSimilarity = g });
+                    var score = MatchingMetrics.Score(dev, Rerank(matcher, suite, dev, first));
+                    return string.Create(CultureInfo.InvariantCulture, $"{score.Precision:P1} / {score.Coverage:P1}");
+                });
+                Console.WriteLine($"| {suite.Name} (precision / coverage) | " + string.Join(" | ", row) + " |");
             }
 
             return 0;

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BuyerMessaging.Cli;
 
 /// <summary>
-/// <c>detect --text T [--json]</c> and <c>match --templates FILE.json --text T [--language L] [--json]</c>: the offline
-/// language detector and smart-reply matcher on one text, without a database.
+/// <c>detect --text T [--json]</c> and <c>match --templates FILE.json --text T [--language L] [--semantic] [--json]</c>:
+/// the offline language detector and smart-reply matcher on one text, without a database.
 /// </summary>
 internal static class MatchCommands
 {
@@ -44,22 +44,50 @@ internal static class MatchCommands
         };
         var text = Text();
         var language = new Option<string?>("--language") { Description = "The buyer's language (BCP-47); detected when absent.", HelpName = "L" };
+        var semantic = Semantic();
         var json = CommonOptions.Json();
         var command = new Command("match", "Match a buyer question to templates offline: matched (may be sent automatically), suggested (shown to a person) or failed.");
         command.Options.Add(templates);
         command.Options.Add(text);
         command.Options.Add(language);
+        command.Options.Add(semantic);
         command.Options.Add(json);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var loaded = await LoadTemplatesAsync(parseResult.GetValue(templates)!, cancellationToken);
             var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = parseResult.GetValue(language), Templates = loaded };
-            var match = await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken);
+            var match = await MatchAsync(request, parseResult.GetValue(semantic), cancellationToken);
             Write(runtime, match, parseResult.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>
+    /// Matches with the offline lexical matcher, or, with <c>--semantic</c>, re-ranks its candidates by meaning with the
+    /// local all-MiniLM-L6-v2 model (<see cref="SemanticTemplateMatcher"/>; English questions only, as the model is).
+    /// </summary>
+    private static async Task<TemplateMatch> MatchAsync(TemplateMatchRequest request, bool semantic, CancellationToken cancellationToken)
+    {
+        if (!semantic)
+        {
+            return await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken);
+        }
+
+        using var generator = new MiniLmEmbeddingGenerator();
+        return await SemanticMatcher(generator).MatchAsync(request, cancellationToken);
+    }
+
+    private static SemanticTemplateMatcher SemanticMatcher(MiniLmEmbeddingGenerator generator)
+    {
+        var options = new SemanticMatchingOptions();
+        return new SemanticTemplateMatcher(new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = options.Candidates }), generator, options);
+    }
+
+    private static Option<bool> Semantic() => new("--semantic")
+    {
+        Description = "Re-rank the candidates by meaning with a local embedding model (all-MiniLM-L6-v2, English; nothing leaves this machine).",
+    };
 
     /// <summary>
     /// <c>smartreply simulate (--templates FILE.json | --db PATH --channel C) --text T [--language L] [--json]</c>: what
@@ -75,6 +103,7 @@ internal static class MatchCommands
         var channel = new Option<string?>("--channel") { Description = "The channel whose smart-reply policy to simulate (with --db).", HelpName = "ID" };
         var text = Text();
         var language = new Option<string?>("--language") { Description = "The buyer's language (BCP-47); detected when absent (with --templates: the templates' language).", HelpName = "L" };
+        var semantic = Semantic();
         var json = CommonOptions.Json();
         var simulate = new Command("simulate", "Show the outcome (matched, suggested, failed) and its explanation for a buyer question; nothing is sent.");
         simulate.Options.Add(templates);
@@ -82,6 +111,7 @@ internal static class MatchCommands
         simulate.Options.Add(channel);
         simulate.Options.Add(text);
         simulate.Options.Add(language);
+        simulate.Options.Add(semantic);
         simulate.Options.Add(json);
         CommandRunner.SetAction(simulate, runtime, json, async (parseResult, cancellationToken) =>
         {
@@ -98,7 +128,11 @@ internal static class MatchCommands
                 await using (services)
                 {
                     await ChannelPolicyCommands.RequireChannelAsync(services, id, cancellationToken);
-                    var simulation = await services.GetRequiredService<SmartReplySimulator>().SimulateAsync(id, parseResult.GetValue(text)!, parseResult.GetValue(language), cancellationToken);
+                    using var generator = parseResult.GetValue(semantic) ? new MiniLmEmbeddingGenerator() : null;
+                    var simulator = generator is null
+                        ? services.GetRequiredService<SmartReplySimulator>()
+                        : new SmartReplySimulator(services.GetRequiredService<IConversationStore>(), SemanticMatcher(generator), services.GetRequiredService<ITemplateSource>());
+                    var simulation = await simulator.SimulateAsync(id, parseResult.GetValue(text)!, parseResult.GetValue(language), cancellationToken);
                     Write(runtime, simulation, parseResult.GetValue(json));
                     return ExitCodes.Success;
                 }
@@ -113,7 +147,7 @@ internal static class MatchCommands
             }
 
             var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = policy.Language ?? loaded[0].Language, Templates = loaded };
-            Write(runtime, await LexicalTemplateMatcher.Default.MatchAsync(request, cancellationToken), parseResult.GetValue(json));
+            Write(runtime, await MatchAsync(request, parseResult.GetValue(semantic), cancellationToken), parseResult.GetValue(json));
             return ExitCodes.Success;
         });
         var command = new Command("smartreply", "Smart reply (スマートカスタマーサービス): preview what it would answer, and configure a channel's smart-reply policy.");

