@@ -72,6 +72,35 @@ public sealed class SmartReplySimulatorTests : IAsyncLifetime
         Assert.Contains(result.Explanation, l => l.Contains("competing with 1 other template(s)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(MatchFailureReason.RankingsDisagree, "Suggested 'returns' only: its meaning ranks it first, its words did not")]
+    [InlineData(MatchFailureReason.MeaningTooFar, "Suggested 'returns' only: its words match (confidence 0.97) but the question is far in meaning")]
+    public async Task SimulateAsync_ReRankedSuggestion_SaysWhyItIsOnlySuggested(MatchFailureReason reason, string line)
+    {
+        await SetPolicyAsync(new SmartReplyPolicy { Templates = [new("tracking"), new("returns")] });
+        var reRanked = new ScriptedMatcher(new TemplateMatch
+        {
+            Outcome = MatchOutcome.Suggested,
+            TemplateId = new("returns"),
+            Confidence = 0.97,
+            Language = "en",
+            FailureReason = reason,
+            Candidates = [new() { TemplateId = new("returns"), Score = 9, Confidence = 0.97 }, new() { TemplateId = new("tracking"), Score = 8, Confidence = 0.4 }],
+            AutoSendThreshold = 0.96,
+            SuggestThreshold = 0.6,
+        });
+
+        var result = await new SmartReplySimulator(_store, reRanked).SimulateAsync(TestMail.AmazonUs, "It never came, I want my money back.", "en");
+
+        Assert.Equal(SmartReplyDecision.MatchFailed, result.Decision);
+        Assert.Contains(result.Explanation, l => l.StartsWith(line, StringComparison.Ordinal));
+    }
+
+    private sealed class ScriptedMatcher(TemplateMatch match) : ITemplateMatcher
+    {
+        public ValueTask<TemplateMatch> MatchAsync(TemplateMatchRequest request, CancellationToken cancellationToken = default) => ValueTask.FromResult(match);
+    }
+
     [Fact]
     public async Task SimulateAsync_PausedPolicy_SaysNothingWouldHappen_ButStillShowsTheMatch()
     {
