@@ -20,6 +20,7 @@ public static class AiBuyerMessagingBuilderExtensions
     /// <param name="configure">Configures <see cref="SemanticMatchingOptions"/>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <remarks>Resolving <see cref="ITemplateMatcher"/> throws <see cref="InvalidOperationException"/>, saying so, when no generator is registered.</remarks>
     public static BuyerMessagingBuilder AddSemanticTemplateMatching(this BuyerMessagingBuilder builder, Action<SemanticMatchingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,7 +37,8 @@ public static class AiBuyerMessagingBuilderExtensions
             var lexical = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = semantic.Candidates }, sp.GetService<ILanguageDetector>());
             return new SemanticTemplateMatcher(
                 lexical,
-                sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+                sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() ?? throw new InvalidOperationException(
+                    "AddSemanticTemplateMatching needs an IEmbeddingGenerator<string, Embedding<float>> in the service collection: register a provider's or a local model's generator."),
                 semantic,
                 sp.GetService<ILogger<SemanticTemplateMatcher>>());
         }));

@@ -272,6 +272,17 @@ public sealed class SemanticTemplateMatcherTests
         Assert.Contains("Weight", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AddSemanticTemplateMatching_WithoutAGenerator_SaysWhatIsMissing()
+    {
+        var services = new ServiceCollection();
+        services.AddBuyerMessaging().AddSemanticTemplateMatching();
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ITemplateMatcher>());
+        Assert.Contains("IEmbeddingGenerator<string, Embedding<float>>", error.Message, StringComparison.Ordinal);
+    }
+
     private static SemanticMatchingOptions Options(Action<SemanticMatchingOptions> configure)
     {
         var options = new SemanticMatchingOptions();
