@@ -24,12 +24,18 @@ namespace BuyerMessaging;
 /// (<see cref="SemanticMatchingOptions.MinimumSimilarity"/>, <see cref="MatchFailureReason.MeaningTooFar"/>). A question in a language the model does not serve (<see cref="SemanticMatchingOptions.Languages"/>), and
 /// any failure of the generator (logged), leave the first matcher's result as it is: matching never depends on the
 /// provider being up.</para>
+/// <para>When the words find fewer than two templates (a question worded unlike every example), up to 200 enabled
+/// templates of the buyer's language are ranked by meaning alone: the candidates show what a person might answer with,
+/// and the outcome stays failed.</para>
 /// <para>Template embeddings are cached while a template's name and examples stay the same; each match embeds the
 /// question (one call to the generator, with any template not seen before).</para>
 /// </remarks>
 public sealed class SemanticTemplateMatcher : ITemplateMatcher
 {
     private const int BodyCharacters = 500;
+
+    /// <summary>The most templates ranked by meaning alone when the words found fewer than two (each is embedded once).</summary>
+    private const int MeaningOnlyTemplateLimit = 200;
 
     private readonly ITemplateMatcher _first;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
@@ -65,7 +71,7 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
     {
         ArgumentNullException.ThrowIfNull(request);
         var first = request.Previous ?? await _first.MatchAsync(request, cancellationToken).ConfigureAwait(false);
-        if (first.Candidates.Count < 2 || (_languages is not null && !_languages.Contains(first.Language)))
+        if (_languages is not null && !_languages.Contains(first.Language))
         {
             return first;
         }
@@ -77,6 +83,19 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
         }
 
         var candidates = first.Candidates.Take(_options.Candidates).Where(c => templates.ContainsKey(c.TemplateId)).ToList();
+        if (candidates.Count < 2 && first.FailureReason is MatchFailureReason.None or MatchFailureReason.NoTermInCommon or MatchFailureReason.BelowThreshold)
+        {
+            // The words found fewer than two templates: rank the other enabled templates of the buyer's language by meaning
+            // alone (a question worded unlike every example), when there are few enough to embed.
+            var others = templates.Values
+                .Where(t => t.Enabled && InLanguage(t, first.Language) && !candidates.Exists(c => c.TemplateId == t.Id))
+                .ToList();
+            if (others.Count + candidates.Count <= MeaningOnlyTemplateLimit)
+            {
+                candidates.AddRange(others.Select(t => new TemplateCandidate { TemplateId = t.Id, Score = 0, Confidence = 0 }));
+            }
+        }
+
         if (candidates.Count < 2)
         {
             return first;
@@ -207,6 +226,12 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
 
         return texts;
     }
+
+    /// <summary>Whether a template is written in a language (a primary tag, as the first matcher reports it): "en" for "en" and "en-GB".</summary>
+    private static bool InLanguage(Template template, string language) =>
+        template.Language.Length > language.Length
+            ? template.Language[language.Length] == '-' && template.Language.StartsWith(language, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(template.Language, language, StringComparison.OrdinalIgnoreCase);
 
     private static string Key(Template template) =>
         string.Join('\u001f', [template.Id.Value, template.Name, .. template.Examples, template.Examples.Count == 0 ? template.Body : string.Empty]);

@@ -215,12 +215,52 @@ public sealed class SemanticTemplateMatcherTests
     }
 
     [Fact]
-    public async Task OneCandidate_NothingToReRank()
+    public async Task OneCandidate_TheOtherTemplatesOfTheLanguageAreRankedByMeaning()
     {
         var lexical = Lexical() with { Candidates = [Lexical().Candidates[0]] };
+
+        var match = await new SemanticTemplateMatcher(new FixedMatcher(lexical), Model()).MatchAsync(Request());
+
+        Assert.Equal([Reverted.Id, Failed.Id, Shipping.Id], match.Candidates.Select(c => c.TemplateId));
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.RankingsDisagree), (match.Outcome, match.FailureReason));
+    }
+
+    [Fact]
+    public async Task NoTermInCommon_RanksTheTemplatesOfTheLanguageByMeaning_AndStillFails()
+    {
+        var noWords = new TemplateMatch
+        {
+            Outcome = MatchOutcome.Failed,
+            Confidence = 0,
+            Language = "en",
+            FailureReason = MatchFailureReason.NoTermInCommon,
+            AutoSendThreshold = 0.96,
+            SuggestThreshold = 0.6,
+        };
+        var japanese = new Template { Id = new("ja"), Name = "配送", Language = "ja", Examples = ["届きません"] };
+        var disabled = Reverted with { Id = new("old-reverted"), Enabled = false };
+        var british = Shipping with { Id = new("shipping-gb"), Language = "en-GB" };
+        var model = Model();
+        var matcher = new SemanticTemplateMatcher(new FixedMatcher(noWords), model);
+
+        var match = await matcher.MatchAsync(Request() with { Templates = [Failed, Reverted, Shipping, japanese, disabled, british] });
+
+        Assert.Equal([Reverted.Id, Failed.Id, Shipping.Id, british.Id], match.Candidates.Select(c => c.TemplateId));
+        Assert.Equal((MatchOutcome.Failed, MatchFailureReason.NoTermInCommon), (match.Outcome, match.FailureReason));
+        Assert.Null(match.TemplateId);
+        Assert.All(match.Candidates, c => Assert.Equal(0, c.Confidence));
+        Assert.DoesNotContain("届きません", model.Calls.SelectMany(c => c));
+    }
+
+    [Fact]
+    public async Task NothingToRank_LeavesTheFirstResult()
+    {
+        var empty = new TemplateMatch { Outcome = MatchOutcome.Failed, Confidence = 0, Language = "en", FailureReason = MatchFailureReason.EmptyText };
+        var one = Lexical() with { Candidates = [Lexical().Candidates[0]] };
         var model = Model();
 
-        Assert.Same(lexical, await new SemanticTemplateMatcher(new FixedMatcher(lexical), model).MatchAsync(Request()));
+        Assert.Same(empty, await new SemanticTemplateMatcher(new FixedMatcher(empty), model).MatchAsync(Request()));
+        Assert.Same(one, await new SemanticTemplateMatcher(new FixedMatcher(one), model).MatchAsync(Request() with { Templates = [Failed] }));
         Assert.Empty(model.Calls);
     }
 
