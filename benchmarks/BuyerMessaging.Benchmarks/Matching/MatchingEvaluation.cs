@@ -212,7 +212,7 @@ internal static class MatchingEvaluation
             $"latency with {templateCount} templates over {times.Length} questions: p50 {times[times.Length / 2]:F3} ms, p99 {times[(int)(times.Length * 0.99)]:F3} ms, max {times[^1]:F3} ms"));
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
