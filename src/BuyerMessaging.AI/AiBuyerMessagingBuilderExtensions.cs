@@ -33,13 +33,12 @@ public static class AiBuyerMessagingBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SemanticMatchingOptions>, Internal.SemanticMatchingOptionsValidator>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ITemplateMatcher>(sp =>
         {
-            var semantic = sp.GetRequiredService<IOptions<SemanticMatchingOptions>>().Value;
-            var lexical = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = semantic.Candidates }, sp.GetService<ILanguageDetector>());
+            var generator = sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() ?? throw new InvalidOperationException(
+                "AddSemanticTemplateMatching needs an IEmbeddingGenerator<string, Embedding<float>> in the service collection: register a provider's or a local model's generator.");
             return new SemanticTemplateMatcher(
-                lexical,
-                sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() ?? throw new InvalidOperationException(
-                    "AddSemanticTemplateMatching needs an IEmbeddingGenerator<string, Embedding<float>> in the service collection: register a provider's or a local model's generator."),
-                semantic,
+                generator,
+                sp.GetRequiredService<IOptions<SemanticMatchingOptions>>().Value,
+                sp.GetService<ILanguageDetector>(),
                 sp.GetService<ILogger<SemanticTemplateMatcher>>());
         }));
         return builder;

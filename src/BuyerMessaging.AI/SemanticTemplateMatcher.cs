@@ -44,6 +44,24 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TemplateVectors> _cache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Initializes a new instance of the <see cref="SemanticTemplateMatcher"/> class over the offline
+    /// <see cref="LexicalTemplateMatcher"/>, made to return <see cref="SemanticMatchingOptions.Candidates"/> candidates.
+    /// </summary>
+    /// <param name="generator">The embedding generator.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="languageDetector">The lexical matcher's language detector, or <see langword="null"/> for the default.</param>
+    /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="generator"/> is <see langword="null"/>.</exception>
+    public SemanticTemplateMatcher(IEmbeddingGenerator<string, Embedding<float>> generator, SemanticMatchingOptions? options = null, ILanguageDetector? languageDetector = null, ILogger<SemanticTemplateMatcher>? logger = null)
+        : this(
+            new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = (options ?? new SemanticMatchingOptions()).Candidates }, languageDetector),
+            generator,
+            options,
+            logger)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="SemanticTemplateMatcher"/> class.</summary>
     /// <param name="first">The matcher whose candidates are re-ranked when a request carries no <see cref="TemplateMatchRequest.Previous"/> result.</param>
     /// <param name="generator">The embedding generator.</param>
@@ -155,14 +173,15 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
     private async Task<double[]> SimilaritiesAsync(string question, IReadOnlyList<Template> templates, CancellationToken cancellationToken)
     {
         var keys = templates.Select(Key).ToArray();
+        var vectors = new TemplateVectors?[templates.Count];
         var texts = new List<string> { question };
-        var missing = new List<(string Key, int Start, int Count)>();
+        var missing = new List<(int Index, int Start, int Count)>();
         for (var i = 0; i < templates.Count; i++)
         {
-            if (!_cache.ContainsKey(keys[i]) && missing.TrueForAll(m => !string.Equals(m.Key, keys[i], StringComparison.Ordinal)))
+            if (!_cache.TryGetValue(keys[i], out vectors[i]))
             {
                 var own = Texts(templates[i]);
-                missing.Add((keys[i], texts.Count, own.Count));
+                missing.Add((i, texts.Count, own.Count));
                 texts.AddRange(own);
             }
         }
@@ -179,8 +198,7 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
             _cache.Clear();
         }
 
-        var fresh = new Dictionary<string, TemplateVectors>(StringComparer.Ordinal);
-        foreach (var (key, start, count) in missing)
+        foreach (var (index, start, count) in missing)
         {
             var examples = new float[count][];
             for (var j = 0; j < count; j++)
@@ -188,27 +206,26 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
                 examples[j] = Normalize(embeddings[start + j].Vector.Span);
             }
 
-            var vectors = new TemplateVectors(examples);
-            fresh[key] = vectors;
-            _cache[key] = vectors;
+            vectors[index] = new TemplateVectors(examples);
+            _cache[keys[index]] = vectors[index]!;
         }
 
         var result = new double[templates.Count];
         for (var i = 0; i < templates.Count; i++)
         {
-            var vectors = fresh.GetValueOrDefault(keys[i]) ?? _cache[keys[i]];
-            if (vectors.Centroid.Length != q.Length)
+            var own = vectors[i]!;
+            if (own.Centroid.Length != q.Length)
             {
-                throw new InvalidOperationException($"The embedding generator returned vectors of {q.Length} dimensions for the question and {vectors.Centroid.Length} for template '{templates[i].Id}'.");
+                throw new InvalidOperationException($"The embedding generator returned vectors of {q.Length} dimensions for the question and {own.Centroid.Length} for template '{templates[i].Id}'.");
             }
 
             var closest = double.MinValue;
-            foreach (var example in vectors.Examples)
+            foreach (var example in own.Examples)
             {
                 closest = Math.Max(closest, Dot(q, example));
             }
 
-            result[i] = (closest + Dot(q, vectors.Centroid)) / 2;
+            result[i] = (closest + Dot(q, own.Centroid)) / 2;
         }
 
         return result;

@@ -81,7 +81,7 @@ internal static class SemanticEvaluation
     private static void Latency(IReadOnlyList<IntentSuite> suites, int templateCount)
     {
         using var generator = new MiniLmEmbeddingGenerator();
-        var matcher = new SemanticTemplateMatcher(new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = 10 }), generator);
+        var matcher = new SemanticTemplateMatcher(generator);
         var templates = suites[0].Templates.Take(templateCount).ToList();
         var questions = suites.SelectMany(s => s.Test).Select(q => q.Text).Take(1000).ToList();
         var request = new TemplateMatchRequest { Text = questions[0], Language = "en", Templates = templates };

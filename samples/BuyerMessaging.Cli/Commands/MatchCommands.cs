@@ -75,13 +75,7 @@ internal static class MatchCommands
         }
 
         using var generator = new MiniLmEmbeddingGenerator();
-        return await SemanticMatcher(generator).MatchAsync(request, cancellationToken);
-    }
-
-    private static SemanticTemplateMatcher SemanticMatcher(MiniLmEmbeddingGenerator generator)
-    {
-        var options = new SemanticMatchingOptions();
-        return new SemanticTemplateMatcher(new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = options.Candidates }), generator, options);
+        return await new SemanticTemplateMatcher(generator).MatchAsync(request, cancellationToken);
     }
 
     private static Option<bool> Semantic() => new("--semantic")
@@ -131,7 +125,7 @@ internal static class MatchCommands
                     using var generator = parseResult.GetValue(semantic) ? new MiniLmEmbeddingGenerator() : null;
                     var simulator = generator is null
                         ? services.GetRequiredService<SmartReplySimulator>()
-                        : new SmartReplySimulator(services.GetRequiredService<IConversationStore>(), SemanticMatcher(generator), services.GetRequiredService<ITemplateSource>());
+                        : new SmartReplySimulator(services.GetRequiredService<IConversationStore>(), new SemanticTemplateMatcher(generator), services.GetRequiredService<ITemplateSource>());
                     var simulation = await simulator.SimulateAsync(id, parseResult.GetValue(text)!, parseResult.GetValue(language), cancellationToken);
                     Write(runtime, simulation, parseResult.GetValue(json));
                     return ExitCodes.Success;
