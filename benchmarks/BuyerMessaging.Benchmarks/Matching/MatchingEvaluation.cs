@@ -34,7 +34,7 @@ internal static class MatchingEvaluation
         var matcher = LexicalTemplateMatcher.Default;
         if (args.Contains("semantic"))
         {
-            return SemanticEvaluation.Run(suites, IntentSuites.XsidJapanese(FindRoot()), args.Contains("sweep"));
+            return SemanticEvaluation.Run(suites, IntentSuites.XsidJapanese(FindRoot()), args.Contains("sweep"), args.Contains("calibrate"));
         }
 
         if (args.Contains("calibrate"))
@@ -128,6 +128,39 @@ internal static class MatchingEvaluation
             r => LexicalTemplateMatcher.Confidence(r[0], r[0] == 0 ? 0 : r[1] / r[0], r[2], r[4]));
     }
 
+    /// <summary>Logistic regression by batch gradient descent (learning rate 4) on (1, features): the weights, bias first.</summary>
+    internal static double[] FitLogistic(IReadOnlyList<(double[] X, bool Y)> rows, int epochs)
+    {
+        var w = new double[rows[0].X.Length + 1];
+        var g = new double[w.Length];
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            Array.Clear(g);
+            foreach (var (x, y) in rows)
+            {
+                var z = w[0];
+                for (var j = 0; j < x.Length; j++)
+                {
+                    z += w[j + 1] * x[j];
+                }
+
+                var e = (1 / (1 + Math.Exp(-z))) - (y ? 1 : 0);
+                g[0] += e;
+                for (var j = 0; j < x.Length; j++)
+                {
+                    g[j + 1] += e * x[j];
+                }
+            }
+
+            for (var j = 0; j < w.Length; j++)
+            {
+                w[j] -= 4.0 * g[j] / Math.Max(1, rows.Count);
+            }
+        }
+
+        return w;
+    }
+
     /// <summary>Logistic regression by gradient descent on (1, features); then a threshold sweep with the matcher's current constants.</summary>
     private static void Fit(string title, List<(double[] X, bool Correct, bool InScope, bool Few)> rows, Func<double[], double> current)
     {
@@ -140,32 +173,7 @@ internal static class MatchingEvaluation
         // Fitted on the whole suites only: weighting the 10-template views in (equally or by count) lowered precision on
         // the whole suites without bringing the views to 97 % (benchmarks/README.md); they are swept as a stress test.
         var fitted = rows.Where(r => !r.Few).ToList();
-        var w = new double[rows[0].X.Length + 1];
-        var g = new double[w.Length];
-        for (var epoch = 0; epoch < 5000; epoch++)
-        {
-            Array.Clear(g);
-            foreach (var (x, correct, _, _) in fitted)
-            {
-                var z = w[0];
-                for (var j = 0; j < x.Length; j++)
-                {
-                    z += w[j + 1] * x[j];
-                }
-
-                var e = (1 / (1 + Math.Exp(-z))) - (correct ? 1 : 0);
-                g[0] += e;
-                for (var j = 0; j < x.Length; j++)
-                {
-                    g[j + 1] += e * x[j];
-                }
-            }
-
-            for (var j = 0; j < w.Length; j++)
-            {
-                w[j] -= 4.0 * g[j] / Math.Max(1, fitted.Count);
-            }
-        }
+        var w = FitLogistic([.. fitted.Select(r => (r.X, r.Correct))], 5000);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: fitted on {fitted.Count} development questions: {string.Join(", ", w.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine("threshold sweep on the development questions (with the matcher's current constants): whole suites | 10-template views");

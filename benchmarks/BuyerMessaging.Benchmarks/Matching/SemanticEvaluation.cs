@@ -7,16 +7,22 @@ using Microsoft.Extensions.AI;
 namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
-/// `matching semantic [sweep]`: the semantic re-ranker (<see cref="SemanticTemplateMatcher"/> over the lexical matcher,
+/// `matching semantic [sweep | calibrate]`: the semantic re-ranker (<see cref="SemanticTemplateMatcher"/> over the lexical matcher,
 /// with the local all-MiniLM-L6-v2 model) against Lucene's BM25 and the lexical matcher on the same suites; `sweep`
 /// prints top-1 on the development questions for a range of weights (how the default was chosen).
 /// </summary>
 internal static class SemanticEvaluation
 {
-    public static int Run(IReadOnlyList<IntentSuite> suites, IntentSuite japanese, bool sweep)
+    public static int Run(IReadOnlyList<IntentSuite> suites, IntentSuite japanese, bool sweep, bool calibrate = false)
     {
         using var generator = new RememberingGenerator(new MiniLmEmbeddingGenerator());
         var lexical = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = new SemanticMatchingOptions().Candidates });
+        if (calibrate)
+        {
+            SemanticCalibration.Run(suites, lexical, generator);
+            return 0;
+        }
+
         if (sweep)
         {
             double[] weights = [0, 1, 2, 4, 6, 8, 10, 12, 16, 24];
