@@ -36,6 +36,14 @@ public sealed class AmazonRelayFormat
     public IReadOnlyList<string> PreambleStarts { get; init; } = [];
 
     /// <summary>
+    /// Gets the starts of the line that opens Amazon's copy of a reply the seller sent (for example "Here is a copy of the
+    /// e-mail that you sent to"), followed by the buyer's name. Such mail is the seller's words, not a buyer's: the parser
+    /// marks it <see cref="MessageDirection.OutboundReply"/> (as it does for <c>X-Space-Notification-Type:
+    /// BBC_MESSAGE_CONFIRMATION_TO_MERCHANT</c>), and the line is dropped like a preamble.
+    /// </summary>
+    public IReadOnlyList<string> SellerCopyStarts { get; init; } = [];
+
+    /// <summary>
     /// Gets the starts of the lines where Amazon's boilerplate begins (for example "For Your Information:"); the text
     /// from such a line on is not the buyer's.
     /// </summary>

@@ -20,12 +20,8 @@ public static class AmazonRelayFormats
         Language = "en",
         BeginMarkers = ["Begin message", "Message:"],
         EndMarkers = ["End message"],
-        PreambleStarts =
-        [
-            "You have received a message.",
-            "Here is a copy of the e-mail that you sent to",
-            "Here is a copy of the email that you sent to",
-        ],
+        PreambleStarts = ["You have received a message."],
+        SellerCopyStarts = ["Here is a copy of the e-mail that you sent to", "Here is a copy of the email that you sent to"],
         BoilerplateStarts =
         [
             "For Your Information:",

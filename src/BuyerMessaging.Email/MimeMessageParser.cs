@@ -20,6 +20,9 @@ public sealed class MimeMessageParser
 {
     private const int ReadChunkSize = 81_920;
 
+    /// <summary>Amazon's notification type of its copy of a reply the seller sent through Seller Central.</summary>
+    private const string SellerCopyNotification = "BBC_MESSAGE_CONFIRMATION_TO_MERCHANT";
+
     /// <summary>This thread's MimeKit parser: its read buffers are reused from message to message.</summary>
     [ThreadStatic]
     private static MimeParser? t_mimeReader;
@@ -359,7 +362,16 @@ public sealed class MimeMessageParser
 
         string? buyerName;
         BuyerMessageType messageType;
-        if (isAmazon)
+        string? copiedTo = null;
+        var isSellerCopy = isAmazon
+            && (_grammar.IsSellerCopy(body, out copiedTo) || string.Equals(notificationType, SellerCopyNotification, StringComparison.OrdinalIgnoreCase));
+        if (isSellerCopy)
+        {
+            // Amazon's copy of the seller's own reply: the seller's words, recorded as a reply, never as the buyer's.
+            buyerName = copiedTo ?? _grammar.BuyerNameFromSubject(subject);
+            messageType = BuyerMessageType.Other;
+        }
+        else if (isAmazon)
         {
             buyerName = (isRelay ? _grammar.CleanBuyerName(from.Name) : null) ?? _grammar.BuyerNameFromSubject(subject);
             messageType = Classify(notificationType, subject, text, buyerName);
@@ -373,6 +385,7 @@ public sealed class MimeMessageParser
         var inbound = new InboundMessage
         {
             ChannelKind = isAmazon ? ChannelKind.Amazon : ChannelKind.Mailbox,
+            Direction = isSellerCopy ? MessageDirection.OutboundReply : MessageDirection.Inbound,
             Marketplace = isAmazon ? marketplace?.CountryCode : null,
             InternetMessageId = MessageHeaders.MessageId(message.MessageId),
             InReplyTo = MessageHeaders.MessageId(message.InReplyTo),

@@ -20,7 +20,19 @@ internal static partial class AmazonMail
         }
 
         var match = OrderId().Match(text);
-        return match.Success ? match.Value : null;
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        // Japanese and Arabic mail may write it in full-width or Arabic-Indic digits, with a full-width or typographic dash.
+        return string.Create(match.Length, match.Value, static (span, value) =>
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                span[i] = char.IsDigit(value[i]) ? (char)('0' + (int)char.GetNumericValue(value[i])) : '-';
+            }
+        });
     }
 
     private static AmazonMarketplace? MarketplaceOfSender(string? address, bool exact)
@@ -54,6 +66,14 @@ internal static partial class AmazonMail
         return null;
     }
 
-    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// An order id as buyers and Amazon write it: NNN-NNNNNNN-NNNNNNN in any decimal digits (ASCII, full-width,
+    /// Arabic-Indic), the groups joined by a hyphen or a dash (full-width, minus, en and em dashes).
+    /// </summary>
+    internal const string OrderIdPattern = @"\d{3}" + Dash + @"\d{7}" + Dash + @"\d{7}";
+
+    private const string Dash = "[-\u2010\u2011\u2012\u2013\u2014\u2212\uFF0D]";
+
+    [GeneratedRegex(@"(?<![\d\-\u2010-\u2014\u2212\uFF0D])" + OrderIdPattern + @"(?![\d\-\u2010-\u2014\u2212\uFF0D])", RegexOptions.CultureInvariant)]
     private static partial Regex OrderId();
 }

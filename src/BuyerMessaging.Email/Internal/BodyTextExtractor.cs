@@ -245,7 +245,7 @@ internal sealed partial class BodyTextExtractor(RelayGrammar grammar)
     private static partial Regex CommMgrTok();
 
     /// <summary>A line that holds only a label and an order id: "Order ID 102-…:", "# 301-…:", "注文番号：250-…".</summary>
-    [GeneratedRegex(@"^\s*[^\d\r\n]{0,40}\d{3}-\d{7}-\d{7}\s*[:：]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[^\d\r\n]{0,40}" + AmazonMail.OrderIdPattern + @"\s*[:：]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex OrderLine();
 
     /// <summary>An item line of Amazon's order block: "1 of Product title [ASIN: B01FCAWEYM]".</summary>

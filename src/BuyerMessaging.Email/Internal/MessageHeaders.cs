@@ -117,6 +117,12 @@ internal static class MessageHeaders
             return string.Empty;
         }
 
+        // A byte-order mark (UTF-16 and UTF-8 encoded-words may start with one) is not text.
+        if (text.Contains('\uFEFF', StringComparison.Ordinal))
+        {
+            text = text.Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
+        }
+
         return string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 

@@ -134,7 +134,8 @@ internal sealed class MimeBody
 
     private static string GetText(TextPart part)
     {
-        var text = part.Text ?? string.Empty;
+        // A byte-order mark the charset's decoder left (UTF-16, UTF-8 with BOM) is not the buyer's text.
+        var text = (part.Text ?? string.Empty).TrimStart('\uFEFF');
         if (part.IsFlowed)
         {
             var delsp = part.ContentType.Parameters.TryGetValue("delsp", out string? value)

@@ -23,6 +23,7 @@ internal sealed class RelayGrammar
     private readonly HashSet<string> _beginMarkers = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _endMarkers = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _preambleStarts = [];
+    private readonly List<string> _sellerCopyStarts = [];
     private readonly List<string> _boilerplateStarts = [];
     private readonly List<string> _displayNameSuffixes = [];
     private readonly HashSet<string> _anonymousNames = new(StringComparer.OrdinalIgnoreCase);
@@ -45,6 +46,8 @@ internal sealed class RelayGrammar
             AddAll(_beginMarkers, format.BeginMarkers, NormaliseMarker);
             AddAll(_endMarkers, format.EndMarkers, NormaliseMarker);
             AddAll(_preambleStarts, format.PreambleStarts, Normalise);
+            AddAll(_preambleStarts, format.SellerCopyStarts, Normalise);
+            AddAll(_sellerCopyStarts, format.SellerCopyStarts, Normalise);
             AddAll(_boilerplateStarts, format.BoilerplateStarts, Normalise);
             AddAll(_displayNameSuffixes, format.DisplayNameSuffixes, Normalise);
             AddAll(_anonymousNames, format.AnonymousBuyerNames, Normalise);
@@ -94,6 +97,38 @@ internal sealed class RelayGrammar
     }
 
     public bool IsPreamble(string line) => StartsWithAny(line, _preambleStarts);
+
+    /// <summary>
+    /// Whether a relay body is Amazon's copy of a reply the seller sent: its first line that is not blank starts with one
+    /// of <see cref="AmazonRelayFormat.SellerCopyStarts"/>. The buyer's name is what follows on that line.
+    /// </summary>
+    public bool IsSellerCopy(string body, out string? buyerName)
+    {
+        buyerName = null;
+        foreach (var raw in body.AsSpan().EnumerateLines())
+        {
+            var line = raw.Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            var text = Normalise(line.ToString());
+            foreach (var start in _sellerCopyStarts)
+            {
+                if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+                {
+                    var name = text[start.Length..].Trim().TrimEnd('.', ':', '。').Trim();
+                    buyerName = name.Length == 0 ? null : name;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
 
     public bool IsBoilerplateStart(string line) => StartsWithAny(line, _boilerplateStarts);
 

@@ -52,7 +52,9 @@ internal static class ChannelResolution
             channel = channels.FirstOrDefault(c => c.Kind == ChannelKind.Mailbox && c.Address is not null && recipients.Contains(c.Address));
             if (channel is null)
             {
-                var address = message.DeliveredTo.FirstOrDefault() ?? message.To.FirstOrDefault()?.Address ?? message.Cc.FirstOrDefault()?.Address;
+                var address = message.Direction == MessageDirection.OutboundReply
+                    ? message.From.Address
+                    : message.DeliveredTo.FirstOrDefault() ?? message.To.FirstOrDefault()?.Address ?? message.Cc.FirstOrDefault()?.Address;
                 if (options.UnknownChannel == UnknownChannelHandling.Quarantine || string.IsNullOrWhiteSpace(address))
                 {
                     return (null, recipients.Count == 0
@@ -74,6 +76,12 @@ internal static class ChannelResolution
     private static HashSet<string> Recipients(InboundMessage message)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (message.Direction == MessageDirection.OutboundReply)
+        {
+            // A copy of the seller's reply (a Sent folder) comes from the channel's own address.
+            set.Add(message.From.Address);
+        }
+
         foreach (var p in message.To)
         {
             set.Add(p.Address);

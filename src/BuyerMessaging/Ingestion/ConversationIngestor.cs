@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BuyerMessaging.Internal;
@@ -255,8 +256,12 @@ public sealed partial class ConversationIngestor
             return await QuarantineInAsync(transaction, message.Raw, reason!, message.Source, message.ChannelId, cancellationToken).ConfigureAwait(false);
         }
 
-        var externalId = message.ExternalId ?? (message.InternetMessageId is null ? ContentHash(message) : null);
-        var duplicate = await FindDuplicateAsync(transaction, channel, externalId, message.InternetMessageId, cancellationToken).ConfigureAwait(false);
+        if (message.Direction is not (MessageDirection.Inbound or MessageDirection.OutboundReply))
+        {
+            return await QuarantineInAsync(transaction, message.Raw, $"a message to ingest is inbound or a copy of an outbound reply, not {message.Direction}", message.Source, channel.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (duplicate, externalId) = await FindDuplicateAsync(transaction, channel, message, cancellationToken).ConfigureAwait(false);
         if (duplicate is { } earlier)
         {
             return new IngestResult
@@ -269,14 +274,15 @@ public sealed partial class ConversationIngestor
         }
 
         var at = message.ReceivedAt is { } received && received <= now ? received : now;
-        var (existing, threadedBy) = await FindThreadAsync(transaction, channel, message, now, cancellationToken).ConfigureAwait(false);
+        var isCopy = message.Direction == MessageDirection.OutboundReply;
+        var (existing, threadedBy) = await FindThreadAsync(transaction, channel, isCopy ? AsFromBuyer(message, channel) : message, now, cancellationToken).ConfigureAwait(false);
         var conversationId = existing?.Id ?? await transaction.NewConversationIdAsync(cancellationToken).ConfigureAwait(false);
         var stored = new Message
         {
             Id = await transaction.NewMessageIdAsync(cancellationToken).ConfigureAwait(false),
             ConversationId = conversationId,
             ChannelId = channel.Id,
-            Direction = MessageDirection.Inbound,
+            Direction = message.Direction,
             ExternalId = externalId,
             InternetMessageId = message.InternetMessageId,
             InReplyTo = message.InReplyTo,
@@ -292,6 +298,11 @@ public sealed partial class ConversationIngestor
             SentAt = message.SentAt,
         };
 
+        if (isCopy)
+        {
+            return await RecordCopyAsync(transaction, channel, message, existing, threadedBy, stored, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var changes = new List<ConversationChange>(2);
         var reopened = false;
         Conversation conversation;
@@ -299,6 +310,10 @@ public sealed partial class ConversationIngestor
         {
             conversation = NewConversation(conversationId, channel, message, at, now);
             changes.Add(new(conversationId, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
+            if (conversation.NoReplyNeeded)
+            {
+                changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "false", "true"));
+            }
         }
         else
         {
@@ -310,7 +325,7 @@ public sealed partial class ConversationIngestor
                 Log.ConversationReopened(_logger, conversationId);
             }
 
-            if (existing.NoReplyNeeded)
+            if (existing.NoReplyNeeded && !conversation.NoReplyNeeded)
             {
                 changes.Add(new(conversationId, now, SystemActor, ChangeKinds.NoReplyNeeded, "true", "false"));
             }
@@ -336,18 +351,7 @@ public sealed partial class ConversationIngestor
         }
 
         conversation = await _automation.OnInboundAsync(transaction, channel, existing, conversation, stored, message, now, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
-        {
-            await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await transaction.UpdateConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.InsertMessageAsync(stored, cancellationToken).ConfigureAwait(false);
-        await transaction.AddParticipantsAsync(conversationId, Participants(message), cancellationToken).ConfigureAwait(false);
-        await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(transaction, existing is null, conversation, stored, message, changes, cancellationToken).ConfigureAwait(false);
 
         return new IngestResult
         {
@@ -432,6 +436,100 @@ public sealed partial class ConversationIngestor
         return result;
     }
 
+    /// <summary>
+    /// Records a copy of a reply the seller sent elsewhere as the seller's reply, as <see cref="ConversationEditor"/>
+    /// records one: reply count, an open or pending conversation then awaits the buyer, and the automation stops the
+    /// reply clock and cancels automatic replies. No rule runs; nothing is sent.
+    /// </summary>
+    private async Task<IngestResult> RecordCopyAsync(
+        IStoreTransaction transaction, Channel channel, InboundMessage message, Conversation? existing, ThreadingMatch threadedBy, Message stored, Instant now, CancellationToken cancellationToken)
+    {
+        var id = stored.ConversationId;
+        var at = stored.At;
+        var changes = new List<ConversationChange>(3);
+        Conversation conversation;
+        if (existing is null)
+        {
+            var buyer = AsFromBuyer(message, channel).From;
+            conversation = NewConversation(id, channel, message, at, now) with
+            {
+                Buyer = new Buyer(message.BuyerName ?? (AmazonMarketplaces.IsRelayAddress(buyer.Address) ? null : buyer.Name), buyer.Address, AmazonMarketplaces.IsRelayAddress(buyer.Address)),
+                Status = ConversationStatus.AwaitingBuyer,
+                NoReplyNeeded = false,
+                SellerReplyCount = 1,
+                FirstOutboundAt = at,
+                LastOutboundAt = at,
+            };
+            changes.Add(new(id, now, SystemActor, ChangeKinds.Created, null, conversation.Status.ToString()));
+        }
+        else
+        {
+            conversation = existing with
+            {
+                Status = existing.Status is ConversationStatus.Open or ConversationStatus.Pending ? ConversationStatus.AwaitingBuyer : existing.Status,
+                OrderId = existing.OrderId ?? message.OrderId,
+                MessageCount = existing.MessageCount + 1,
+                SellerReplyCount = existing.SellerReplyCount + 1,
+                FirstOutboundAt = existing.FirstOutboundAt is { } first && first < at ? first : at,
+                LastOutboundAt = existing.LastOutboundAt is { } last && last > at ? last : at,
+                UpdatedAt = now,
+                Version = existing.Version + 1,
+            };
+            if (conversation.Status != existing.Status)
+            {
+                changes.Add(new(id, now, SystemActor, ChangeKinds.Status, existing.Status.ToString(), conversation.Status.ToString()));
+            }
+
+            conversation = await _automation.OnChangedAsync(transaction, existing, conversation, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        changes.Add(new(id, now, SystemActor, ChangeKinds.Reply, null, stored.Id.Value));
+        await SaveAsync(transaction, existing is null, conversation, stored, message, changes, cancellationToken).ConfigureAwait(false);
+        return new IngestResult
+        {
+            Outcome = existing is null ? IngestOutcome.Created : IngestOutcome.Appended,
+            ThreadedBy = threadedBy,
+            ConversationId = id,
+            MessageId = stored.Id,
+            ChannelId = channel.Id,
+        };
+    }
+
+    /// <summary>Writes what an ingest changed: the conversation (inserted or updated), the message, its participants and the history.</summary>
+    private static async ValueTask SaveAsync(
+        IStoreTransaction transaction, bool isNew, Conversation conversation, Message stored, InboundMessage message, List<ConversationChange> changes, CancellationToken cancellationToken)
+    {
+        if (isNew)
+        {
+            await transaction.InsertConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transaction.UpdateConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.InsertMessageAsync(stored, cancellationToken).ConfigureAwait(false);
+        await transaction.AddParticipantsAsync(conversation.Id, Participants(message), cancellationToken).ConfigureAwait(false);
+        await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A copy of the seller's reply as the buyer's side would have sent it, for threading: from the relay alias it
+    /// comes from, else from a relay alias or other address it went to (a Sent folder's copy is from the seller to the
+    /// buyer).
+    /// </summary>
+    private static InboundMessage AsFromBuyer(InboundMessage copy, Channel channel)
+    {
+        if (copy.IsFromRelayAlias)
+        {
+            return copy;
+        }
+
+        var buyer = copy.To.FirstOrDefault(t => AmazonMarketplaces.IsRelayAddress(t.Address))
+            ?? copy.To.FirstOrDefault(t => !string.Equals(t.Address, channel.Address, StringComparison.OrdinalIgnoreCase));
+        return buyer is null ? copy : copy with { From = buyer };
+    }
+
     private async Task<IngestResult> QuarantineInAsync(IStoreTransaction transaction, ReadOnlyMemory<byte> raw, string reason, string? source, ChannelId? channelId, CancellationToken cancellationToken)
     {
         var item = new QuarantinedItem { At = _clock.GetCurrentInstant(), Source = source, Reason = reason, ChannelId = channelId, Raw = raw };
@@ -458,17 +556,55 @@ public sealed partial class ConversationIngestor
         _instruments.RecordIngest(result.Outcome);
     }
 
-    private static async ValueTask<MessageLocation?> FindDuplicateAsync(IStoreTransaction transaction, Channel channel, string? externalId, string? internetMessageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the stored message this one is a delivery of, and the external id to store it with: the channel's own id
+    /// for it when it has one, else (no Message-ID, or a Message-ID another sender's message already uses) a hash of
+    /// its content. The same Message-ID counts as the same message only when its sender takes part in the stored
+    /// message's conversation: weak ids such as <c>&lt;1@localhost&gt;</c> are reused by unrelated mailers, and a
+    /// buyer's mail must not be dropped as another's duplicate.
+    /// </summary>
+    private async ValueTask<(MessageLocation? Duplicate, string? ExternalId)> FindDuplicateAsync(IStoreTransaction transaction, Channel channel, InboundMessage message, CancellationToken cancellationToken)
     {
-        if (externalId is not null
-            && await transaction.FindMessageByExternalIdAsync(channel.Id, externalId, cancellationToken).ConfigureAwait(false) is { } byExternal)
+        if (message.ExternalId is { } own
+            && await transaction.FindMessageByExternalIdAsync(channel.Id, own, cancellationToken).ConfigureAwait(false) is { } byExternal)
         {
-            return byExternal;
+            return (byExternal, own);
         }
 
-        return internetMessageId is null
-            ? null
-            : await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, internetMessageId, cancellationToken).ConfigureAwait(false);
+        if (message.InternetMessageId is { } internetMessageId
+            && await transaction.FindMessageByInternetMessageIdAsync(channel.StoreId, internetMessageId, cancellationToken).ConfigureAwait(false) is { } byMessageId)
+        {
+            if (await transaction.IsParticipantAsync(byMessageId.ConversationId, message.From.Address, cancellationToken).ConfigureAwait(false))
+            {
+                return (byMessageId, message.ExternalId);
+            }
+
+            Log.MessageIdReused(_logger, internetMessageId, byMessageId.Id);
+        }
+        else if (message.InternetMessageId is not null)
+        {
+            return (null, message.ExternalId);
+        }
+
+        if (message.ExternalId is not null)
+        {
+            return (null, message.ExternalId);
+        }
+
+        var key = ContentKey(message);
+        if (await transaction.FindMessageByExternalIdAsync(channel.Id, key, cancellationToken).ConfigureAwait(false) is { } byContent)
+        {
+            return (byContent, key);
+        }
+
+        // Stores written before 2026-12-07 keyed mail without a Message-ID by a hash of its raw bytes.
+        if (message.InternetMessageId is null && !message.Raw.IsEmpty
+            && await transaction.FindMessageByExternalIdAsync(channel.Id, RawHash(message.Raw.Span), cancellationToken).ConfigureAwait(false) is { } byRaw)
+        {
+            return (byRaw, key);
+        }
+
+        return (null, key);
     }
 
     private async ValueTask<(Conversation? Conversation, ThreadingMatch By)> FindThreadAsync(
@@ -527,7 +663,9 @@ public sealed partial class ConversationIngestor
             return (null, ThreadingMatch.None);
         }
 
-        var bySubject = await transaction.FindConversationBySubjectAsync(channel.Id, buyerKey, subjectKey, now - _options.SubjectFallbackDuration, cancellationToken).ConfigureAwait(false);
+        // The window runs back from the message's own arrival, so that a backlog imported today threads as it did then.
+        var arrival = message.ReceivedAt is { } received && received <= now ? received : now;
+        var bySubject = await transaction.FindConversationBySubjectAsync(channel.Id, buyerKey, subjectKey, arrival - _options.SubjectFallbackDuration, cancellationToken).ConfigureAwait(false);
         return bySubject is not null && SameOrder(bySubject, message)
             ? (bySubject, ThreadingMatch.Subject)
             : (null, ThreadingMatch.None);
@@ -564,12 +702,13 @@ public sealed partial class ConversationIngestor
         Id = id,
         StoreId = channel.StoreId,
         ChannelId = channel.Id,
-        Buyer = new Buyer(message.BuyerName ?? message.From.Name, message.From.Address, message.IsFromRelayAlias),
+        Buyer = new Buyer(BuyerName(message), message.From.Address, message.IsFromRelayAlias),
         OrderId = message.OrderId,
         Subject = message.Subject,
         MessageType = message.MessageType,
         Language = message.Language,
         Status = ConversationStatus.Open,
+        NoReplyNeeded = message.IsAmazonNotice,
         MessageCount = 1,
         FirstInboundAt = at,
         LastInboundAt = at,
@@ -579,18 +718,26 @@ public sealed partial class ConversationIngestor
 
     private static Conversation Append(Conversation existing, InboundMessage message, Instant at, Instant now) => existing with
     {
-        Status = existing.Status is ConversationStatus.Resolved or ConversationStatus.AwaitingBuyer ? ConversationStatus.Open : existing.Status,
-        NoReplyNeeded = false,
+        Status = !message.IsAmazonNotice && existing.Status is ConversationStatus.Resolved or ConversationStatus.AwaitingBuyer ? ConversationStatus.Open : existing.Status,
+        NoReplyNeeded = existing.NoReplyNeeded && message.IsAmazonNotice,
         OrderId = existing.OrderId ?? message.OrderId,
         MessageType = existing.MessageType == BuyerMessageType.Other ? message.MessageType : existing.MessageType,
         Language = existing.Language ?? message.Language,
-        Buyer = existing.Buyer.Name is null && (message.BuyerName ?? message.From.Name) is { } name ? existing.Buyer with { Name = name } : existing.Buyer,
+        Buyer = existing.Buyer.Name is null && BuyerName(message) is { } name ? existing.Buyer with { Name = name } : existing.Buyer,
         MessageCount = existing.MessageCount + 1,
         FirstInboundAt = at < existing.FirstInboundAt ? at : existing.FirstInboundAt,
         LastInboundAt = at > existing.LastInboundAt ? at : existing.LastInboundAt,
         UpdatedAt = now,
         Version = existing.Version + 1,
     };
+
+    /// <summary>
+    /// The buyer's name: the one the adapter found, else the sender's display name, except for Amazon relay mail, whose
+    /// display name may be a placeholder ("Amazon Customer") or carry Amazon's suffix: the relay parser has already
+    /// taken what it says of the buyer.
+    /// </summary>
+    private static string? BuyerName(InboundMessage message) =>
+        message.BuyerName ?? (message.IsFromRelayAlias ? null : message.From.Name);
 
     private static IEnumerable<string> Participants(InboundMessage message)
     {
@@ -606,19 +753,38 @@ public sealed partial class ConversationIngestor
         }
     }
 
-    private static string ContentHash(InboundMessage message)
+    /// <summary>
+    /// A hash of what a message says, not of how it travelled: the sender, the Date, the subject, the text and the
+    /// attachments (name, type, size), so that the same mail delivered again through another relay (other Received
+    /// lines, another envelope) is recognised.
+    /// </summary>
+    private static string ContentKey(InboundMessage message)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        if (!message.Raw.IsEmpty)
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string? value)
         {
-            SHA256.HashData(message.Raw.Span, hash);
-        }
-        else
-        {
-            var text = $"{message.From.Address}\n{message.SentAt}\n{message.Subject}\n{message.Text}";
-            SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+            hash.AppendData(Encoding.UTF8.GetBytes(value ?? string.Empty));
+            hash.AppendData("\u001f"u8);
         }
 
+        Add(message.From.Address.ToLowerInvariant());
+        Add(message.SentAt?.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture));
+        Add(message.Subject);
+        Add(message.Text);
+        foreach (var attachment in message.Attachments)
+        {
+            Add(attachment.FileName);
+            Add(attachment.ContentType);
+            Add(attachment.Size.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return "content-sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string RawHash(ReadOnlySpan<byte> raw)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(raw, hash);
         return "sha256:" + Convert.ToHexStringLower(hash);
     }
 }

@@ -65,7 +65,25 @@ public sealed record InboundMessage
     /// <summary>Gets the Amazon order id (NNN-NNNNNNN-NNNNNNN), if any.</summary>
     public string? OrderId { get; init; }
 
+    /// <summary>
+    /// Gets the message's direction: <see cref="MessageDirection.Inbound"/> (the default) for a buyer's message, or
+    /// <see cref="MessageDirection.OutboundReply"/> for a copy of a reply the seller sent elsewhere (Amazon's copy of a
+    /// reply written in Seller Central, a Sent folder).
+    /// </summary>
+    /// <remarks>
+    /// A copy is recorded as the seller's reply in the buyer's conversation (found as for a buyer message, through the
+    /// relay alias it comes from, else the first recipient): the reply count rises, an open conversation then awaits the
+    /// buyer, the reply clock stops and pending automatic replies are cancelled; no rule runs and nothing is sent. A copy
+    /// that belongs to no conversation opens one that awaits the buyer. Any other direction is quarantined.
+    /// </remarks>
+    public MessageDirection Direction { get; init; } = MessageDirection.Inbound;
+
     /// <summary>Gets the buyer's name, if known.</summary>
+    /// <remarks>
+    /// When <see langword="null"/>, a conversation takes the sender's display name instead, except for mail from an
+    /// Amazon relay alias (<see cref="IsFromRelayAlias"/>), whose display name may be a placeholder such as "Amazon
+    /// Customer" or carry Amazon's suffix: an adapter of relay mail sets the buyer's name here.
+    /// </remarks>
     public string? BuyerName { get; init; }
 
     /// <summary>Gets the kind of inquiry.</summary>
@@ -94,4 +112,12 @@ public sealed record InboundMessage
 
     /// <summary>Gets a value indicating whether the sender is an Amazon relay alias.</summary>
     public bool IsFromRelayAlias => ChannelKind == ChannelKind.Amazon && AmazonMarketplaces.IsRelayAddress(From.Address);
+
+    /// <summary>
+    /// Gets a value indicating whether this is Amazon's own mail rather than a buyer's: mail of an Amazon channel that
+    /// does not come from a relay alias (A-to-z claim, return, refund, cancellation and opt-out notices from
+    /// <c>donotreply@amazon.*</c> and the like). Nobody can answer it by mail, so it starts no reply clock: a
+    /// conversation it opens is marked no reply needed, and it does not reopen or restart the clock of one it joins.
+    /// </summary>
+    public bool IsAmazonNotice => ChannelKind == ChannelKind.Amazon && !IsFromRelayAlias;
 }

@@ -93,7 +93,7 @@ public sealed class InboxAutomation
         var policies = await tx.GetChannelPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var sla = GetSlaPolicy(channel, policies);
         after = after with { NoAutoReply = false };
-        if (sla is not null && after.SlaDueAt is null)
+        if (sla is not null && after.SlaDueAt is null && !after.NoReplyNeeded && !inbound.IsAmazonNotice)
         {
             // A paused clock (the buyer writes while the conversation awaited them) resumes with what was left, which
             // is never later than a fresh start; otherwise the clock starts at the message's arrival.

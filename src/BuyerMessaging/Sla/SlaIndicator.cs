@@ -35,7 +35,9 @@ public readonly record struct SlaIndicator(SlaState State, Instant? DueAt, Durat
             return new(due > now ? SlaState.Remaining : SlaState.Overdue, due, due - now);
         }
 
-        return conversation.SlaPausedRemaining is not null || conversation.Status == ConversationStatus.AwaitingBuyer
+        // A resolved conversation keeps what was left of its clock (it resumes if the buyer writes again), but it awaits nobody.
+        return conversation.Status != ConversationStatus.Resolved
+            && (conversation.SlaPausedRemaining is not null || conversation.Status == ConversationStatus.AwaitingBuyer)
             ? new(SlaState.AwaitingBuyer, null, Duration.Zero)
             : new(SlaState.None, null, Duration.Zero);
     }

@@ -3,7 +3,7 @@ namespace BuyerMessaging;
 /// <summary>The SLA state shown in the inbox's remaining-time column (残り時間).</summary>
 public enum SlaState
 {
-    /// <summary>No answer is due (replied, "no reply needed", or the channel has no response-time rule): blank.</summary>
+    /// <summary>No answer is due (replied, resolved, "no reply needed", or the channel has no response-time rule): blank.</summary>
     None,
 
     /// <summary>Inside the window: the hours left are shown (残りXX時間, green).</summary>

@@ -29,6 +29,10 @@ internal static partial class Log
         Message = "Conversation {ConversationId} reopened by a buyer message")]
     public static partial void ConversationReopened(ILogger logger, ConversationId conversationId);
 
+    [LoggerMessage(EventId = 1006, EventName = "MessageIdReused", Level = LogLevel.Information,
+        Message = "Message-ID {InternetMessageId} of stored message {MessageId} arrived again from a sender outside its conversation: kept as another message")]
+    public static partial void MessageIdReused(ILogger logger, string internetMessageId, MessageId messageId);
+
     [LoggerMessage(EventId = 1010, EventName = "StoredRulesInvalid", Level = LogLevel.Error,
         Message = "Stored rules at revision {Revision} do not all compile; the invalid rules are skipped")]
     public static partial void StoredRulesInvalid(ILogger logger, long revision, Exception exception);

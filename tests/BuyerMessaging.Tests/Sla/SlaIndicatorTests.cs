@@ -62,6 +62,10 @@ public sealed class SlaIndicatorTests
     }
 
     [Fact]
+    public void ResolvedWithPausedClock_IsBlankNone() =>
+        Assert.Equal(SlaState.None, SlaIndicator.Of(Conversation(paused: Duration.FromHours(3), status: ConversationStatus.Resolved), Now).State);
+
+    [Fact]
     public void RepliedAndAwaitingBuyer_IsBlankAwaitingBuyer() =>
         Assert.Equal(SlaState.AwaitingBuyer, SlaIndicator.Of(Conversation(status: ConversationStatus.AwaitingBuyer), Now).State);
 
