@@ -70,9 +70,12 @@ public sealed class AmazonRelayFormat
     /// </summary>
     /// <remarks>
     /// A keyword in a script written with spaces matches whole words; a trailing <c>*</c> matches any ending
-    /// ("refund*" matches "refunded"). Keywords in Japanese or Chinese match anywhere. When keywords of several
-    /// types match, the most specific type wins, in this order: A-to-Z claim, damaged or defective, wrong item,
-    /// return, refund, cancellation, address change, invoice, shipping, customisation, product details, order
+    /// ("refund*" matches "refunded"). Keywords in Japanese or Chinese match anywhere. Where keywords overlap, the
+    /// longest that starts first takes the words, and the keywords starting inside it do not count ("zwrot pieniędzy",
+    /// a refund, is not the return of "zwrot"); keywords of <see cref="BuyerMessageType.Other"/> count for nothing and
+    /// only hide the words inside them ("ordered the wrong", the buyer's own mistake, is no wrong item). When keywords
+    /// of several types match, the most specific type wins, in this order: A-to-Z claim, damaged or defective, wrong
+    /// item, return, refund, cancellation, address change, invoice, shipping, customisation, product details, order
     /// information.
     /// </remarks>
     public IReadOnlyDictionary<BuyerMessageType, IReadOnlyList<string>> SubjectKeywords { get; init; } =

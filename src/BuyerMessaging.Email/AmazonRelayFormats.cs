@@ -66,11 +66,19 @@ public static class AmazonRelayFormats
             K(Invoice, "invoice*", "receipt", "vat"),
             K(ShippingInquiry, "where is my", "not arrived", "hasn't arrived", "has not arrived", "not received",
                 "haven't received", "have not received", "didn't receive", "did not receive", "not yet received",
-                "tracking", "deliver*", "ship*", "package", "parcel", "arrive*"),
+                "tracking", "deliver*", "ship*", "package", "parcel", "arrive*",
+
+                // A tracking number that "doesn't work" is no defect.
+                "tracking number doesn't work", "tracking number does not work", "tracking number isn't working",
+                "tracking number is not working", "tracking link doesn't work", "tracking link does not work"),
             K(ProductCustomization, "personali*", "customi*", "engrav*", "monogram*"),
             K(ProductDetails, "compatible", "compatibility", "dimension*", "specification*", "in stock", "does it fit",
                 "what size", "material"),
-            K(OrderInformation, "order status", "order details", "status of my order")),
+            K(OrderInformation, "order status", "order details", "status of my order"),
+
+            // The buyer's own mistake ("I ordered the wrong size") is no wrong item: these hide the words inside them.
+            K(Other, "ordered the wrong", "ordered a wrong", "ordered wrong", "bought the wrong", "purchased the wrong",
+                "chose the wrong", "chosen the wrong", "selected the wrong", "picked the wrong", "clicked the wrong")),
     };
 
     /// <summary>Gets the bilingual English/French form of amazon.ca (markers with both languages on one line).</summary>
@@ -113,7 +121,7 @@ public static class AmazonRelayFormats
             K(OrderInformation, "bestellinformation*")),
         BodyKeywords = Keywords(
             K(DamagedOrDefective, "beschädigt*", "defekt*", "kaputt*", "funktioniert nicht", "zerbrochen", "gebrochen", "delle*",
-                "gesprungen", "zerkratzt"),
+                "gesprungen", "zerkratzt", "verbeult", "undicht"),
             K(WrongItem, "falscher artikel", "falsche artikel", "falsches produkt", "falsche ware", "falsche größe",
                 "falsche farbe", "nicht bestellt"),
             K(ReturnRequest, "rücksendung*", "zurücksenden", "zurückschicken", "rückgabe*", "retoure*"),
@@ -122,9 +130,11 @@ public static class AmazonRelayFormats
             K(AddressChange, "adresse ändern", "lieferadresse*", "adressänderung", "falsche adresse", "neue adresse", "hausnummer"),
             K(Invoice, "rechnung*"),
             K(ShippingInquiry, "nicht angekommen", "nicht erhalten", "noch nicht da", "sendungsverfolgung", "sendungsnummer",
+                "sendungsnummer funktioniert nicht", "sendungsverfolgung funktioniert nicht",
                 "lieferung*", "versand*", "versendet", "zugestellt", "paket*"),
             K(ProductCustomization, "personalisier*", "gravur*"),
-            K(ProductDetails, "kompatibel", "abmessung*", "maße", "auf lager")),
+            K(ProductDetails, "kompatibel", "abmessung*", "maße", "auf lager"),
+            K(Other, "falsche größe bestellt", "falsche farbe bestellt", "falsche größe ausgewählt", "falsche farbe ausgewählt")),
     };
 
     /// <summary>Gets the French format (FR, BE, French-speaking CA).</summary>
@@ -162,16 +172,21 @@ public static class AmazonRelayFormats
         BodyKeywords = Keywords(
             K(DamagedOrDefective, "endommagé*", "cassé*", "défectueu*", "abîmé*", "ne fonctionne pas", "ne marche pas"),
             K(WrongItem, "mauvais article", "mauvais produit", "article erroné", "pas le bon", "mauvaise taille",
-                "mauvaise couleur"),
+                "mauvaise couleur", "mauvais modèle", "pas ce que j'ai commandé", "ne correspond pas à ma commande",
+                "article différent", "produit différent"),
             K(ReturnRequest, "retour*", "retourner", "renvoyer"),
             K(Refund, "rembours*"),
             K(Cancellation, "annul*"),
             K(AddressChange, "changer l'adresse", "changer mon adresse", "changement d'adresse", "modifier l'adresse",
-                "modifier mon adresse", "mauvaise adresse"),
+                "modifier mon adresse", "mauvaise adresse", "changer d'adresse", "nouvelle adresse", "adresse erronée",
+                "adresse incorrecte"),
             K(Invoice, "facture*"),
-            K(ShippingInquiry, "pas reçu", "pas arrivé", "toujours pas", "suivi", "livraison*", "livré*", "expédi*", "colis"),
+            K(ShippingInquiry, "pas reçu", "pas arrivé", "toujours pas", "rien reçu", "toujours rien", "jamais reçu",
+                "pas encore reçu", "jamais arrivé", "pas encore arrivé", "où en est ma commande", "suivi", "livraison*",
+                "livré*", "expédi*", "colis"),
             K(ProductCustomization, "personnalis*", "gravure*"),
-            K(ProductDetails, "compatible", "dimensions", "en stock")),
+            K(ProductDetails, "compatible", "dimensions", "en stock"),
+            K(Other, "commandé la mauvaise", "commandé le mauvais", "choisi la mauvaise", "choisi le mauvais")),
     };
 
     /// <summary>Gets the Italian format (IT).</summary>
@@ -314,11 +329,16 @@ public static class AmazonRelayFormats
             K(OrderInformation, "注文情報")),
         BodyKeywords = Keywords(
             K(DamagedOrDefective, "不良", "破損", "壊れ", "故障", "傷", "動かない", "作動しない", "割れ"),
-            K(WrongItem, "商品違い", "違う商品", "間違った商品", "注文と違う", "別の商品", "色違い", "サイズ違い"),
+            K(WrongItem, "商品違い", "違う商品", "間違った商品", "注文と違う", "別の商品", "色違い", "サイズ違い", "注文と異な",
+                "注文した商品と違", "注文した商品と異な", "注文したものと違", "注文した物と違", "注文内容と違", "注文内容と異な",
+                "頼んだものと違", "異なる商品", "違う色が届", "色が違", "違うサイズが届", "サイズが違", "商品が違", "違うものが届",
+                "違う物が届", "間違った色", "間違ったサイズ", "間違って届", "誤発送", "届いたのは", "入っていたのは"),
             K(ReturnRequest, "返品"),
             K(Refund, "返金"),
             K(Cancellation, "キャンセル", "取り消し"),
-            K(AddressChange, "住所変更", "住所を変更", "お届け先を変更", "お届け先の変更", "届け先を変更", "部屋番号", "番地"),
+            K(AddressChange, "住所変更", "住所を変更", "お届け先を変更", "お届け先の変更", "届け先を変更", "部屋番号", "番地",
+                "住所に変更", "住所の変更", "住所を修正", "住所の修正", "住所を変え", "住所を間違", "住所が間違", "届け先の変更",
+                "届け先を変え", "届け先に変更", "新しい住所", "新しいお届け先", "前の住所", "旧住所", "引っ越し", "引越し", "転居"),
             K(Invoice, "領収書", "請求書", "インボイス"),
             K(ShippingInquiry, "届かない", "届いていない", "届きません", "届いておりません", "まだ届", "配送", "配達", "発送",
                 "到着", "追跡"),
@@ -326,9 +346,145 @@ public static class AmazonRelayFormats
             K(ProductDetails, "対応していますか", "サイズ", "寸法", "仕様", "在庫")),
     };
 
+    /// <summary>Gets the Dutch keywords (NL, BE); the relay markers of these marketplaces are not known.</summary>
+    /// <remarks>Every keyword is unverified: none has been seen in real relay mail.</remarks>
+    public static AmazonRelayFormat Dutch { get; } = WordsOnly(
+        "nl",
+        K(DamagedOrDefective, "beschadigd*", "kapot*", "defect*", "gebroken", "gebarsten", "barst*", "gescheurd", "deuk*",
+            "gekrast", "krassen", "is stuk", "was stuk", "stuk aangekomen", "stuk geleverd", "werkt niet", "doet het niet",
+            "functioneert niet"),
+        K(WrongItem, "verkeerde artikel", "verkeerd artikel", "verkeerde product", "verkeerd product", "verkeerde maat",
+            "verkeerde kleur", "verkeerd model", "verkeerde model", "niet besteld", "niet wat ik besteld"),
+        K(ReturnRequest, "retour*", "terugsturen", "terug sturen", "terugzenden", "terug te sturen"),
+        K(Refund, "terugbetal*", "geld terug", "restitutie", "terugstort*"),
+        K(Cancellation, "annuleer*", "annuler*", "geannuleerd", "annulering*"),
+        K(AddressChange, "adres wijzigen", "adres aanpassen", "adres veranderen", "adreswijziging", "afleveradres wijzigen",
+            "afleveradres aanpassen", "bezorgadres wijzigen", "bezorgadres aanpassen", "verkeerd adres", "verkeerde adres",
+            "nieuw adres", "nieuwe adres", "huisnummer"),
+        K(Invoice, "factuur*", "btw-nummer"),
+        K(ShippingInquiry, "niet ontvangen", "niet aangekomen", "niet geleverd", "niet bezorgd", "nog niet binnen",
+            "waar is mijn", "waar blijft", "track & trace", "track and trace", "verzend*", "verzonden", "bezorg*", "levering",
+            "geleverd", "pakket*", "zending"),
+        K(ProductCustomization, "personalis*", "gravure", "graveren"),
+        K(ProductDetails, "afmeting*", "compatibel", "op voorraad", "welke maat"),
+        K(OrderInformation, "bestelstatus"),
+        K(Other, "verkeerde maat besteld", "verkeerde kleur besteld", "verkeerde maat gekozen", "verkeerde kleur gekozen"));
+
+    /// <summary>Gets the Polish keywords (PL); the relay markers of amazon.pl are not known.</summary>
+    /// <remarks>Every keyword is unverified: none has been seen in real relay mail.</remarks>
+    public static AmazonRelayFormat Polish { get; } = WordsOnly(
+        "pl",
+        K(DamagedOrDefective, "uszkodz*", "zniszcz*", "zepsut*", "popsut*", "pęknię*", "pękł*", "rozbit*", "stłuczon*",
+            "potłuczon*", "nie działa", "wadliw*", "ma wadę", "ma wady", "wada fabryczna", "porysowan*", "wgniec*"),
+        K(WrongItem, "zły produkt", "złego produktu", "zły towar", "złego towaru", "zły rozmiar", "złego rozmiaru", "zły kolor",
+            "złego koloru", "niewłaściwy produkt", "niewłaściwy rozmiar", "niewłaściwy kolor", "nie to co zamówił*",
+            "nie to, co zamówił*"),
+        K(ReturnRequest, "zwrot*", "zwróc*", "odesłać", "odeślę", "odesłanie"),
+        K(Refund, "zwrot pieniędzy", "zwrotu pieniędzy", "zwrot środków", "zwrotu środków", "zwrot kosztów", "zwrotu kosztów",
+            "zwrot należności", "zwrotu należności", "zwrócić pieniądze", "zwrócić środki", "zwróćcie pieniądze", "refundacj*"),
+        K(Cancellation, "anul*", "rezygnuję z zamówienia", "zrezygnować z zamówienia"),
+        K(AddressChange, "zmiana adresu", "zmianę adresu", "zmienić adres", "zmiany adresu", "zły adres", "błędny adres",
+            "nowy adres"),
+        K(Invoice, "faktur*", "paragon*"),
+        K(ShippingInquiry, "nie dotarł*", "nie doszł*", "nie otrzymał*", "nie przyszł*", "nie dostałem", "nie dostałam",
+            "gdzie jest moje zamówienie", "gdzie jest zamówienie", "przesyłk*", "paczk*", "wysyłk*", "wysłan*", "dostaw*",
+            "kurier*", "śledzeni*"),
+        K(ProductCustomization, "personaliz*", "grawer*"),
+        K(ProductDetails, "wymiar*", "kompatybil*"),
+        K(Other, "zamówiłem zł*", "zamówiłam zł*", "wybrałem zł*", "wybrałam zł*"));
+
+    /// <summary>Gets the Swedish keywords (SE); the relay markers of amazon.se are not known.</summary>
+    /// <remarks>Every keyword is unverified: none has been seen in real relay mail.</remarks>
+    public static AmazonRelayFormat Swedish { get; } = WordsOnly(
+        "sv",
+        K(DamagedOrDefective, "skadad*", "skadat", "trasig*", "sönder", "defekt*", "fungerar inte", "funkar inte", "spruck*",
+            "repig*", "repad*", "buckl*"),
+        K(WrongItem, "fel vara", "fel produkt", "fel artikel", "fel storlek", "fel färg", "fel modell", "inte det jag beställ*",
+            "inte vad jag beställ*"),
+        K(ReturnRequest, "retur*", "skicka tillbaka", "skicka den tillbaka", "skicka tillbaka den"),
+        K(Refund, "återbetal*", "pengarna tillbaka", "pengar tillbaka"),
+        K(Cancellation, "avbeställ*", "avboka", "annuller*", "makuler*", "avbryta beställningen", "avbryt beställningen",
+            "avbryt ordern"),
+        K(AddressChange, "ändra adress*", "ändra min adress", "ändra leveransadress*", "byta adress", "fel adress", "ny adress",
+            "adressändring"),
+        K(Invoice, "faktura*", "kvitto", "momsfaktura", "momskvitto"),
+        K(ShippingInquiry, "inte fått", "inte kommit", "inte levererats", "inte anlänt", "var är mitt", "var är min",
+            "spårning*", "spårningsnummer", "leverans*", "levererad*", "skickad*", "skickat", "paket*", "försändelse*"),
+        K(ProductCustomization, "personaliser*", "gravyr", "gravera*"),
+        K(ProductDetails, "vilka mått", "i lager", "passar den"),
+        K(Other, "beställde fel", "beställt fel", "valde fel", "valt fel"));
+
+    /// <summary>Gets the Turkish keywords (TR); the relay markers of amazon.com.tr are not known.</summary>
+    /// <remarks>Every keyword is unverified: none has been seen in real relay mail.</remarks>
+    public static AmazonRelayFormat Turkish { get; } = WordsOnly(
+        "tr",
+        K(DamagedOrDefective, "hasar*", "kırık", "kırıl*", "bozuk", "bozul*", "arızalı", "arıza*", "çalışmıyor", "defolu",
+            "çatla*", "çizik", "çizil*", "ezik", "ezil*", "parçalan*"),
+        K(WrongItem, "yanlış ürün", "yanlış beden", "yanlış renk", "yanlış model", "farklı ürün geldi", "farklı bir ürün geldi",
+            "farklı renk geldi", "farklı beden geldi", "sipariş ettiğim ürün değil", "siparişimden farklı"),
+        K(ReturnRequest, "iade*", "geri gönder*", "geri yolla*"),
+        K(Refund, "para iade*", "paramı iade*", "paramın iade*", "ücret iade*", "ücretimi iade*", "ödeme iade*", "geri ödeme*",
+            "paramı geri"),
+        K(Cancellation, "iptal*", "siparişten vazgeçtim"),
+        K(AddressChange, "adres değişikliği", "adresi değiştir*", "adresimi değiştir*", "adres değiştir*",
+            "teslimat adresini değiştir*", "yanlış adres", "adres yanlış", "yeni adres*"),
+        K(Invoice, "fatura*"),
+        K(ShippingInquiry, "ulaşmadı", "gelmedi", "teslim edilmedi", "almadım", "siparişim nerede", "ürünüm nerede",
+            "paketim nerede", "kargo*", "teslimat*", "gönderi*", "takip numara*", "takip kodu", "takip numarası çalışmıyor",
+            "takip kodu çalışmıyor", "takip linki çalışmıyor"),
+        K(ProductCustomization, "kişiselleştir*", "isim yazdır*", "gravür"),
+        K(ProductDetails, "uyumlu", "ölçü*", "boyut*", "stokta"),
+        K(Other, "yanlış beden sipariş*", "yanlış renk sipariş*", "yanlış ürün sipariş*", "yanlış beden seç*",
+            "yanlış renk seç*"));
+
+    /// <summary>Gets the Arabic keywords (AE, SA, EG); the relay markers of these marketplaces are not known.</summary>
+    /// <remarks>
+    /// Every keyword is unverified: none has been seen in real relay mail. Arabic is matched without its vowel and hamza
+    /// marks ("الغاء" matches "إلغاء"), and words written with a prefix ("و", "ب", "ال") need their own keyword.
+    /// </remarks>
+    public static AmazonRelayFormat Arabic { get; } = WordsOnly(
+        "ar",
+        K(DamagedOrDefective, "تالف*", "مكسور*", "انكسر*", "معطل*", "معيوب*", "معيب*", "فيه عيب", "به عيب", "خربان*", "لا يعمل",
+            "لا تعمل", "ما يشتغل", "ما تشتغل", "لا يشتغل", "مخدوش*", "متضرر*", "مشروخ*"),
+        K(WrongItem, "منتج خاطئ", "المنتج الخاطئ", "منتج خطأ", "منتج غلط", "المنتج غلط", "منتج مختلف", "مقاس خاطئ",
+            "المقاس غلط", "مقاس غلط", "المقاس خطأ", "لون خاطئ", "اللون غلط", "اللون خطأ", "ليس ما طلبت*", "غير الذي طلبت*",
+            "غير اللي طلبت*", "مو اللي طلبت*"),
+        K(ReturnRequest, "ارجاع*", "الارجاع", "استرجاع المنتج", "اعادة المنتج", "ارجع المنتج"),
+        K(Refund, "استرداد*", "الاسترداد", "استرجاع المبلغ", "ارجاع المبلغ", "استرجاع المال", "ارجاع المال", "استرجاع فلوسي",
+            "ارجاع فلوسي", "رد المبلغ", "فلوسي", "اموالي"),
+        K(Cancellation, "الغاء*", "الغي", "الغوا", "تلغي", "تلغون"),
+        K(AddressChange, "تغيير العنوان", "تغيير عنوان", "تعديل العنوان", "تعديل عنوان", "تغيير عنواني", "تعديل عنواني",
+            "عنوان خاطئ", "العنوان خطأ", "العنوان غلط", "عنوان جديد", "العنوان الجديد"),
+        K(Invoice, "فاتور*", "الفاتور*"),
+        K(ShippingInquiry, "لم يصل*", "لم تصل*", "ما وصل*", "لم استلم", "ما استلمت", "لم اتسلم", "متى يصل", "متى سيصل",
+            "متى توصل", "متى يوصل", "متى سيتم توصيل", "اين الطلب", "اين طلبي", "وين الطلب", "وين طلبي", "الشحنة", "شحنتي",
+            "شحن الطلب", "تم شحن*", "موعد الشحن", "رقم الشحن*", "التوصيل", "توصيل*", "تتبع", "التتبع", "الطرد", "طرد"),
+        K(ProductCustomization, "تخصيص*", "نقش"));
+
+    /// <summary>Gets the Chinese keywords, simplified and traditional (no relay marketplace; buyers who write Chinese).</summary>
+    /// <remarks>Every keyword is unverified: none has been seen in real relay mail. Like Japanese, they match anywhere.</remarks>
+    public static AmazonRelayFormat Chinese { get; } = WordsOnly(
+        "zh",
+        K(DamagedOrDefective, "破损", "破損", "损坏", "損壞", "坏了", "壞了", "坏掉", "壞掉", "碎了", "摔碎", "破了", "裂了", "裂开", "裂開", "裂纹", "裂紋",
+            "裂痕", "瑕疵", "质量问题", "質量問題", "品質問題", "故障", "不能用", "用不了", "无法使用", "無法使用", "划痕", "刮痕", "凹陷", "变形", "變形"),
+        K(WrongItem, "发错", "發錯", "寄错", "寄錯", "错发", "錯發", "不是我订的", "不是我訂的", "不是我买的", "不是我買的", "和订单不符", "与订单不符", "與訂單不符", "货不对板",
+            "貨不對板", "颜色不对", "顏色不對", "尺码不对", "尺碼不對", "尺寸不对", "尺寸不對", "型号不对", "型號不對", "错误的商品", "錯誤的商品", "收到的是"),
+        K(ReturnRequest, "退货", "退貨", "寄回", "退换", "退換"),
+        K(Refund, "退款", "退钱", "退錢", "返款"),
+        K(Cancellation, "取消"),
+        K(AddressChange, "修改地址", "更改地址", "改地址", "换地址", "換地址", "地址错", "地址錯", "地址写错", "地址寫錯", "新地址", "修改收货地址", "更改收货地址", "修改收貨地址",
+            "更改收貨地址"),
+        K(Invoice, "发票", "發票", "收据", "收據"),
+        K(ShippingInquiry, "没收到", "沒收到", "未收到", "没有收到", "沒有收到", "还没到", "還沒到", "什么时候到", "什麼時候到", "什么时候发货", "什麼時候發貨", "物流", "快递",
+            "快遞", "发货", "發貨", "运单", "運單", "包裹", "配送"),
+        K(ProductCustomization, "定制", "訂製", "刻字"),
+        K(ProductDetails, "规格", "規格", "有货", "有貨", "兼容", "材质", "材質"));
+
     /// <summary>Gets every known format, in the order above.</summary>
     public static IReadOnlyList<AmazonRelayFormat> Default { get; } =
-        new ReadOnlyCollection<AmazonRelayFormat>([English, CanadianBilingual, German, French, Italian, Spanish, Portuguese, Japanese]);
+        new ReadOnlyCollection<AmazonRelayFormat>(
+            [English, CanadianBilingual, German, French, Italian, Spanish, Portuguese, Japanese, Dutch, Polish, Swedish, Turkish,
+                Arabic, Chinese]);
 
     /// <summary>
     /// Gets the message type of Amazon's <c>X-Space-Notification-Type</c> values, by value prefix: A-to-Z claims,
@@ -342,6 +498,11 @@ public static class AmazonRelayFormats
             ["REFUND"] = Refund,
             ["BRC_SELLER_NOTIFICATION"] = Cancellation,
         });
+
+    /// <summary>A format of the buyer's words only, for a language whose relay markers and subjects are not known.</summary>
+    private static AmazonRelayFormat WordsOnly(
+        string language, params KeyValuePair<BuyerMessageType, IReadOnlyList<string>>[] bodyKeywords) =>
+        new() { Name = language, Language = language, BodyKeywords = Keywords(bodyKeywords) };
 
     private static KeyValuePair<BuyerMessageType, IReadOnlyList<string>> K(BuyerMessageType type, params string[] words) =>
         new(type, Array.AsReadOnly(words));

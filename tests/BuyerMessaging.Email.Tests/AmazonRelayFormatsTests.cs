@@ -5,15 +5,23 @@ namespace BuyerMessaging.Email.Tests;
 public sealed class AmazonRelayFormatsTests
 {
     [Fact]
-    public void Default_EveryFormat_HasNameAndMarkers()
+    public void Default_EveryFormat_HasNameAndMarkersOrKeywords()
     {
         Assert.NotEmpty(AmazonRelayFormats.Default);
         foreach (var format in AmazonRelayFormats.Default)
         {
             Assert.False(string.IsNullOrWhiteSpace(format.Name));
-            Assert.NotEmpty(format.BeginMarkers);
-            Assert.NotEmpty(format.EndMarkers);
+            Assert.Equal(format.BeginMarkers.Count == 0, format.EndMarkers.Count == 0);
+            Assert.True(format.BeginMarkers.Count > 0 || format.BodyKeywords.Count > 0, format.Name);
         }
+    }
+
+    [Fact]
+    public void Default_HasKeywordsForTheLanguagesOfTheMarketplacesAndChinese()
+    {
+        var languages = AmazonRelayFormats.Default.Where(f => f.BodyKeywords.Count > 0).Select(f => f.Language).ToHashSet();
+
+        Assert.Superset(languages, new HashSet<string?> { "en", "de", "fr", "it", "es", "pt", "ja", "nl", "pl", "sv", "tr", "ar", "zh" });
     }
 
     [Fact]
@@ -30,8 +38,12 @@ public sealed class AmazonRelayFormatsTests
     {
         var types = AmazonRelayFormats.Default.SelectMany(f => f.SubjectKeywords.Keys.Concat(f.BodyKeywords.Keys));
 
-        Assert.All(types, t => Assert.True(Enum.IsDefined(t) && t != BuyerMessageType.Other));
+        Assert.All(types, t => Assert.True(Enum.IsDefined(t)));
     }
+
+    [Fact]
+    public void Default_SubjectKeywords_HaveNoOtherPhrases() =>
+        Assert.DoesNotContain(AmazonRelayFormats.Default, f => f.SubjectKeywords.ContainsKey(BuyerMessageType.Other));
 
     [Fact]
     public void Default_IsReadOnly() =>

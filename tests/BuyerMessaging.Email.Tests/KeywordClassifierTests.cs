@@ -65,13 +65,59 @@ public sealed class KeywordClassifierTests
         Assert.Equal(expected, KeywordClassifier.MoreSpecific(a, b));
 
     [Fact]
+    public void Classify_LongerKeywordAtTheSamePlace_WinsOverAMoreSpecificShorterOne()
+    {
+        var classifier = Create((BuyerMessageType.ReturnRequest, ["zwrot*"]), (BuyerMessageType.Refund, ["zwrot pieniędzy"]));
+
+        Assert.Equal(BuyerMessageType.Refund, classifier.Classify("Proszę o zwrot pieniędzy"));
+        Assert.Equal(BuyerMessageType.ReturnRequest, classifier.Classify("Proszę o zwrot towaru"));
+    }
+
+    [Fact]
+    public void Classify_KeywordsStartingInsideAnEarlierMatch_DoNotCount()
+    {
+        var classifier = Create((BuyerMessageType.ReturnRequest, ["iade*"]), (BuyerMessageType.Refund, ["para iade*"]));
+
+        Assert.Equal(BuyerMessageType.Refund, classifier.Classify("Para iadesi ne zaman?"));
+        Assert.Equal(BuyerMessageType.ReturnRequest, classifier.Classify("Para iadesi değil, ürünü iade etmek istiyorum"));
+    }
+
+    [Theory]
+    [InlineData("Please cancel, I ordered the wrong size by accident", BuyerMessageType.Cancellation)]
+    [InlineData("I ordered the wrong size", BuyerMessageType.Other)]
+    [InlineData("You sent the wrong size", BuyerMessageType.WrongItem)]
+    public void Classify_OtherPhrases_HideTheKeywordsInsideThem(string text, BuyerMessageType expected)
+    {
+        var classifier = Create(
+            (BuyerMessageType.WrongItem, ["wrong size"]),
+            (BuyerMessageType.Cancellation, ["cancel*"]),
+            (BuyerMessageType.Other, ["ordered the wrong"]));
+
+        Assert.Equal(expected, classifier.Classify(text));
+    }
+
+    [Theory]
+    [InlineData("przyszedł", "PRZYSZEDL")]
+    [InlineData("kırık", "KIRIK")]
+    [InlineData("إلغاء", "الغاء")]
+    [InlineData("فاتورة", "فاتوره")]
+    [InlineData("مُكَسَّر", "مكسر")]
+    public void Classify_LettersWrittenWithoutTheirMarks_Match(string keyword, string text) =>
+        Assert.Equal(BuyerMessageType.DamagedOrDefective, Create((BuyerMessageType.DamagedOrDefective, [keyword])).Classify(text));
+
+    [Fact]
+    public void Classify_Chinese_MatchesInsideWords() =>
+        Assert.Equal(BuyerMessageType.Refund, Create((BuyerMessageType.Refund, ["退款"])).Classify("请尽快给我退款，谢谢"));
+
+    [Fact]
     public void Classify_EmptyOrWhitespaceKeywords_AreIgnored() =>
         Assert.Equal(BuyerMessageType.Other, Create((BuyerMessageType.Refund, ["", " ", "*"])).Classify("anything at all"));
 }
 
 /// <summary>
-/// The one-pass classifier against the plain definition (each type in precedence order, each keyword searched at every
-/// occurrence with its word boundaries), on the shipped keywords of every language placed in varied surroundings.
+/// The one-pass classifier against the plain definition (from left to right, the longest keyword at each word start
+/// takes its words; the type of highest precedence among those found wins), on the shipped keywords of every language
+/// placed in varied surroundings.
 /// </summary>
 public sealed class KeywordClassifierEquivalenceTests
 {
@@ -111,31 +157,31 @@ public sealed class KeywordClassifierEquivalenceTests
     private static BuyerMessageType Reference(IEnumerable<IReadOnlyDictionary<BuyerMessageType, IReadOnlyList<string>>> tables, string text)
     {
         var folded = KeywordFolding.Fold(text);
-        var order = KeywordClassifier.Precedence.Concat(Enum.GetValues<BuyerMessageType>().Except(KeywordClassifier.Precedence));
-        foreach (var type in order.Where(t => t != BuyerMessageType.Other))
+        var order = KeywordClassifier.Precedence.Concat(Enum.GetValues<BuyerMessageType>().Except(KeywordClassifier.Precedence)).ToList();
+        var keywords = tables
+            .SelectMany(t => t)
+            .SelectMany(entry => entry.Value.Select(raw => (Type: entry.Key, Raw: raw.Trim())))
+            .Select(k => (k.Type, Prefix: k.Raw.EndsWith('*'), Text: KeywordFolding.Fold(k.Raw.EndsWith('*') ? k.Raw[..^1] : k.Raw)))
+            .Where(k => k.Text.Length > 0)
+            .ToList();
+        var found = new List<BuyerMessageType>();
+        for (var index = 0; index < folded.Length; index++)
         {
-            foreach (var raw in tables.SelectMany(t => t.TryGetValue(type, out var w) ? w : []))
+            var matches = keywords
+                .Where(k => folded.AsSpan(index).StartsWith(k.Text, StringComparison.Ordinal))
+                .Where(k => !KeywordFolding.IsWordChar(k.Text[0]) || index == 0 || !KeywordFolding.IsWordChar(folded[index - 1]))
+                .Where(k => k.Prefix || !KeywordFolding.IsWordChar(k.Text[^1]) || index + k.Text.Length == folded.Length
+                    || !KeywordFolding.IsWordChar(folded[index + k.Text.Length]))
+                .OrderByDescending(k => k.Text.Length)
+                .ThenBy(k => k.Type == BuyerMessageType.Other ? int.MaxValue : order.IndexOf(k.Type))
+                .ToList();
+            if (matches.Count > 0)
             {
-                var prefix = raw.Trim().EndsWith('*');
-                var keyword = KeywordFolding.Fold(prefix ? raw.Trim()[..^1] : raw.Trim());
-                if (keyword.Length == 0)
-                {
-                    continue;
-                }
-
-                for (var index = folded.IndexOf(keyword, StringComparison.Ordinal); index >= 0; index = folded.IndexOf(keyword, index + 1, StringComparison.Ordinal))
-                {
-                    var end = index + keyword.Length;
-                    var startOk = !KeywordFolding.IsWordChar(keyword[0]) || index == 0 || !KeywordFolding.IsWordChar(folded[index - 1]);
-                    var endOk = prefix || !KeywordFolding.IsWordChar(keyword[^1]) || end == folded.Length || !KeywordFolding.IsWordChar(folded[end]);
-                    if (startOk && endOk)
-                    {
-                        return type;
-                    }
-                }
+                found.Add(matches[0].Type);
+                index += matches[0].Text.Length - 1;
             }
         }
 
-        return BuyerMessageType.Other;
+        return order.FirstOrDefault(t => t != BuyerMessageType.Other && found.Contains(t), BuyerMessageType.Other);
     }
 }

@@ -388,27 +388,28 @@ public sealed partial class MimeMessageParserTests
         var options = new MimeParsingOptions();
         options.RelayFormats.Add(new AmazonRelayFormat
         {
-            Name = "nl",
-            Language = "nl",
-            BeginMarkers = ["Begin bericht"],
-            EndMarkers = ["Einde bericht"],
-            BodyKeywords = new Dictionary<BuyerMessageType, IReadOnlyList<string>> { [BuyerMessageType.Refund] = ["geld terug"] },
+            Name = "da",
+            Language = "da",
+            BeginMarkers = ["Start besked"],
+            EndMarkers = ["Slut besked"],
+            BodyKeywords = new Dictionary<BuyerMessageType, IReadOnlyList<string>> { [BuyerMessageType.Refund] = ["pengene tilbage"] },
         });
         var parser = new MimeMessageParser(options);
         const string Mail = """
-            From: "Daan Voorbeeld" <n1m2b3v4c5x6z7l@marketplace.amazon.nl>
-            Subject: Vraag
+            From: "Mette Eksempel" <n1m2b3v4c5x6z7l@marketplace.amazon.se>
+            Subject: Sporgsmal
 
-            ------------- Begin bericht -------------
-            Ik wil mijn geld terug.
-            ------------- Einde bericht -------------
-            Footer van Amazon
+            ------------- Start besked -------------
+            Jeg vil gerne have pengene tilbage.
+            ------------- Slut besked -------------
+            Footer fra Amazon
             """;
 
         var message = parser.Parse(TestFiles.Ascii(Mail)).Message!;
 
-        Assert.Equal("NL", message.Marketplace);
-        Assert.Equal("Ik wil mijn geld terug.", message.Text);
+        Assert.Equal("SE", message.Marketplace);
+        Assert.Equal("Jeg vil gerne have pengene tilbage.", message.Text);
         Assert.Equal(BuyerMessageType.Refund, message.MessageType);
+        Assert.Equal(BuyerMessageType.Other, _parser.Parse(TestFiles.Ascii(Mail)).Message!.MessageType);
     }
 }

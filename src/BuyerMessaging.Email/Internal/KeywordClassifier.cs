@@ -20,9 +20,15 @@ internal sealed class KeywordClassifier
         BuyerMessageType.OrderInformation,
     ];
 
+    /// <summary>The rank of a phrase of <see cref="BuyerMessageType.Other"/>, which hides the keywords inside it and counts for nothing.</summary>
+    private const int MaskRank = int.MaxValue;
+
     private readonly BuyerMessageType[] _types;
 
-    /// <summary>The keywords by their first (folded) character, each with the rank of its type in <see cref="_types"/>.</summary>
+    /// <summary>
+    /// The keywords by their first (folded) character, longest first, each with the rank of its type in <see cref="_types"/>
+    /// (<see cref="MaskRank"/> for a phrase of <see cref="BuyerMessageType.Other"/>).
+    /// </summary>
     private readonly Dictionary<char, (Keyword Keyword, int Rank)[]> _byFirstChar;
 
     public KeywordClassifier(IEnumerable<IReadOnlyDictionary<BuyerMessageType, IReadOnlyList<string>>> tables)
@@ -32,7 +38,7 @@ internal sealed class KeywordClassifier
         {
             foreach (var (type, words) in table)
             {
-                if (type == BuyerMessageType.Other || words is null)
+                if (words is null)
                 {
                     continue;
                 }
@@ -52,13 +58,18 @@ internal sealed class KeywordClassifier
             }
         }
 
-        // Types the precedence list does not know (added to the enum later) come last, in enum order.
-        var order = Precedence.Concat(Enum.GetValues<BuyerMessageType>().Except(Precedence));
+        // Types the precedence list does not know (added to the enum later) come last, in enum order. Phrases of
+        // Other classify as nothing: they only hide the keywords inside them.
+        var order = Precedence.Concat(Enum.GetValues<BuyerMessageType>().Except(Precedence)).Where(t => t != BuyerMessageType.Other);
         _types = [.. order.Where(byType.ContainsKey)];
+        var masks = byType.GetValueOrDefault(BuyerMessageType.Other) ?? [];
         _byFirstChar = _types
             .SelectMany((type, rank) => byType[type].Select(keyword => (Keyword: keyword, Rank: rank)))
+            .Concat(masks.Select(keyword => (Keyword: keyword, Rank: MaskRank)))
             .GroupBy(entry => entry.Keyword.Text[0])
-            .ToDictionary(group => group.Key, group => group.OrderBy(entry => entry.Rank).ToArray());
+            .ToDictionary(
+                group => group.Key,
+                group => group.OrderByDescending(entry => entry.Keyword.Text.Length).ThenBy(entry => entry.Rank).ToArray());
     }
 
     /// <summary>The more specific of two types by <see cref="Precedence"/>; <see cref="BuyerMessageType.Other"/> loses to any.</summary>
@@ -81,7 +92,10 @@ internal sealed class KeywordClassifier
 
     /// <summary>
     /// The type of highest <see cref="Precedence"/> with a keyword in the text, or <see cref="BuyerMessageType.Other"/>.
-    /// One pass over the folded text: at each position only the keywords starting with its character are tried.
+    /// One pass over the folded text: at each position only the keywords starting with its character are tried; the
+    /// longest that matches (of equal length, the one of higher precedence) takes the position, and the keywords that
+    /// start inside it are not tried ("zwrot pieniędzy" is a refund, not the return of "zwrot"; "ordered the wrong size",
+    /// a phrase of <see cref="BuyerMessageType.Other"/>, is no wrong item).
     /// </summary>
     public BuyerMessageType Classify(string? text)
     {
@@ -91,7 +105,7 @@ internal sealed class KeywordClassifier
         }
 
         var folded = KeywordFolding.Fold(text);
-        var best = int.MaxValue;
+        var best = MaskRank;
         var previousIsWordChar = false;
         for (var i = 0; i < folded.Length && best > 0; i++)
         {
@@ -105,20 +119,17 @@ internal sealed class KeywordClassifier
 
             foreach (var (keyword, rank) in candidates)
             {
-                if (rank >= best)
-                {
-                    break;
-                }
-
                 if (keyword.MatchesAt(folded, i))
                 {
-                    best = rank;
+                    best = Math.Min(best, rank);
+                    i += keyword.Text.Length - 1;
+                    previousIsWordChar = KeywordFolding.IsWordChar(folded[i]);
                     break;
                 }
             }
         }
 
-        return best == int.MaxValue ? BuyerMessageType.Other : _types[best];
+        return best == MaskRank ? BuyerMessageType.Other : _types[best];
     }
 
     private readonly record struct Keyword(string Text, bool Prefix)

@@ -4,9 +4,10 @@ using System.Text;
 namespace BuyerMessaging.Internal;
 
 /// <summary>
-/// Folds text for keyword matching: lower case, no accents on Latin letters, single spaces, plain apostrophes. Not the
-/// core's <see cref="TextFolding"/> (NFKC and lower case, used for search and rules): classification also needs
-/// "cancelación" to match "cancelacion".
+/// Folds text for keyword matching: lower case, no accents on Latin letters (and "ł", "ı" as "l", "i"), Arabic without
+/// its vowel and hamza marks or tatweel ("أ", "إ", "آ" as "ا"; "ى" as "ي"; "ة" as "ه"), single spaces, plain
+/// apostrophes. Not the core's <see cref="TextFolding"/> (NFKC and lower case, used for search and rules):
+/// classification also needs "cancelación" to match "cancelacion", "przyszedł" "przyszedl" and "إلغاء" "الغاء".
 /// </summary>
 internal static class KeywordFolding
 {
@@ -20,8 +21,9 @@ internal static class KeywordFolding
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                // Accents on Latin letters are dropped ("cancelación" = "cancelacion"); Japanese voicing marks are kept.
-                if (lastBase >= '\u0250')
+                // Accents on Latin letters and Arabic marks are dropped ("cancelación" = "cancelacion", "أ" = "ا");
+                // Japanese voicing marks are kept.
+                if (lastBase >= '\u0250' && !IsArabic(lastBase))
                 {
                     builder.Append(c);
                 }
@@ -42,10 +44,20 @@ internal static class KeywordFolding
             }
 
             lastBase = c;
-            builder.Append(c switch
+            if (c == '\u0640')
+            {
+                // Arabic tatweel only stretches a word.
+                continue;
+            }
+
+            builder.Append(char.ToLowerInvariant(c) switch
             {
                 '\u2019' or '\u2018' or '\u02BC' or '\u00B4' or '`' => '\'',
-                _ => char.ToLowerInvariant(c),
+                '\u0142' => 'l',
+                '\u0131' => 'i',
+                '\u0649' => '\u064A',
+                '\u0629' => '\u0647',
+                var lower => lower,
             });
         }
 
@@ -60,6 +72,8 @@ internal static class KeywordFolding
             or >= '\uF900' and <= '\uFAFF'
             or >= '\uFF66' and <= '\uFF9F'
             or >= '\u0E00' and <= '\u0E7F';
+
+    private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
 
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsUnspacedScript(c);
 }
