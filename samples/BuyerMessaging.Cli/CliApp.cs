@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.CommandLine.Invocation;
 
 namespace BuyerMessaging.Cli;
@@ -32,7 +34,7 @@ internal static class CliApp
         if (parseResult.Action is ParseErrorAction)
         {
             var command = parseResult.CommandResult.Command;
-            var message = string.Join(" ", parseResult.Errors.Select(e => e.Message));
+            var message = string.Join(" ", parseResult.Errors.Select(Describe).Distinct(StringComparer.Ordinal));
             CommandRunner.Report(runtime, message, args.Contains("--json", StringComparer.Ordinal));
             stderr.WriteLine($"Run '{CommandPath(command, root)} --help' for usage.");
             return ExitCodes.Usage;
@@ -44,6 +46,11 @@ internal static class CliApp
             return await parseResult.InvokeAsync(
                 new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false },
                 cancellationToken);
+        }
+        catch (Exception e) when (CommandRunner.Map(e, runtime) is { } failure)
+        {
+            CommandRunner.Report(runtime, failure.Message, args.Contains("--json", StringComparer.Ordinal));
+            return failure.ExitCode;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,6 +89,27 @@ internal static class CliApp
         root.Subcommands.Add(RulesCommand.Create(runtime));
         root.Subcommands.Add(LintCommand.Create(runtime));
         return root;
+    }
+
+    /// <summary>
+    /// Says what is wrong with an option's value in the CLI's words. System.CommandLine names the .NET type it failed to
+    /// convert to ("System.Nullable`1[System.Int32]"); a number option gets "a whole number" instead.
+    /// </summary>
+    private static string Describe(ParseError error)
+    {
+        if (error.SymbolResult is OptionResult { Option: var option } result
+            && (Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType) == typeof(int))
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!int.TryParse(token.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                {
+                    return $"{option.Name}: '{token.Value}' is not a whole number; give one such as 10.";
+                }
+            }
+        }
+
+        return error.Message;
     }
 
     private static string CommandPath(Command command, RootCommand root)

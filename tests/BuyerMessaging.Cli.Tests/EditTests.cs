@@ -88,7 +88,8 @@ public sealed class EditTests : IDisposable
         {
             var result = await _cli.RunAsync([.. args, "--json"]);
             Assert.True(result.ExitCode == 2, result.ToString());
-            Assert.Contains("9999", result.Json().Str("error"), StringComparison.Ordinal);
+            Assert.Equal("ID: there is no conversation '9999'.", result.Json().Str("error"));
+            Assert.Equal("error: ID: there is no conversation '9999'.", result.Err.TrimEnd());
         }
     }
 
@@ -168,6 +169,43 @@ public sealed class EditTests : IDisposable
         var show = (await _cli.OkAsync("show", "--db", _cli.Database, id, "--json")).Json();
         Assert.Equal(JsonValueKind.Null, show.GetProperty("conversation").GetProperty("folderId").ValueKind);
         Assert.Equal(2, (await _cli.RunAsync("folder", "show", "--db", _cli.Database, folderId)).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_status_folder_cannot_be_renamed()
+    {
+        await _cli.IngestSamplesAsync();
+
+        var result = await _cli.RunAsync("folder", "rename", "--db", _cli.Database, "open", "--name", "Inbox", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FOLDER: 'open' is a status folder; status folders cannot be renamed", result.Json().Str("error"), StringComparison.Ordinal);
+        var open = (await _cli.OkAsync("folder", "list", "--db", _cli.Database, "--json")).Json().Items()[0];
+        Assert.Equal("Open", open.Str("name"));
+    }
+
+    [Theory]
+    [InlineData("awaiting-buyer")]
+    [InlineData("AwaitingBuyer")]
+    [InlineData("AWAITING_BUYER")]
+    [InlineData("Awaiting buyer")]
+    [InlineData("open")]
+    [InlineData(" resolved ")]
+    public async Task A_custom_folder_cannot_take_a_status_folders_name_or_alias(string name)
+    {
+        await _cli.IngestSamplesAsync();
+        await _cli.OkAsync("folder", "create", "--db", _cli.Database, "VIP");
+
+        var create = await _cli.RunAsync("folder", "create", "--db", _cli.Database, name, "--json");
+        var rename = await _cli.RunAsync("folder", "rename", "--db", _cli.Database, "VIP", "--name", name, "--json");
+
+        Assert.Equal(1, create.ExitCode);
+        Assert.StartsWith("NAME: ", create.Json().Str("error"), StringComparison.Ordinal);
+        Assert.Contains("status folder", create.Json().Str("error"), StringComparison.Ordinal);
+        Assert.Equal(1, rename.ExitCode);
+        Assert.StartsWith("--name: ", rename.Json().Str("error"), StringComparison.Ordinal);
+        var custom = (await _cli.OkAsync("folder", "list", "--db", _cli.Database, "--json")).Json().Items().Where(f => f.Str("kind") == "custom");
+        Assert.Equal("VIP", Assert.Single(custom).Str("name"));
     }
 
     private async Task<string> FirstIdAsync(params string[] filters) =>

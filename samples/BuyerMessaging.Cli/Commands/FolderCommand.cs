@@ -101,10 +101,12 @@ internal static class FolderCommand
         command.Options.Add(json);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
+            var folderName = parseResult.GetValue(name)!;
+            RefuseStatusFolderName(folderName, "NAME");
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {
-                var folder = await Validated(() => services.GetRequiredService<FolderEditor>().CreateAsync(parseResult.GetValue(name)!, cancellationToken));
+                var folder = await Validated(() => services.GetRequiredService<FolderEditor>().CreateAsync(folderName, cancellationToken));
                 WriteFolder(runtime, folder, parseResult.GetValue(json), "Created");
                 return ExitCodes.Success;
             }
@@ -125,11 +127,18 @@ internal static class FolderCommand
         command.Options.Add(json);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
+            var newName = parseResult.GetValue(name)!;
+            RefuseStatusFolderName(newName, "--name");
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {
                 var id = await ResolveAsync(services.GetRequiredService<IConversationStore>(), parseResult.GetValue(folderArg)!, "FOLDER", cancellationToken);
-                var folder = await Validated(() => services.GetRequiredService<FolderEditor>().RenameAsync(id, parseResult.GetValue(name)!, cancellationToken));
+                if (SystemFolders.StatusOf(id) is not null)
+                {
+                    throw CliException.Usage($"FOLDER: '{id}' is a status folder; status folders cannot be renamed (only hidden, with 'folder hide {id}').");
+                }
+
+                var folder = await Validated(() => services.GetRequiredService<FolderEditor>().RenameAsync(id, newName, cancellationToken), "--name");
                 WriteFolder(runtime, folder, parseResult.GetValue(json), "Renamed");
                 return ExitCodes.Success;
             }
@@ -199,7 +208,23 @@ internal static class FolderCommand
         return command;
     }
 
-    private static async Task<Folder> Validated(Func<Task<Folder>> action)
+    /// <summary>
+    /// Refuses a custom folder name that <see cref="ResolveAsync"/> would take for a status folder: a status folder's id,
+    /// name or status alias in any accepted spelling (<c>open</c>, <c>awaiting-buyer</c>, <c>AwaitingBuyer</c>).
+    /// Such a folder could never be chosen by its name.
+    /// </summary>
+    private static void RefuseStatusFolderName(string name, string field)
+    {
+        var trimmed = name.Trim();
+        if (SystemFolders.All.FirstOrDefault(f => string.Equals(f.Id.Value, trimmed, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(f.Name, trimmed, StringComparison.OrdinalIgnoreCase)
+                || (Names.TryParse<ConversationStatus>(trimmed, out var status) && f.Status == status)) is { } system)
+        {
+            throw CliException.Usage($"{field}: '{trimmed}' would be taken for the status folder {system.Name} (id '{system.Id}'); choose another name.");
+        }
+    }
+
+    private static async Task<Folder> Validated(Func<Task<Folder>> action, string nameField = "NAME")
     {
         try
         {
@@ -207,7 +232,7 @@ internal static class FolderCommand
         }
         catch (DefinitionValidationException e)
         {
-            throw CliException.Usage(string.Join("; ", e.Errors.Select(error => $"{(error.Path == "Name" ? "NAME" : error.Path)}: {error.Message}")));
+            throw CliException.Usage(string.Join("; ", e.Errors.Select(error => $"{(error.Path == "Name" ? nameField : error.Path)}: {error.Message}")));
         }
     }
 

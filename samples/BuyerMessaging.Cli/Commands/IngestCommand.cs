@@ -30,6 +30,7 @@ internal static class IngestCommand
             var files = FileIngestion.Expand(parseResult.GetValue(paths) ?? [], runtime.Err);
             var configPath = parseResult.GetValue(config);
             var stores = configPath is null ? null : await StoresConfigLoader.LoadAsync(configPath, cancellationToken);
+            CliRuntime.RequireWritable(parseResult.GetValue(db)!);
             var services = runtime.BuildServices(parseResult.GetValue(db)!, o => o.UnknownChannel = stores is null ? UnknownChannelHandling.CreateChannel : UnknownChannelHandling.Quarantine);
             await using (services)
             {

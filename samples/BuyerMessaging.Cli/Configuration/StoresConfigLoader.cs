@@ -1,11 +1,25 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NodaTime;
 
 namespace BuyerMessaging.Cli;
 
-/// <summary>Reads stores.json into stores and channels, naming the offending JSON field of every error.</summary>
-internal static class StoresConfigLoader
+/// <summary>
+/// Reads stores.json into stores and channels, naming the offending JSON field of every error and reporting all of
+/// them at once: unknown or misspelt fields, values of the wrong JSON type, ids given twice, channels that would
+/// receive the same mail, and every check of <see cref="StoreDirectory.ValidateChannels"/>.
+/// </summary>
+internal static partial class StoresConfigLoader
 {
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private static readonly string[] FileFields = ["stores"];
+
+    private static readonly string[] StoreFields = ["id", "name", "channels"];
+
+    private static readonly string[] ChannelFields =
+        ["id", "kind", "name", "marketplace", "address", "storeName", "senderDisplayName", "country", "language", "promisedResponseHours", "timeZone", "enabled"];
+
     /// <summary>Reads and validates a stores.json file.</summary>
     /// <exception cref="CliException">The file is missing (exit 2) or invalid (exit 1).</exception>
     public static async Task<IReadOnlyList<(Store Store, IReadOnlyList<Channel> Channels)>> LoadAsync(string path, CancellationToken cancellationToken)
@@ -15,13 +29,13 @@ internal static class StoresConfigLoader
             throw CliException.NotFound($"--config: file '{path}' not found.");
         }
 
-        StoresFile? file;
+        JsonDocument document;
         try
         {
             var stream = File.OpenRead(path);
             await using (stream.ConfigureAwait(false))
             {
-                file = await JsonSerializer.DeserializeAsync(stream, CliJson.Context.StoresFile, cancellationToken).ConfigureAwait(false);
+                document = await JsonDocument.ParseAsync(stream, DocumentOptions, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (JsonException e)
@@ -29,39 +43,27 @@ internal static class StoresConfigLoader
             throw CliException.Usage($"--config: '{path}' is not valid stores JSON: {e.Message}");
         }
 
-        var errors = new List<string>();
-        var result = new List<(Store, IReadOnlyList<Channel>)>();
-        if (file?.Stores is not { Count: > 0 } stores)
+        using (document)
         {
-            throw CliException.Usage($"--config: '{path}': stores: must list at least one store.");
-        }
-
-        for (var i = 0; i < stores.Count; i++)
-        {
-            var entry = stores[i];
-            var prefix = $"stores[{i}]";
-            if (!StoreId.TryParse(entry.Id, out var storeId))
+            var shape = new ShapeErrors();
+            var file = ReadFile(document.RootElement, shape);
+            var errors = new List<string>(shape.Messages);
+            if (file.Stores is not { Count: > 0 } stores)
             {
-                errors.Add($"{prefix}.id: '{entry.Id}' is not a valid store id");
-                continue;
-            }
-
-            var channels = new List<Channel>();
-            var entries = entry.Channels ?? [];
-            for (var j = 0; j < entries.Count; j++)
-            {
-                if (ToChannel(storeId, entries[j], $"{prefix}.channels[{j}]", errors) is { } channel)
+                if (!shape.Covers("stores"))
                 {
-                    channels.Add(channel);
+                    errors.Add("stores: must list at least one store");
                 }
+
+                throw Invalid(path, errors);
             }
 
-            result.Add((new Store { Id = storeId, Name = entry.Name ?? string.Empty }, channels));
+            // A field of the wrong type was read as absent: what that would make fail again is not repeated.
+            var checks = new List<string>();
+            var result = Validate(stores, checks);
+            errors.AddRange(checks.Where(error => !shape.Covers(error[..error.IndexOf(": ", StringComparison.Ordinal)])));
+            return errors.Count == 0 ? result : throw Invalid(path, errors);
         }
-
-        return errors.Count == 0
-            ? result
-            : throw CliException.Usage($"--config: '{path}' is invalid: {string.Join("; ", errors)}");
     }
 
     /// <summary>Saves the stores and channels through <see cref="StoreDirectory"/>, mapping its errors to stores.json fields.</summary>
@@ -75,10 +77,64 @@ internal static class StoresConfigLoader
             }
             catch (DefinitionValidationException e)
             {
-                var fields = e.Errors.Select(error => $"stores[{i}].{JsonPath(error.Path)}: {error.Message}");
-                throw CliException.Usage($"--config: '{path}' is invalid: {string.Join("; ", fields)}");
+                var store = i;
+                var fields = e.Errors.Select(error => $"{JsonPath(error.Path, k => $"stores[{store}].channels[{k}]", k => stores[store].Channels[k].Kind, $"stores[{store}]")}: " +
+                    ChannelsRegex().Replace(error.Message, m => $"stores[{store}].channels[{m.Groups[1].Value}]"));
+                throw Invalid(path, fields);
             }
         }
+    }
+
+    private static CliException Invalid(string path, IEnumerable<string> errors) =>
+        CliException.Usage($"--config: '{path}' is invalid: {string.Join("; ", errors)}");
+
+    private static List<(Store Store, IReadOnlyList<Channel> Channels)> Validate(List<StoreEntry> stores, List<string> errors)
+    {
+        var result = new List<(Store, IReadOnlyList<Channel>)>();
+        var storeIds = new Dictionary<StoreId, int>();
+
+        // Every channel of the file, with its place in it, so that ids and addresses are unique across stores.
+        var all = new List<Channel>();
+        var places = new List<string>();
+        for (var i = 0; i < stores.Count; i++)
+        {
+            var entry = stores[i];
+            var prefix = $"stores[{i}]";
+            if (!StoreId.TryParse(entry.Id, out var storeId))
+            {
+                errors.Add($"{prefix}.id: '{entry.Id}' is not a valid store id");
+            }
+            else if (!storeIds.TryAdd(storeId, i))
+            {
+                errors.Add($"{prefix}.id: '{storeId}' is also the id of stores[{storeIds[storeId]}]");
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                errors.Add($"{prefix}.name: is required");
+            }
+
+            var channels = new List<Channel>();
+            var entries = entry.Channels ?? [];
+            for (var j = 0; j < entries.Count; j++)
+            {
+                if (ToChannel(storeId, entries[j], $"{prefix}.channels[{j}]", errors) is { } channel)
+                {
+                    channels.Add(channel);
+                    all.Add(channel);
+                    places.Add($"{prefix}.channels[{j}]");
+                }
+            }
+
+            result.Add((new Store { Id = storeId, Name = entry.Name ?? string.Empty }, channels));
+        }
+
+        foreach (var error in StoreDirectory.ValidateChannels(all))
+        {
+            errors.Add($"{JsonPath(error.Path, k => places[k], k => all[k].Kind, "stores")}: {ChannelsRegex().Replace(error.Message, m => places[Index(m)])}");
+        }
+
+        return result;
     }
 
     private static Channel? ToChannel(StoreId storeId, ChannelEntry entry, string prefix, List<string> errors)
@@ -94,6 +150,11 @@ internal static class StoresConfigLoader
         switch (entry.Kind?.Trim().ToUpperInvariant())
         {
             case "AMAZON":
+                if (entry.Country is not null)
+                {
+                    errors.Add($"{prefix}.country: an Amazon channel takes the country of its marketplace; remove it");
+                }
+
                 AmazonMarketplace? marketplace = null;
                 if (!AmazonMarketplaces.TryGetByCountry(entry.Marketplace, out marketplace) && !AmazonMarketplaces.TryGetById(entry.Marketplace, out marketplace))
                 {
@@ -119,6 +180,11 @@ internal static class StoresConfigLoader
                 };
             case "MAILBOX":
             case "EMAIL":
+                if (entry.Marketplace is not null)
+                {
+                    errors.Add($"{prefix}.marketplace: only an Amazon channel has a marketplace; use country for a mailbox");
+                }
+
                 return new Channel
                 {
                     Id = id,
@@ -126,7 +192,7 @@ internal static class StoresConfigLoader
                     Kind = ChannelKind.Mailbox,
                     Name = entry.Name ?? address?.ToLowerInvariant() ?? id.Value,
                     Enabled = entry.Enabled ?? true,
-                    CountryCode = entry.Country,
+                    CountryCode = entry.Country?.Trim().ToUpperInvariant(),
                     Language = entry.Language,
                     Address = address,
                     StoreName = entry.StoreName,
@@ -140,23 +206,35 @@ internal static class StoresConfigLoader
         }
     }
 
-    /// <summary>Maps a <see cref="ValidationError.Path"/> of the core ("Channels[1].CountryCode") to the stores.json field.</summary>
-    private static string JsonPath(string path)
+    /// <summary>
+    /// Maps a <see cref="ValidationError.Path"/> of the core ("Channels[1].CountryCode") to the stores.json field
+    /// ("stores[0].channels[1].country"); <paramref name="channel"/> gives the place of the core's channel index.
+    /// </summary>
+    private static string JsonPath(string path, Func<int, string> channel, Func<int, ChannelKind> kind, string root)
     {
-        var parts = path.Split('.');
-        for (var i = 0; i < parts.Length; i++)
+        var match = ChannelsRegex().Match(path);
+        if (!match.Success || match.Index != 0)
         {
-            parts[i] = parts[i] switch
-            {
-                "CountryCode" or "MarketplaceId" => "marketplace",
-                "TimeZoneId" => "timeZone",
-                "PromisedResponseTime" => "promisedResponseHours",
-                var p when p.StartsWith("Channels[", StringComparison.Ordinal) => "channels" + p["Channels".Length..],
-                var p when p.Length > 0 => char.ToLowerInvariant(p[0]) + p[1..],
-                var p => p,
-            };
+            return $"{root}.{Field(path, ChannelKind.Mailbox)}";
         }
 
-        return string.Join('.', parts);
+        var index = Index(match);
+        var rest = path[match.Length..].TrimStart('.');
+        return rest.Length == 0 ? channel(index) : $"{channel(index)}.{Field(rest, kind(index))}";
     }
+
+    private static string Field(string member, ChannelKind kind) => member switch
+    {
+        "CountryCode" => kind == ChannelKind.Amazon ? "marketplace" : "country",
+        "MarketplaceId" => "marketplace",
+        "TimeZoneId" => "timeZone",
+        "PromisedResponseTime" => "promisedResponseHours",
+        var p when p.Length > 0 => char.ToLowerInvariant(p[0]) + p[1..],
+        var p => p,
+    };
+
+    private static int Index(Match match) => int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Channels\[(\d+)\]")]
+    private static partial Regex ChannelsRegex();
 }

@@ -32,6 +32,9 @@ internal sealed class CliRuntime
     /// <summary>Gets a value indicating whether the SDK logs Information and above to stderr (<c>--verbose</c>); otherwise only errors.</summary>
     public bool Verbose { get; set; }
 
+    /// <summary>Gets the SQLite file of the last composition, to name in errors; <see langword="null"/> before one.</summary>
+    public string? DatabasePath { get; private set; }
+
     /// <summary>Gets the width tables are fitted to: <c>--width</c>, else the terminal's, else <c>COLUMNS</c>, else 180.</summary>
     public int TableWidth(int? requested)
     {
@@ -58,6 +61,12 @@ internal sealed class CliRuntime
     /// <param name="configure">Adds to the composition (for example <c>AddFileSystemOutbox</c>), if given.</param>
     public ServiceProvider BuildServices(string? databasePath, Action<IngestionOptions>? configureIngestion = null, Action<BuyerMessagingBuilder>? configure = null)
     {
+        if (databasePath is not null)
+        {
+            DatabasePath = databasePath;
+            CheckIsDatabase(databasePath);
+        }
+
         var services = new ServiceCollection();
         services.AddSingleton(Host.TimeProvider);
         services.AddLogging(logging =>
@@ -91,6 +100,66 @@ internal sealed class CliRuntime
         }
 
         return BuildServices(databasePath, configure: configure);
+    }
+
+    /// <summary>
+    /// Refuses a database file the command could not write to, before the SDK tries (ingestion would log the failure of
+    /// every file, with its stack trace, before the command could report it). A missing file is created later.
+    /// </summary>
+    public static void RequireWritable(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return;
+        }
+
+        try
+        {
+            using var file = new FileStream(databasePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw ReadOnlyDatabase(databasePath);
+        }
+    }
+
+    /// <summary>The error for a database SQLite (or the file system) will not write to.</summary>
+    public static CliException ReadOnlyDatabase(string? databasePath) =>
+        CliException.Usage($"--db: {(databasePath is null ? "the database" : $"'{databasePath}'")} is read-only, and this command writes to it; make the file and its folder writable.");
+
+    /// <summary>
+    /// Refuses an existing file that is not a SQLite database before SQLite opens it: a non-empty file must start with
+    /// the 16-byte header "SQLite format 3\0". An empty file becomes a new database, as SQLite does.
+    /// </summary>
+    private static void CheckIsDatabase(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> magic = "SQLite format 3\0"u8;
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        try
+        {
+            using var file = File.OpenRead(path);
+            if (file.Length == 0)
+            {
+                return;
+            }
+
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Usage($"--db: '{path}' cannot be read: {e.Message}");
+        }
+
+        if (read < header.Length || !header.SequenceEqual(magic))
+        {
+            throw CliException.Usage($"--db: '{path}' is not a SQLite database.");
+        }
     }
 
     /// <summary>Writes a value as JSON on stdout.</summary>

@@ -24,7 +24,6 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(FolderDeletedJson))]
 [JsonSerializable(typeof(CountsJson))]
 [JsonSerializable(typeof(DemoJson))]
-[JsonSerializable(typeof(StoresFile))]
 [JsonSerializable(typeof(TemplateJsonModel))]
 [JsonSerializable(typeof(TemplateListJson))]
 [JsonSerializable(typeof(RenderedJson))]
