@@ -19,8 +19,8 @@ namespace BuyerMessaging;
 /// (a template without examples is represented by its name and the start of its body).</para>
 /// <para>Precision first: when the meaning and the words agree on the best template, the first matcher's outcome and
 /// confidence stand; when they disagree, the result is at most <see cref="MatchOutcome.Suggested"/>
-/// (<see cref="MatchFailureReason.RankingsDisagree"/>), so nothing is sent automatically that the words do not
-/// support. A match the words would send is also only suggested when its template is not close enough in meaning
+/// (<see cref="MatchFailureReason.RankingsDisagree"/>), with the lower of the two templates' confidences, and failed
+/// when that is below the suggest threshold, so nothing is sent automatically that the words do not support. A match the words would send is also only suggested when its template is not close enough in meaning
 /// (<see cref="SemanticMatchingOptions.MinimumSimilarity"/>, <see cref="MatchFailureReason.MeaningTooFar"/>). A question in a language the model does not serve (<see cref="SemanticMatchingOptions.Languages"/>), and
 /// any failure of the generator (logged), leave the first matcher's result as it is: matching never depends on the
 /// provider being up.</para>
@@ -159,11 +159,14 @@ public sealed class SemanticTemplateMatcher : ITemplateMatcher
             };
         }
 
+        // Suggested only as far as the words support it: below the suggest threshold, nobody is shown it.
+        var confidence = Math.Min(top.Confidence, first.Confidence);
+        var suggested = confidence >= first.SuggestThreshold;
         return first with
         {
-            Outcome = MatchOutcome.Suggested,
-            TemplateId = top.TemplateId,
-            Confidence = Math.Min(top.Confidence, first.Confidence),
+            Outcome = suggested ? MatchOutcome.Suggested : MatchOutcome.Failed,
+            TemplateId = suggested ? top.TemplateId : null,
+            Confidence = confidence,
             FailureReason = MatchFailureReason.RankingsDisagree,
             Candidates = reranked,
         };

@@ -222,7 +222,22 @@ public sealed class SemanticTemplateMatcherTests
         var match = await new SemanticTemplateMatcher(new FixedMatcher(lexical), Model()).MatchAsync(Request());
 
         Assert.Equal([Reverted.Id, Failed.Id, Shipping.Id], match.Candidates.Select(c => c.TemplateId));
-        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.RankingsDisagree), (match.Outcome, match.FailureReason));
+        // The words gave the template meaning put first no confidence: it is not even suggested.
+        Assert.Equal((MatchOutcome.Failed, MatchFailureReason.RankingsDisagree, (TemplateId?)null), (match.Outcome, match.FailureReason, match.TemplateId));
+    }
+
+    [Fact]
+    public async Task MeaningDisagrees_WithATemplateTheWordsGiveLittleConfidence_Fails()
+    {
+        var lexical = Lexical() with
+        {
+            Candidates = [Lexical().Candidates[0], Lexical().Candidates[1] with { Confidence = 0.2 }, Lexical().Candidates[2]],
+        };
+
+        var match = await new SemanticTemplateMatcher(new FixedMatcher(lexical), Model()).MatchAsync(Request());
+
+        Assert.Equal(Reverted.Id, match.Candidates[0].TemplateId);
+        Assert.Equal((MatchOutcome.Failed, MatchFailureReason.RankingsDisagree, (TemplateId?)null, 0.2), (match.Outcome, match.FailureReason, match.TemplateId, match.Confidence));
     }
 
     [Fact]

@@ -140,7 +140,7 @@ internal static class MatchCommands
                 throw CliException.Usage(string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
             }
 
-            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = policy.Language ?? loaded[0].Language, Templates = loaded };
+            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = policy.Language, Templates = loaded };
             Write(runtime, await MatchAsync(request, parseResult.GetValue(semantic), cancellationToken), parseResult.GetValue(json));
             return ExitCodes.Success;
         });

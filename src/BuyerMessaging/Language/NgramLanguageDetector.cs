@@ -155,16 +155,22 @@ public sealed class NgramLanguageDetector : ILanguageDetector
 
     /// <summary>
     /// Japanese is written with kana between the Han characters and Chinese is not: each kana or Han character adds the
-    /// log-probability of its class (kana in about 45 % of the characters of Japanese, almost never in Chinese).
+    /// log-probability of its class (kana in about 45 % of the characters of Japanese; katakana rarely in Chinese, in
+    /// a Japanese brand name; hiragana, the particles and endings of Japanese grammar, practically never). A few
+    /// hiragana thus make a text written mostly in kanji Japanese ("未発送表示が継続中です").
     /// </summary>
     private static void AddKanaEvidence(string folded, LanguageProfiles profiles, double[] scores)
     {
-        int kana = 0, han = 0;
+        int hiragana = 0, katakana = 0, han = 0;
         foreach (var c in folded)
         {
-            if (Scripts.IsKana(c))
+            if (c is >= '\u3041' and <= '\u309F')
             {
-                kana++;
+                hiragana++;
+            }
+            else if (Scripts.IsKana(c))
+            {
+                katakana++;
             }
             else if (Scripts.IsCjk(c))
             {
@@ -174,13 +180,13 @@ public sealed class NgramLanguageDetector : ILanguageDetector
 
         for (var l = 0; l < profiles.Languages.Count; l++)
         {
-            var (kanaShare, hanShare) = profiles.Languages[l] switch
+            var (hiraganaShare, katakanaShare, hanShare) = profiles.Languages[l] switch
             {
-                "ja" => (0.45, 0.55),
-                "zh" => (0.001, 0.999),
-                _ => (0.5, 0.5),
+                "ja" => (0.35, 0.10, 0.55),
+                "zh" => (1e-9, 0.001, 0.999),
+                _ => (0.25, 0.25, 0.5),
             };
-            scores[l] += (kana * Math.Log(kanaShare)) + (han * Math.Log(hanShare));
+            scores[l] += (hiragana * Math.Log(hiraganaShare)) + (katakana * Math.Log(katakanaShare)) + (han * Math.Log(hanShare));
         }
     }
 

@@ -30,6 +30,10 @@ namespace BuyerMessaging;
 /// <see cref="MatchOutcome.Matched"/> at or above <see cref="LexicalTemplateMatcherOptions.AutoSendThreshold"/>,
 /// <see cref="MatchOutcome.Suggested"/> at or above <see cref="LexicalTemplateMatcherOptions.SuggestThreshold"/>,
 /// otherwise <see cref="MatchOutcome.Failed"/>.</para>
+/// <para>Precision first: a question that says "not" ("don't cancel my order", "キャンセルしないでください", "bitte
+/// nicht stornieren"; English, German, French, Spanish, Italian, Portuguese, Dutch, Swedish, Polish, Japanese and
+/// Chinese) is at most <see cref="MatchOutcome.Suggested"/> (<see cref="MatchFailureReason.Negated"/>) when none of the
+/// best template's example questions does: sharing every word, it may ask the opposite of what the template answers.</para>
 /// <para>Only enabled templates in the buyer's language (primary subtag) are considered. When the request has no
 /// language, it is detected; when detection says "unknown" and every template is written in one language, that
 /// language is used. <see cref="TemplateMatchRequest.Previous"/> is ignored: this matcher ranks from scratch.</para>
@@ -129,7 +133,12 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             return Failed(language, MatchFailureReason.EmptyText);
         }
 
-        return Rank(index, query, index.Classifier?.Predict(terms), language, request.Eligible);
+        var match = Rank(index, query, index.Classifier?.Predict(terms), language, request.Eligible);
+        return match.Outcome == MatchOutcome.Matched && Negation.In(request.Text, language)
+            && index.Templates.FirstOrDefault(t => t.Id == match.TemplateId) is { } template
+            && !template.Examples.Append(template.Name).Any(e => Negation.In(e, language))
+            ? match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.Negated }
+            : match;
     }
 
     /// <summary>

@@ -35,4 +35,11 @@ public enum MatchFailureReason
     /// answer, though the words matched: the result is at most suggested.
     /// </summary>
     MeaningTooFar,
+
+    /// <summary>
+    /// The question says "not" (don't, nicht, ne… pas, しないで, 不…) and none of the best template's example questions
+    /// does: though it shares the template's words it may ask the opposite ("don't cancel my order"), so the result is at
+    /// most suggested.
+    /// </summary>
+    Negated,
 }

@@ -74,7 +74,12 @@ public sealed class SmartReplySimulator
             _ when match.FailureReason == MatchFailureReason.NotEligible => Invariant($"Failed: the best template{(match.Candidates.Count == 0 ? string.Empty : $", '{match.Candidates[0].TemplateId}',")} is not a smart-reply template: the question is about something smart reply does not answer."),
             MatchOutcome.Suggested when match.FailureReason == MatchFailureReason.RankingsDisagree => Invariant($"Suggested '{match.TemplateId}' only: its meaning ranks it first, its words did not; a suggestion is never sent automatically."),
             MatchOutcome.Suggested when match.FailureReason == MatchFailureReason.MeaningTooFar => Invariant($"Suggested '{match.TemplateId}' only: its words match (confidence {match.Confidence:0.00}) but the question is far in meaning from its example questions; a suggestion is never sent automatically."),
+            MatchOutcome.Suggested when match.FailureReason == MatchFailureReason.Negated => Invariant($"Suggested '{match.TemplateId}' only: its words match (confidence {match.Confidence:0.00}) but the question says \"not\" and none of its example questions does, so it may ask the opposite; a suggestion is never sent automatically."),
             MatchOutcome.Suggested => Invariant($"Suggested '{match.TemplateId}' only: confidence {match.Confidence:0.00} is below the auto-send threshold {match.AutoSendThreshold:0.00} (suggest at {match.SuggestThreshold:0.00}); a suggestion is never sent automatically."),
+            _ when match.FailureReason == MatchFailureReason.NoTemplateInLanguage => Invariant($"Failed: no smart-reply template is written in the buyer's language ({match.Language})."),
+            _ when match.FailureReason == MatchFailureReason.LanguageUnknown => "Failed: the buyer's language could not be detected.",
+            _ when match.FailureReason == MatchFailureReason.EmptyText => "Failed: the question has no words to match.",
+            _ when match.FailureReason == MatchFailureReason.NoTermInCommon => "Failed: no template shares a word with the question.",
             _ => Invariant($"Failed ({match.FailureReason}): confidence {match.Confidence:0.00} is below the suggest threshold {match.SuggestThreshold:0.00}."),
         });
         var decision = !policy.Enabled ? SmartReplyDecision.Paused

@@ -46,6 +46,17 @@ public sealed class NgramLanguageDetectorTests
     public void Detect_TwoScriptsHalfAndHalf_IsUnknown() =>
         Assert.False(Detector.Detect("Where is my parcel 荷物はどこですか").IsKnown);
 
+    [Theory]
+    [InlineData("配送状況確認依頼。注文日十月三日、未発送表示が継続中です。")]
+    [InlineData("初期不良品受領、交換希望。箱内部破損有り、至急対応願います。")]
+    [InlineData("商品未着、追跡番号無効。返金処理をお願いします。")]
+    public void Detect_JapaneseMostlyInKanjiWithAFewHiragana_IsJapanese(string text) =>
+        Assert.Equal("ja", Detector.Detect(text).Language);
+
+    [Fact]
+    public void Detect_ChineseWithAJapaneseBrandInKatakana_IsChinese() =>
+        Assert.Equal("zh", Detector.Detect("我买的ソニー耳机左边没有声音，已经试过重新连接了，还是不行。请问怎么处理？").Language);
+
     [Fact]
     public void Detect_JapaneseWithLatinProductName_IsJapanese() =>
         Assert.Equal("ja", Detector.Detect("iPhone 15 Pro用のケースを注文しましたが、まだ届いていません。").Language);

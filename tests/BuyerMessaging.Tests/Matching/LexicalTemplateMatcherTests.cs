@@ -216,6 +216,55 @@ public sealed class LexicalTemplateMatcherTests
 
     private static TemplateMatchRequest Request(string text, string? language) => new() { Text = text, Language = language, Templates = Templates };
 
+    [Theory]
+    [InlineData("en", "Please cancel my order.", "Please don't cancel my order!")]
+    [InlineData("en", "Please cancel my order.", "I do NOT want to cancel my order")]
+    [InlineData("ja", "注文をキャンセルしてください", "注文をキャンセルしないでください")]
+    [InlineData("de", "Bitte stornieren Sie meine Bestellung", "Bitte stornieren Sie meine Bestellung nicht")]
+    [InlineData("fr", "Veuillez annuler ma commande", "N'annulez pas ma commande")]
+    [InlineData("es", "Por favor cancelen mi pedido", "Por favor no cancelen mi pedido")]
+    [InlineData("zh", "请取消我的订单", "请不要取消我的订单")]
+    public async Task MatchAsync_QuestionNegatesWhatNoExampleDoes_IsOnlySuggested(string language, string example, string question)
+    {
+        IReadOnlyList<Template> templates =
+        [
+            Template("cancel", language, "cancel", [example, example + " " + example], "Your order is cancelled."),
+            Template("other", language, "other", ["invoice", "receipt"], "Attached."),
+        ];
+
+        var plain = await Matcher.MatchAsync(new TemplateMatchRequest { Text = example, Language = language, Templates = templates });
+        var negated = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = templates });
+
+        Assert.Equal((MatchOutcome.Matched, MatchFailureReason.None), (plain.Outcome, plain.FailureReason));
+        Assert.Equal(new TemplateId("cancel"), negated.Candidates[0].TemplateId);
+        Assert.NotEqual(MatchOutcome.Matched, negated.Outcome);
+    }
+
+    [Theory]
+    [InlineData("en", "Please cancel my order.", "Please don't cancel my order!")]
+    [InlineData("ja", "注文をキャンセルしてください", "注文をキャンセルしないでください")]
+    public async Task MatchAsync_NegatedQuestionTheWordsWouldSend_SaysWhyItIsOnlySuggested(string language, string example, string question)
+    {
+        IReadOnlyList<Template> templates =
+        [
+            Template("cancel", language, "cancel", [example, example + " " + example], "Your order is cancelled."),
+            Template("other", language, "other", ["invoice", "receipt"], "Attached."),
+        ];
+
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = templates });
+
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.Negated, new TemplateId("cancel")), (match.Outcome, match.FailureReason, match.TemplateId));
+        Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
+    }
+
+    [Fact]
+    public async Task MatchAsync_NegatedQuestionLikeNegatedExamples_CanStillBeSent()
+    {
+        var match = await Matcher.MatchAsync(Request("My package has not arrived yet, where is my parcel?", "en"));
+
+        Assert.Equal((MatchOutcome.Matched, new TemplateId("tracking")), (match.Outcome, match.TemplateId));
+    }
+
     private static Template Template(string id, string language, string name, IReadOnlyList<string> examples, string body) =>
         new() { Id = new TemplateId(id), Name = name, Language = language, Examples = examples, Body = body };
 }

@@ -44,6 +44,17 @@ public sealed class SmartReplySimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SimulateAsync_QuestionInALanguageWithoutTemplates_SaysSo()
+    {
+        await SetPolicyAsync(new SmartReplyPolicy { Templates = [new("tracking"), new("returns"), new("invoice")] });
+
+        var result = await _simulator.SimulateAsync(TestMail.AmazonUs, "Waar is mijn bestelling? Het pakket is nog niet aangekomen.", "nl");
+
+        Assert.Equal(SmartReplyDecision.MatchFailed, result.Decision);
+        Assert.Contains(result.Explanation, l => l == "Failed: no smart-reply template is written in the buyer's language (nl).");
+    }
+
+    [Fact]
     public async Task SimulateAsync_UnrelatedQuestion_WouldLeaveItToAPerson_AndWritesNothing()
     {
         await SetPolicyAsync(new SmartReplyPolicy { Templates = [new("tracking"), new("returns"), new("invoice")] });
@@ -75,6 +86,7 @@ public sealed class SmartReplySimulatorTests : IAsyncLifetime
     [Theory]
     [InlineData(MatchFailureReason.RankingsDisagree, "Suggested 'returns' only: its meaning ranks it first, its words did not")]
     [InlineData(MatchFailureReason.MeaningTooFar, "Suggested 'returns' only: its words match (confidence 0.97) but the question is far in meaning")]
+    [InlineData(MatchFailureReason.Negated, "Suggested 'returns' only: its words match (confidence 0.97) but the question says \"not\"")]
     public async Task SimulateAsync_ReRankedSuggestion_SaysWhyItIsOnlySuggested(MatchFailureReason reason, string line)
     {
         await SetPolicyAsync(new SmartReplyPolicy { Templates = [new("tracking"), new("returns")] });

@@ -126,6 +126,7 @@ public abstract class RuleIngestionContractTests : IAsyncLifetime
 
         var c = await Store.GetConversationAsync(result.ConversationId!.Value);
         Assert.True(c!.NoReplyNeeded);
+        Assert.Null(c.SlaDueAt);
         Assert.Contains(await Store.GetHistoryAsync(c.Id), h => h.Actor == "rule:No reply" && h.What == ChangeKinds.NoReplyNeeded && h.To == "true");
     }
 
