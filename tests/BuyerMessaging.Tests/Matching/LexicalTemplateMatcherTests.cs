@@ -226,11 +226,7 @@ public sealed class LexicalTemplateMatcherTests
     [InlineData("zh", "请取消我的订单", "请不要取消我的订单")]
     public async Task MatchAsync_QuestionNegatesWhatNoExampleDoes_IsOnlySuggested(string language, string example, string question)
     {
-        IReadOnlyList<Template> templates =
-        [
-            Template("cancel", language, "cancel", [example, example + " " + example], "Your order is cancelled."),
-            Template("other", language, "other", ["invoice", "receipt"], "Attached."),
-        ];
+        var templates = CancelTemplates(language, example);
 
         var plain = await Matcher.MatchAsync(new TemplateMatchRequest { Text = example, Language = language, Templates = templates });
         var negated = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = templates });
@@ -245,11 +241,7 @@ public sealed class LexicalTemplateMatcherTests
     [InlineData("ja", "注文をキャンセルしてください", "注文をキャンセルしないでください")]
     public async Task MatchAsync_NegatedQuestionTheWordsWouldSend_SaysWhyItIsOnlySuggested(string language, string example, string question)
     {
-        IReadOnlyList<Template> templates =
-        [
-            Template("cancel", language, "cancel", [example, example + " " + example], "Your order is cancelled."),
-            Template("other", language, "other", ["invoice", "receipt"], "Attached."),
-        ];
+        var templates = CancelTemplates(language, example);
 
         var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = templates });
 
@@ -264,6 +256,13 @@ public sealed class LexicalTemplateMatcherTests
 
         Assert.Equal((MatchOutcome.Matched, new TemplateId("tracking")), (match.Outcome, match.TemplateId));
     }
+
+    /// <summary>A "cancel" template whose examples assert, and an unrelated one.</summary>
+    private static IReadOnlyList<Template> CancelTemplates(string language, string example) =>
+    [
+        Template("cancel", language, "cancel", [example, example + " " + example], "Your order is cancelled."),
+        Template("other", language, "other", ["invoice", "receipt"], "Attached."),
+    ];
 
     private static Template Template(string id, string language, string name, IReadOnlyList<string> examples, string body) =>
         new() { Id = new TemplateId(id), Name = name, Language = language, Examples = examples, Body = body };
