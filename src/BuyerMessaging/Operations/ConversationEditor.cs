@@ -296,6 +296,7 @@ public sealed class ConversationEditor
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentException.ThrowIfNullOrWhiteSpace(reply.Text, nameof(reply));
         ThrowIfUndefined(status);
+        Channel? sentFrom = null;
         return AddMessageAsync(id, author, MessageDirection.OutboundReply, ChangeKinds.Reply, status, (c, messageId, now) => new Message
         {
             Id = messageId,
@@ -304,7 +305,8 @@ public sealed class ConversationEditor
             Direction = MessageDirection.OutboundReply,
             ExternalId = reply.ExternalId,
             InternetMessageId = reply.InternetMessageId,
-            From = reply.From ?? new MailParticipant(null, author.Value),
+            // The buyer got it from the shop (the channel's address and sending name), whoever wrote it (Author).
+            From = reply.From ?? new MailParticipant(sentFrom?.SenderDisplayName, sentFrom?.Address ?? author.Value),
             To = reply.To.Count > 0 ? reply.To : [new MailParticipant(c.Buyer.Name, c.Buyer.Address)],
             Subject = reply.Subject.Length > 0 ? reply.Subject : ReplySubject(c.Subject),
             Text = reply.Text,
@@ -317,6 +319,7 @@ public sealed class ConversationEditor
             var channels = await tx.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
             if (channels.FirstOrDefault(ch => ch.Id == c.ChannelId) is { } channel)
             {
+                sentFrom = channel;
                 CheckReply(channel, reply).ThrowIfBlocked();
             }
         });

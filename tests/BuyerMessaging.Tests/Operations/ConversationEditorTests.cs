@@ -40,6 +40,8 @@ public sealed class ConversationEditorTests : IAsyncLifetime
         Assert.Equal(MessageDirection.OutboundReply, reply.Direction);
         Assert.Equal("Re: Subject pat@mail.example", reply.Subject);
         Assert.Equal("pat@mail.example", Assert.Single(reply.To).Address);
+        Assert.Equal(new MailParticipant("Northwind Support", "support@northwind.example"), reply.From);
+        Assert.Equal(Kim, reply.Author);
         var history = await _store.GetHistoryAsync(id);
         Assert.Contains(history, h => h.What == ChangeKinds.Reply && h.Actor == "kim");
         Assert.Contains(history, h => h.What == ChangeKinds.Status && h.From == "Open" && h.To == "AwaitingBuyer" && h.Actor == "kim");
