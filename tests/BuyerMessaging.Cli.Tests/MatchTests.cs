@@ -125,6 +125,56 @@ public sealed class MatchTests : IDisposable
         Assert.Contains("smartReply.Templates[2]", result.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("klingon")]
+    [InlineData("en_US")]
+    [InlineData("x")]
+    public async Task Match_and_simulate_refuse_a_language_that_is_not_a_tag(string language)
+    {
+        var file = await WriteTemplatesAsync();
+
+        foreach (var command in new[] { new[] { "match" }, ["smartreply", "simulate"] })
+        {
+            var result = await _cli.RunAsync([.. command, "--templates", file, "--text", "Where is my parcel?", "--language", language, "--json"]);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"--language: '{language}' is not a BCP-47 language tag", result.Err, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Match_names_a_template_language_that_is_not_a_tag_and_an_empty_example()
+    {
+        var file = Path.Combine(_cli.Folder, "bad.json");
+        await File.WriteAllTextAsync(file, """
+            [
+              { "id": "a", "name": "Tracking", "language": "english", "body": "Here it is.", "examples": ["Where is my parcel?"] },
+              { "id": "b", "name": "Returns", "language": "en", "body": "Send it back.", "examples": ["How do I return it?", "  "] }
+            ]
+            """);
+
+        var result = await _cli.RunAsync("match", "--templates", file, "--text", "Where is my parcel?");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[0].language: 'english' is not a BCP-47 tag", result.Err, StringComparison.Ordinal);
+        Assert.Contains("[1].examples[1]: is empty", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Smartreply_simulate_with_templates_detects_the_buyers_language_as_match_does()
+    {
+        var file = Path.Combine(_cli.Folder, "en.json");
+        var ja = Templates.IndexOf(",\n  { \"id\": \"ja-tracking\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, Templates[..ja] + "\n]");
+        string[] question = ["--templates", file, "--text", "Waar is mijn bestelling? Het pakket is nog niet aangekomen.", "--json"];
+
+        var simulated = (await _cli.OkAsync(["smartreply", "simulate", .. question])).Json();
+        var matched = (await _cli.OkAsync(["match", .. question])).Json();
+
+        Assert.Equal(("failed", "nl"), (simulated.Str("outcome"), simulated.Str("language")));
+        Assert.Equal(("failed", "nl"), (matched.Str("outcome"), matched.Str("language")));
+    }
+
     public void Dispose() => _cli.Dispose();
 
     private async Task<string> WriteTemplatesAsync()

@@ -55,7 +55,7 @@ internal static class MatchCommands
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var loaded = await LoadTemplatesAsync(parseResult.GetValue(templates)!, cancellationToken);
-            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = parseResult.GetValue(language), Templates = loaded };
+            var request = new TemplateMatchRequest { Text = parseResult.GetValue(text)!, Language = CommonOptions.LanguageTag(parseResult.GetValue(language), "--language"), Templates = loaded };
             var match = await MatchAsync(request, parseResult.GetValue(semantic), cancellationToken);
             Write(runtime, match, parseResult.GetValue(json));
             return ExitCodes.Success;
@@ -96,7 +96,7 @@ internal static class MatchCommands
         var db = new Option<string?>("--db") { Description = "A database whose channel's saved smart-reply policy to simulate (with --channel).", HelpName = "PATH" };
         var channel = new Option<string?>("--channel") { Description = "The channel whose smart-reply policy to simulate (with --db).", HelpName = "ID" };
         var text = Text();
-        var language = new Option<string?>("--language") { Description = "The buyer's language (BCP-47); detected when absent (with --templates: the templates' language).", HelpName = "L" };
+        var language = new Option<string?>("--language") { Description = "The buyer's language (BCP-47); detected when absent.", HelpName = "L" };
         var semantic = Semantic();
         var json = CommonOptions.Json();
         var simulate = new Command("simulate", "Show the outcome (matched, suggested, failed) and its explanation for a buyer question; nothing is sent.");
@@ -126,14 +126,14 @@ internal static class MatchCommands
                     var simulator = generator is null
                         ? services.GetRequiredService<SmartReplySimulator>()
                         : new SmartReplySimulator(services.GetRequiredService<IConversationStore>(), new SemanticTemplateMatcher(generator), services.GetRequiredService<ITemplateSource>());
-                    var simulation = await simulator.SimulateAsync(id, parseResult.GetValue(text)!, parseResult.GetValue(language), cancellationToken);
+                    var simulation = await simulator.SimulateAsync(id, parseResult.GetValue(text)!, CommonOptions.LanguageTag(parseResult.GetValue(language), "--language"), cancellationToken);
                     Write(runtime, simulation, parseResult.GetValue(json));
                     return ExitCodes.Success;
                 }
             }
 
             var loaded = await LoadTemplatesAsync(file!, cancellationToken);
-            var policy = new SmartReplyPolicy { Language = parseResult.GetValue(language), Templates = [.. loaded.Select(t => t.Id)] };
+            var policy = new SmartReplyPolicy { Language = CommonOptions.LanguageTag(parseResult.GetValue(language), "--language"), Templates = [.. loaded.Select(t => t.Id)] };
             var errors = policy.Validate(loaded.ToDictionary(t => t.Id), channelLanguage: null, "smartReply");
             if (errors.Count > 0)
             {

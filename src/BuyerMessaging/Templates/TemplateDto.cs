@@ -79,6 +79,18 @@ internal sealed class TemplateDto
         {
             errors.Add(new($"{path}.language", "is required (a BCP-47 tag such as \"en\" or \"ja\")"));
         }
+        else if (!LanguageTags.IsWellFormed(Language.Trim()))
+        {
+            errors.Add(new($"{path}.language", $"'{Language}' is not a BCP-47 tag such as \"en\", \"ja\" or \"pt-BR\""));
+        }
+
+        for (var i = 0; i < (Examples?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(Examples![i]))
+            {
+                errors.Add(new($"{path}.examples[{i}]", "is empty: an example is a question a buyer might ask"));
+            }
+        }
 
         StoreId? storeId = null;
         if (StoreId is not null)
