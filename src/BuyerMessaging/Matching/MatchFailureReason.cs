@@ -42,4 +42,11 @@ public enum MatchFailureReason
     /// most suggested.
     /// </summary>
     Negated,
+
+    /// <summary>
+    /// A large share of the question is words no template of the language uses ("please cancel my subscription" against
+    /// templates that only know orders): the templates have never seen what it is about, so the result is at most
+    /// suggested.
+    /// </summary>
+    UnknownWords,
 }

@@ -249,6 +249,30 @@ public sealed class LexicalTemplateMatcherTests
         Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
     }
 
+    [Theory]
+    [InlineData("en", "Please cancel my order.", "Please cancel my newsletter subscription.")]
+    [InlineData("ja", "注文をキャンセルしてください", "メルマガの配信をキャンセルしてください")]
+    public async Task MatchAsync_QuestionMostlyInWordsNoTemplateUses_IsOnlySuggested(string language, string example, string question)
+    {
+        var templates = CancelTemplates(language, example);
+
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = templates });
+
+        Assert.NotEqual(MatchOutcome.Matched, match.Outcome);
+        Assert.Equal(new TemplateId("cancel"), match.Candidates[0].TemplateId);
+    }
+
+    [Fact]
+    public async Task MatchAsync_QuestionMostlyInUnknownWordsTheWordsWouldSend_SaysWhy()
+    {
+        var templates = CancelTemplates("en", "Please cancel my order.");
+
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = "please cancel my subscription", Language = "en", Templates = templates });
+
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.UnknownWords), (match.Outcome, match.FailureReason));
+        Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
+    }
+
     [Fact]
     public async Task MatchAsync_NegatedQuestionLikeNegatedExamples_CanStillBeSent()
     {

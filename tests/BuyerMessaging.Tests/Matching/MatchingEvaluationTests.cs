@@ -84,11 +84,13 @@ public sealed class MatchingEvaluationTests
 
     /// <summary>
     /// Japanese (xSID 0.4, committed under Data/xsid-ja; see SOURCE.md there): the same 97 % precision target, and the
-    /// top-1 and coverage floors measured on the full test split and on the questions whose text is not an example.
+    /// top-1 and coverage floors measured on the full test split and on the questions whose text is not an example
+    /// (46.3 % and 35.3 % coverage since 2026-12-07, when questions mostly in words no template uses became at most
+    /// suggested; 49.6 % and 39.2 % before).
     /// </summary>
     [Theory]
     [InlineData(false, 0.92, 0.45)]
-    [InlineData(true, 0.90, 0.38)]
+    [InlineData(true, 0.90, 0.34)]
     public void Japanese_DefaultThreshold_GivesAtLeast97PercentPrecision_OnXsidTest(bool unseenOnly, double minimumTop1, double minimumCoverage)
     {
         var suite = IntentSuites.XsidJapanese(RepoPaths.Root);
