@@ -248,7 +248,7 @@ public sealed class MimeMessageParser
             {
                 yield return stream.CanSeek && begin >= 0 && end >= begin
                     ? FromRange(stream, begin, end - begin, message, name)
-                    : Parse(message, name);
+                    : Parse(message, name, fromMbox: true);
             }
         }
     }
@@ -266,7 +266,7 @@ public sealed class MimeMessageParser
             return InboundParseResult.Failed(OverLimit(length, cut: true), ReadAt(stream, offset, _maxMessageBytes), source);
         }
 
-        return Build(message, ReadAt(stream, offset, (int)length), source);
+        return Build(message, ReadAt(stream, offset, (int)length), source, fromMbox: true);
     }
 
     /// <summary>What is left of a stream from an offset, at most <see cref="MimeParsingOptions.MaxMessageBytes"/> bytes; empty when it cannot seek.</summary>
@@ -296,7 +296,9 @@ public sealed class MimeMessageParser
     /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
     /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
-    public InboundParseResult Parse(MimeMessage message, string? source = null)
+    public InboundParseResult Parse(MimeMessage message, string? source = null) => Parse(message, source, fromMbox: false);
+
+    private InboundParseResult Parse(MimeMessage message, string? source, bool fromMbox)
     {
         ArgumentNullException.ThrowIfNull(message);
         using var buffer = new MemoryStream();
@@ -304,14 +306,14 @@ public sealed class MimeMessageParser
         ReadOnlyMemory<byte> raw = buffer.ToArray();
         return raw.Length > _maxMessageBytes
             ? InboundParseResult.Failed(OverLimit(raw.Length, cut: false), raw, source)
-            : Build(message, raw, source);
+            : Build(message, raw, source, fromMbox);
     }
 
-    private InboundParseResult Build(MimeMessage message, ReadOnlyMemory<byte> raw, string? source)
+    private InboundParseResult Build(MimeMessage message, ReadOnlyMemory<byte> raw, string? source, bool fromMbox = false)
     {
         try
         {
-            return BuildCore(message, raw, source);
+            return BuildCore(message, raw, source, fromMbox);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -320,7 +322,7 @@ public sealed class MimeMessageParser
         }
     }
 
-    private InboundParseResult BuildCore(MimeMessage message, ReadOnlyMemory<byte> raw, string? source)
+    private InboundParseResult BuildCore(MimeMessage message, ReadOnlyMemory<byte> raw, string? source, bool fromMbox)
     {
         var from = MessageHeaders.From(message);
         if (from is null)
@@ -339,6 +341,11 @@ public sealed class MimeMessageParser
         var fromPlain = !string.IsNullOrWhiteSpace(content.Plain);
         var body = new[] { content.Plain, htmlText?.Text, content.OtherText }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))
             ?? string.Empty;
+        if (fromMbox)
+        {
+            // The writer's ">From " quoting is not the buyer's: undone before quoted replies are recognised.
+            body = MboxText.Unescape(body);
+        }
         if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(content.Html) && content.Attachments.Count == 0
             && subject.Length == 0)
         {

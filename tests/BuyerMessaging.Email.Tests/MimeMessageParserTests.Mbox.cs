@@ -114,6 +114,26 @@ public sealed partial class MimeMessageParserTests
     }
 
     [Fact]
+    public void ParseMbox_QuotedFromLines_GetTheirTextBack()
+    {
+        var message = TestFiles.Crlf("""
+            From: Jane Buyer <jane@example.com>
+            To: support@shop.example
+            Subject: Lamp
+            Message-ID: <lamp@example.com>
+
+            The lamp arrived broken.
+            >From now on I will buy elsewhere.
+
+            """);
+        using var stream = new MemoryStream(Mbox(message));
+
+        var text = Assert.Single(_parser.ParseMbox(stream, "one.mbox")).Message!.Text;
+
+        Assert.Equal("The lamp arrived broken.\nFrom now on I will buy elsewhere.", text.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void ParseMbox_MessageOverTheSizeLimit_FailsAloneWithItsFirstBytes()
     {
         var big = TestFiles.Crlf($"""
