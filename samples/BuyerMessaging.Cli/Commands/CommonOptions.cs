@@ -16,24 +16,13 @@ internal static class CommonOptions
 
     /// <summary>
     /// A buyer's language as given on the command line: <see langword="null"/> when absent, else a well-formed BCP-47 tag
-    /// (a 2-3 letter language, then subtags of 1-8 letters or digits: "en", "ja-JP"), the rule the SDK applies to
-    /// templates and channels.
+    /// (<see cref="LanguageTags.IsWellFormed"/>, the rule the SDK applies to templates and channels).
     /// </summary>
     /// <exception cref="CliException">The value is not such a tag; the message names the option.</exception>
-    public static string? LanguageTag(string? value, string option)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var parts = value.Trim().Split('-');
-        var wellFormed = parts[0].Length is >= 2 and <= 3 && parts[0].All(char.IsAsciiLetter)
-            && parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
-        return wellFormed
-            ? value.Trim()
+    public static string? LanguageTag(string? value, string option) =>
+        value is null || LanguageTags.IsWellFormed(value.Trim())
+            ? value?.Trim()
             : throw CliException.Usage($"{option}: '{value}' is not a BCP-47 language tag such as en, ja or pt-BR.");
-    }
 
     public static Option<bool> Json() => new("--json")
     {

@@ -275,7 +275,8 @@ public sealed partial class ConversationIngestor
 
         var at = message.ReceivedAt is { } received && received <= now ? received : now;
         var isCopy = message.Direction == MessageDirection.OutboundReply;
-        var (existing, threadedBy) = await FindThreadAsync(transaction, channel, isCopy ? AsFromBuyer(message, channel) : message, now, cancellationToken).ConfigureAwait(false);
+        var fromBuyer = isCopy ? AsFromBuyer(message, channel) : message;
+        var (existing, threadedBy) = await FindThreadAsync(transaction, channel, fromBuyer, now, cancellationToken).ConfigureAwait(false);
         var conversationId = existing?.Id ?? await transaction.NewConversationIdAsync(cancellationToken).ConfigureAwait(false);
         var stored = new Message
         {
@@ -300,7 +301,7 @@ public sealed partial class ConversationIngestor
 
         if (isCopy)
         {
-            return await RecordCopyAsync(transaction, channel, message, existing, threadedBy, stored, now, cancellationToken).ConfigureAwait(false);
+            return await RecordCopyAsync(transaction, channel, message, fromBuyer, existing, threadedBy, stored, now, cancellationToken).ConfigureAwait(false);
         }
 
         var changes = new List<ConversationChange>(2);
@@ -439,10 +440,11 @@ public sealed partial class ConversationIngestor
     /// <summary>
     /// Records a copy of a reply the seller sent elsewhere as the seller's reply, as <see cref="ConversationEditor"/>
     /// records one: reply count, an open or pending conversation then awaits the buyer, and the automation stops the
-    /// reply clock and cancels automatic replies. No rule runs; nothing is sent.
+    /// reply clock and cancels automatic replies. No rule runs; nothing is sent. A conversation it opens takes its buyer
+    /// from <paramref name="fromBuyer"/>, the copy as from the buyer's side (<see cref="AsFromBuyer"/>).
     /// </summary>
     private async Task<IngestResult> RecordCopyAsync(
-        IStoreTransaction transaction, Channel channel, InboundMessage message, Conversation? existing, ThreadingMatch threadedBy, Message stored, Instant now, CancellationToken cancellationToken)
+        IStoreTransaction transaction, Channel channel, InboundMessage message, InboundMessage fromBuyer, Conversation? existing, ThreadingMatch threadedBy, Message stored, Instant now, CancellationToken cancellationToken)
     {
         var id = stored.ConversationId;
         var at = stored.At;
@@ -450,10 +452,8 @@ public sealed partial class ConversationIngestor
         Conversation conversation;
         if (existing is null)
         {
-            var buyer = AsFromBuyer(message, channel).From;
-            conversation = NewConversation(id, channel, message, at, now) with
+            conversation = NewConversation(id, channel, fromBuyer, at, now) with
             {
-                Buyer = new Buyer(message.BuyerName ?? (AmazonMarketplaces.IsRelayAddress(buyer.Address) ? null : buyer.Name), buyer.Address, AmazonMarketplaces.IsRelayAddress(buyer.Address)),
                 Status = ConversationStatus.AwaitingBuyer,
                 NoReplyNeeded = false,
                 SellerReplyCount = 1,

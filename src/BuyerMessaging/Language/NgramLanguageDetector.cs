@@ -164,7 +164,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         int hiragana = 0, katakana = 0, han = 0;
         foreach (var c in folded)
         {
-            if (c is >= '\u3041' and <= '\u309F')
+            if (Scripts.IsHiragana(c))
             {
                 hiragana++;
             }

@@ -264,7 +264,7 @@ public sealed class StoreDirectory
             errors.Add(new("TimeZoneId", $"'{zone}' is not an IANA time zone"));
         }
 
-        if (channel.Language is { } language && !Internal.LanguageTags.IsWellFormed(language))
+        if (channel.Language is { } language && !LanguageTags.IsWellFormed(language))
         {
             errors.Add(new("Language", $"'{language}' is not a BCP-47 language tag such as \"ja\" or \"en-US\""));
         }

@@ -106,7 +106,7 @@ public sealed record SmartReplyPolicy
     {
         ArgumentNullException.ThrowIfNull(templates);
         var errors = new List<ValidationError>(Validate(path));
-        var language = Language is { } own ? Internal.LanguageTags.Primary(own) : null;
+        var language = Language is { } own ? LanguageTags.Primary(own) : null;
         for (var i = 0; i < (Templates?.Count ?? 0); i++)
         {
             var id = Templates![i];
@@ -116,7 +116,7 @@ public sealed record SmartReplyPolicy
                 continue;
             }
 
-            var templateLanguage = Internal.LanguageTags.Primary(template.Language);
+            var templateLanguage = LanguageTags.Primary(template.Language);
             language ??= templateLanguage;
             if (templateLanguage != language)
             {
@@ -124,7 +124,7 @@ public sealed record SmartReplyPolicy
             }
         }
 
-        if (language is not null && channelLanguage is not null && Internal.LanguageTags.Primary(channelLanguage) != language)
+        if (language is not null && channelLanguage is not null && LanguageTags.Primary(channelLanguage) != language)
         {
             errors.Add(new($"{path}.{nameof(Language)}", $"The channel's language '{channelLanguage}' is not the smart reply's language '{language}'."));
         }

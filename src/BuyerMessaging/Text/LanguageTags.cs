@@ -1,9 +1,11 @@
-namespace BuyerMessaging.Internal;
+namespace BuyerMessaging;
 
 /// <summary>BCP-47 language tags: well-formedness (RFC 5646 syntax, simplified) and primary subtags.</summary>
-internal static class LanguageTags
+public static class LanguageTags
 {
     /// <summary>Returns whether a tag is well formed: a 2-3 letter language, then subtags of 1-8 letters or digits.</summary>
+    /// <param name="tag">The tag, for example "en", "ja-JP" or "pt-BR".</param>
+    /// <returns><see langword="true"/> when well formed; <see langword="false"/> for <see langword="null"/>, empty or anything else.</returns>
     public static bool IsWellFormed(string? tag)
     {
         if (string.IsNullOrEmpty(tag) || tag.Length > 35)
@@ -34,8 +36,12 @@ internal static class LanguageTags
     }
 
     /// <summary>Returns the primary language subtag in lower case ("ja" for "ja-JP").</summary>
+    /// <param name="tag">The tag.</param>
+    /// <returns>The primary subtag.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tag"/> is <see langword="null"/>.</exception>
     public static string Primary(string tag)
     {
+        ArgumentNullException.ThrowIfNull(tag);
         var dash = tag.IndexOf('-', StringComparison.Ordinal);
         return (dash < 0 ? tag : tag[..dash]).Trim().ToLowerInvariant();
     }

@@ -56,6 +56,9 @@ internal static class Scripts
     /// <summary>Returns whether <paramref name="c"/> is a Han ideograph or kana.</summary>
     public static bool IsCjk(char c) => Of(c) == ScriptGroup.Cjk;
 
+    /// <summary>Returns whether <paramref name="c"/> is hiragana: the particles and endings of Japanese, never Chinese.</summary>
+    public static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
+
     /// <summary>Returns whether <paramref name="c"/> is hiragana or katakana.</summary>
     public static bool IsKana(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u31F0' and <= '\u31FF') or (>= '\uFF66' and <= '\uFF9F');
 
