@@ -13,6 +13,9 @@ namespace BuyerMessaging;
 /// <see cref="LanguageDetectorOptions.MinimumLetters"/> letters of its main script, when no script has
 /// <see cref="LanguageDetectorOptions.MinimumScriptShare"/> of the letters (too mixed), when no profile is written in
 /// its script, or when the best language's confidence is below <see cref="LanguageDetectorOptions.MinimumConfidence"/>.</para>
+/// <para>In a text that mixes the Latin alphabet with another script, Latin tokens that look like product names
+/// ("Apple Watch Series 9", "iPhone", "USB-C", "45mm") do not count as letters of the text's language, so
+/// "Apple Watch Series 9 Band 45mm 届いていません" is Japanese; a Latin sentence beside the other script still counts.</para>
 /// <para>The confidence is the posterior of the best language among those of the same script, with the naive-Bayes
 /// log-likelihoods divided by the square root of the number of n-grams (naive Bayes is otherwise far too sure).</para>
 /// <para>Thread-safe. Only the first <see cref="LanguageDetectorOptions.MaximumLength"/> characters are read. The
@@ -85,6 +88,13 @@ public sealed class NgramLanguageDetector : ILanguageDetector
                 // One Han, kana or Hangul character carries about as much as two letters of an alphabet.
                 weights[(int)script] += script is ScriptGroup.Cjk or ScriptGroup.Hangul ? 2 : 1;
             }
+        }
+
+        if (weights[(int)ScriptGroup.Latin] > 0 && weights[(int)ScriptGroup.Latin] < Sum(weights))
+        {
+            // Buyers writing Japanese, Chinese, Korean or Russian name the product as the shop does: "Apple Watch
+            // Series 9 Band 45mm 届いていません". Such names are not the language of the message.
+            weights[(int)ScriptGroup.Latin] = Math.Max(0, weights[(int)ScriptGroup.Latin] - LatinNameLetters(text));
         }
 
         var total = 0;
@@ -190,6 +200,102 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
     }
 
+    private static int Sum(ReadOnlySpan<int> weights)
+    {
+        var sum = 0;
+        foreach (var w in weights)
+        {
+            sum += w;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Counts the letters of the Latin tokens that look like product or brand names rather than words of a sentence:
+    /// a token with a digit ("S24", "45mm", "WH-1000XM5"), with a capital after a small letter ("iPhone", "AirPods"),
+    /// an acronym of two to four capitals ("USB", "HDMI"), or a capitalised word beside another such token ("Apple
+    /// Watch", "Echo Dot"). A capitalised word beside small-letter words ("Where is my parcel") is a sentence and counts.
+    /// </summary>
+    private static int LatinNameLetters(string text)
+    {
+        var names = 0;
+        NameToken previous = default, current = default;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var spaceOnly = true;
+            while (i < text.Length && !IsTokenChar(text[i]))
+            {
+                spaceOnly &= text[i] is ' ' or '\u3000';
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                break;
+            }
+
+            var next = ReadToken(text, ref i, spaceOnly && start > 0);
+            names += current.IsName(previous, next) ? current.Letters : 0;
+            previous = current;
+            current = next;
+        }
+
+        return names + (current.IsName(previous, default) ? current.Letters : 0);
+    }
+
+    private static NameToken ReadToken(string text, ref int i, bool joined)
+    {
+        int letters = 0, upper = 0;
+        bool digit = false, capitalAfterSmall = false, firstUpper = false, previousLower = false;
+        var start = i;
+        while (i < text.Length && (IsTokenChar(text[i]) || (text[i] == '-' && i + 1 < text.Length && IsTokenChar(text[i + 1]) && i > start)))
+        {
+            var c = Widen(text[i]);
+            if (char.IsDigit(c))
+            {
+                digit = true;
+            }
+            else if (c != '-')
+            {
+                letters++;
+                var isUpper = char.IsUpper(c);
+                firstUpper |= isUpper && i == start;
+                capitalAfterSmall |= isUpper && previousLower;
+                upper += isUpper ? 1 : 0;
+                previousLower = char.IsLower(c);
+            }
+
+            i++;
+        }
+
+        var strong = digit || capitalAfterSmall || (upper == letters && letters is >= 2 and <= 4);
+        var title = firstUpper && upper == 1 && letters >= 2;
+        return new NameToken(letters, strong, title, joined);
+    }
+
+    private static bool IsTokenChar(char c)
+    {
+        c = Widen(c);
+        return char.IsAsciiDigit(c) || Scripts.Of(c) == ScriptGroup.Latin;
+    }
+
+    /// <summary>Maps a full-width ASCII form to ASCII ("Ｓ２４" is "S24").</summary>
+    private static char Widen(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+
     private static LanguageDetection Result(string language, double confidence) =>
         new(language, Math.Round(Math.Clamp(confidence, 0, 1), 3));
+
+    /// <summary>A Latin token, as <see cref="LatinNameLetters"/> reads it.</summary>
+    /// <param name="Letters">Its letters.</param>
+    /// <param name="Strong">Whether it is a name on its own (digits, inner capitals, an acronym).</param>
+    /// <param name="Title">Whether it is a capitalised word.</param>
+    /// <param name="Joined">Whether only spaces separate it from the token before.</param>
+    private readonly record struct NameToken(int Letters, bool Strong, bool Title, bool Joined)
+    {
+        public bool IsName(NameToken previous, NameToken next) =>
+            Letters > 0 && (Strong || (Title && ((Joined && (previous.Strong || previous.Title)) || (next.Joined && (next.Strong || next.Title)))));
+    }
 }

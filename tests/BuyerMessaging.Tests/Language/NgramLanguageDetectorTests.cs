@@ -61,6 +61,24 @@ public sealed class NgramLanguageDetectorTests
     public void Detect_JapaneseWithLatinProductName_IsJapanese() =>
         Assert.Equal("ja", Detector.Detect("iPhone 15 Pro用のケースを注文しましたが、まだ届いていません。").Language);
 
+    [Theory]
+    [InlineData("Apple Watch Series 9 Band 45mm 届いていません", "ja")]
+    [InlineData("Amazon Echo Dot の設定方法を教えてください", "ja")]
+    [InlineData("ＵＳＢ－Ｃ Ｃａｂｌｅ ２ｍ が動きません", "ja")]
+    [InlineData("iPhone 15 Pro Max Silicone Case 还没有收到", "zh")]
+    [InlineData("我的 iPhone 15 Pro Max Case 还没到", "zh")]
+    [InlineData("Sony WH-1000XM5 헤드폰이 고장났어요", "ko")]
+    [InlineData("Мой Samsung Galaxy S24 не включается", "ru")]
+    public void Detect_ProductNameInLatinLongerThanTheMessage_IsTheMessagesLanguage(string text, string expected) =>
+        Assert.Equal(expected, Detector.Detect(text).Language);
+
+    [Theory]
+    [InlineData("I bought the おにぎり maker and it does not work", "en")]
+    [InlineData("Where is my parcel 荷物はどこですか", null)]
+    [InlineData("WHERE IS MY PARCEL 荷物はどこですか", null)]
+    public void Detect_LatinSentenceBesideCjk_IsNotTakenForAName(string text, string? expected) =>
+        Assert.Equal(expected ?? LanguageDetection.UnknownTag, Detector.Detect(text).Language);
+
     [Fact]
     public void Detect_ScriptWithoutProfile_IsUnknown() =>
         Assert.False(Detector.Detect("สินค้ายังไม่มาถึงเลยครับ ช่วยตรวจสอบให้หน่อย").IsKnown);
