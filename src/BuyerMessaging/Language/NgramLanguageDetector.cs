@@ -1,3 +1,4 @@
+using System.Buffers;
 using BuyerMessaging.Internal;
 
 namespace BuyerMessaging;
@@ -24,6 +25,15 @@ namespace BuyerMessaging;
 public sealed class NgramLanguageDetector : ILanguageDetector
 {
     private const double Sharpness = 1.5;
+
+    /// <summary>
+    /// Kanji in the forms only Japanese uses: simplified in Japan in 1946 differently from China (収, 売, 発, 様, 対,
+    /// 関; Chinese 收, 卖/賣, 发/發, 样/樣, 对/對, 关/關) or made in Japan (込, 働, 枠). None of them occurs in the
+    /// 729 Chinese Lingua sentences; they are in 190 of the 412 Japanese ones. They tell Japanese written in kanji alone
+    /// ("領収書希望", "返品対応依頼") from Chinese: each takes 40 from the Chinese log-likelihood, as good as proof.
+    /// </summary>
+    private static readonly SearchValues<char> JapaneseOnlyKanji =
+        SearchValues.Create("収込売読続発変対関済払戻単様円気図駅広価検験証歳営労転伝実両辺楽薬総経剤険県黒従拡雑帰悪覚権働枠壊効鉄満遅頼");
 
     private readonly LanguageDetectorOptions _options;
     private readonly LanguageProfiles? _profiles;
@@ -171,9 +181,10 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// </summary>
     private static void AddKanaEvidence(string folded, LanguageProfiles profiles, double[] scores)
     {
-        int hiragana = 0, katakana = 0, han = 0;
+        int hiragana = 0, katakana = 0, han = 0, japaneseForms = 0;
         foreach (var c in folded)
         {
+            japaneseForms += JapaneseOnlyKanji.Contains(c) ? 1 : 0;
             if (Scripts.IsHiragana(c))
             {
                 hiragana++;
@@ -197,6 +208,10 @@ public sealed class NgramLanguageDetector : ILanguageDetector
                 _ => (0.25, 0.25, 0.5),
             };
             scores[l] += (hiragana * Math.Log(hiraganaShare)) + (katakana * Math.Log(katakanaShare)) + (han * Math.Log(hanShare));
+            if (profiles.Languages[l] == "zh")
+            {
+                scores[l] += japaneseForms * -40.0;
+            }
         }
     }
 

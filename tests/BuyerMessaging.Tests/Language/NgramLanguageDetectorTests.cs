@@ -53,6 +53,19 @@ public sealed class NgramLanguageDetectorTests
     public void Detect_JapaneseMostlyInKanjiWithAFewHiragana_IsJapanese(string text) =>
         Assert.Equal("ja", Detector.Detect(text).Language);
 
+    [Theory]
+    [InlineData("領収書発行希望")]
+    [InlineData("初期不良品、返品対応希望")]
+    [InlineData("注文商品未着、返金手続願")]
+    public void Detect_JapaneseInKanjiAlone_IsJapaneseByTheFormsOnlyJapaneseUses(string text) =>
+        Assert.Equal("ja", Detector.Detect(text).Language);
+
+    [Theory]
+    [InlineData("领取发票，请尽快处理退款")]
+    [InlineData("請盡快處理退款，謝謝")]
+    public void Detect_ChineseInSimplifiedOrTraditionalForms_StaysChinese(string text) =>
+        Assert.Equal("zh", Detector.Detect(text).Language);
+
     [Fact]
     public void Detect_ChineseWithAJapaneseBrandInKatakana_IsChinese() =>
         Assert.Equal("zh", Detector.Detect("我买的ソニー耳机左边没有声音，已经试过重新连接了，还是不行。请问怎么处理？").Language);
