@@ -16,7 +16,8 @@ namespace BuyerMessaging;
 /// its script, or when the best language's confidence is below <see cref="LanguageDetectorOptions.MinimumConfidence"/>.</para>
 /// <para>In a text that mixes the Latin alphabet with another script, Latin tokens that look like product names
 /// ("Apple Watch Series 9", "iPhone", "USB-C", "45mm") do not count as letters of the text's language, so
-/// "Apple Watch Series 9 Band 45mm 届いていません" is Japanese; a Latin sentence beside the other script still counts.</para>
+/// "Apple Watch Series 9 Band 45mm 届いていません" is Japanese; a Latin sentence beside the other script still counts.
+/// In Latin text, tokens that are names on their own (model numbers, "iPhone", "USB") are not scored.</para>
 /// <para>The confidence is the posterior of the best language among those of the same script, with the naive-Bayes
 /// log-likelihoods divided by the square root of the number of n-grams (naive Bayes is otherwise far too sure).</para>
 /// <para>Thread-safe. Only the first <see cref="LanguageDetectorOptions.MaximumLength"/> characters are read. The
@@ -104,7 +105,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         {
             // Buyers writing Japanese, Chinese, Korean or Russian name the product as the shop does: "Apple Watch
             // Series 9 Band 45mm 届いていません". Such names are not the language of the message.
-            weights[(int)ScriptGroup.Latin] = Math.Max(0, weights[(int)ScriptGroup.Latin] - LatinNameLetters(text));
+            weights[(int)ScriptGroup.Latin] = Math.Max(0, weights[(int)ScriptGroup.Latin] - LatinNames(text, null));
         }
 
         var total = 0;
@@ -150,7 +151,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
 
         var scores = new double[profiles.Languages.Count];
-        var grams = profiles.Score(folded, main, scores);
+        var grams = profiles.Score(main == ScriptGroup.Latin ? WithoutLatinNames(text, folded) : folded, main, scores);
         if (main == ScriptGroup.Cjk)
         {
             AddKanaEvidence(folded, profiles, scores);
@@ -215,6 +216,30 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
     }
 
+    /// <summary>
+    /// The folded text without the Latin tokens that are names on their own (model numbers, "iPhone", "USB": "Bosch
+    /// GSR 12V-15 Akkuschrauber" is scored on "bosch akkuschrauber"), or the whole folded text when it has none or too
+    /// little is left without them. Capitalised words stay: German writes its nouns so ("Mein Paket").
+    /// </summary>
+    private string WithoutLatinNames(string text, string folded)
+    {
+        if (LatinNames(text, null, strongOnly: true) == 0)
+        {
+            return folded;
+        }
+
+        var mask = text.ToCharArray();
+        LatinNames(text, mask, strongOnly: true);
+        var rest = TextFolding.Fold(new string(mask));
+        var letters = 0;
+        foreach (var c in rest)
+        {
+            letters += Scripts.Of(c) == ScriptGroup.Latin ? 1 : 0;
+        }
+
+        return letters >= _options.MinimumLetters ? rest : folded;
+    }
+
     private static int Sum(ReadOnlySpan<int> weights)
     {
         var sum = 0;
@@ -229,11 +254,23 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// <summary>
     /// Counts the letters of the Latin tokens that look like product or brand names rather than words of a sentence:
     /// a token with a digit ("S24", "45mm", "WH-1000XM5"), with a capital after a small letter ("iPhone", "AirPods"),
-    /// an acronym of two to four capitals ("USB", "HDMI"), or a capitalised word beside another such token ("Apple
+    /// an acronym of two to four capitals ("USB", "HDMI"; not in a text written in capitals), or a capitalised word beside another such token ("Apple
     /// Watch", "Echo Dot"). A capitalised word beside small-letter words ("Where is my parcel") is a sentence and counts.
     /// </summary>
-    private static int LatinNameLetters(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="mask">When not <see langword="null"/>, a copy of the text in which the names are overwritten with spaces.</param>
+    /// <param name="strongOnly">Whether only tokens that are names on their own count (digits, inner capitals, acronyms).</param>
+    private static int LatinNames(string text, char[]? mask, bool strongOnly = false)
     {
+        // In a text written in capitals ("WO IST MEIN PAKET???") a short word in capitals is no acronym.
+        int upper = 0, lower = 0;
+        foreach (var c in text)
+        {
+            upper += char.IsUpper(c) ? 1 : 0;
+            lower += char.IsLower(c) ? 1 : 0;
+        }
+
+        var acronyms = lower > upper;
         var names = 0;
         NameToken previous = default, current = default;
         var i = 0;
@@ -252,16 +289,27 @@ public sealed class NgramLanguageDetector : ILanguageDetector
                 break;
             }
 
-            var next = ReadToken(text, ref i, spaceOnly && start > 0);
-            names += current.IsName(previous, next) ? current.Letters : 0;
+            var next = ReadToken(text, ref i, spaceOnly && start > 0, acronyms);
+            names += Take(current, previous, next, mask, strongOnly);
             previous = current;
             current = next;
         }
 
-        return names + (current.IsName(previous, default) ? current.Letters : 0);
+        return names + Take(current, previous, default, mask, strongOnly);
+
+        static int Take(NameToken token, NameToken previous, NameToken next, char[]? mask, bool strongOnly)
+        {
+            if (strongOnly ? !token.Strong || token.Letters == 0 : !token.IsName(previous, next))
+            {
+                return 0;
+            }
+
+            mask?.AsSpan(token.Start, token.Length).Fill(' ');
+            return token.Letters;
+        }
     }
 
-    private static NameToken ReadToken(string text, ref int i, bool joined)
+    private static NameToken ReadToken(string text, ref int i, bool joined, bool acronyms)
     {
         int letters = 0, upper = 0;
         bool digit = false, capitalAfterSmall = false, firstUpper = false, previousLower = false;
@@ -286,9 +334,9 @@ public sealed class NgramLanguageDetector : ILanguageDetector
             i++;
         }
 
-        var strong = digit || capitalAfterSmall || (upper == letters && letters is >= 2 and <= 4);
+        var strong = digit || capitalAfterSmall || (acronyms && upper == letters && letters is >= 2 and <= 4);
         var title = firstUpper && upper == 1 && letters >= 2;
-        return new NameToken(letters, strong, title, joined);
+        return new NameToken(start, i - start, letters, strong, title, joined);
     }
 
     private static bool IsTokenChar(char c)
@@ -303,12 +351,14 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     private static LanguageDetection Result(string language, double confidence) =>
         new(language, Math.Round(Math.Clamp(confidence, 0, 1), 3));
 
-    /// <summary>A Latin token, as <see cref="LatinNameLetters"/> reads it.</summary>
+    /// <summary>A Latin token, as <see cref="LatinNames"/> reads it.</summary>
+    /// <param name="Start">Where it starts in the text.</param>
+    /// <param name="Length">Its length in the text.</param>
     /// <param name="Letters">Its letters.</param>
     /// <param name="Strong">Whether it is a name on its own (digits, inner capitals, an acronym).</param>
     /// <param name="Title">Whether it is a capitalised word.</param>
     /// <param name="Joined">Whether only spaces separate it from the token before.</param>
-    private readonly record struct NameToken(int Letters, bool Strong, bool Title, bool Joined)
+    private readonly record struct NameToken(int Start, int Length, int Letters, bool Strong, bool Title, bool Joined)
     {
         public bool IsName(NameToken previous, NameToken next) =>
             Letters > 0 && (Strong || (Title && ((Joined && (previous.Strong || previous.Title)) || (next.Joined && (next.Strong || next.Title)))));

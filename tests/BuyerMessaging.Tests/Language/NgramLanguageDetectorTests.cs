@@ -86,6 +86,13 @@ public sealed class NgramLanguageDetectorTests
         Assert.Equal(expected, Detector.Detect(text).Language);
 
     [Theory]
+    [InlineData("Bosch Professional GSR 12V-15 Akkuschrauber kam ohne Akku", "de")]
+    [InlineData("Il Lenovo IdeaPad Slim 3 non si accende", "it")]
+    [InlineData("WO IST MEIN PAKET??? ICH WARTE SEIT ZWEI WOCHEN!!!", "de")]
+    public void Detect_ModelNumbersInALatinText_DoNotDecideItsLanguage(string text, string expected) =>
+        Assert.Equal(expected, Detector.Detect(text).Language);
+
+    [Theory]
     [InlineData("I bought the おにぎり maker and it does not work", "en")]
     [InlineData("Where is my parcel 荷物はどこですか", null)]
     [InlineData("WHERE IS MY PARCEL 荷物はどこですか", null)]
