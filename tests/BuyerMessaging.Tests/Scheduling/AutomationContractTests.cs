@@ -61,7 +61,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Automation = new InboxAutomation(null, Options.Create(AutomationOptions));
         Ingestor = new ConversationIngestor(Store, Clock, null, null, Automation);
         Editor = new ConversationEditor(Store, Clock, Automation);
-        Policies = new PolicyDirectory(Store);
+        Policies = new PolicyDirectory(Store, Templates);
         await Policies.SaveAsync(new ChannelPolicies
         {
             ChannelId = TestMail.AmazonJp,
@@ -666,7 +666,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
     [Fact]
     public async Task SmartReply_MatchFailed_SuppressesTheScheduledAutoReply()
     {
-        await Policies.SaveAsync((await Policies.GetAsync(TestMail.AmazonJp))! with { SmartReply = new SmartReplyPolicy { Templates = [new("tracking")] } });
+        await Policies.SaveAsync((await Policies.GetAsync(TestMail.AmazonJp))! with { SmartReply = new SmartReplyPolicy { Templates = [new("returns-closed")] } });
         var id = await IngestAsync(Jp(text: "現金で払えますか？"));
 
         Clock.Advance(Duration.FromHours(1));
@@ -826,8 +826,15 @@ public abstract class AutomationContractTests : IAsyncLifetime
     [Fact]
     public async Task MissingTemplate_FailsWithTheReasonAndAWorkFailedEvent()
     {
+        // Written past PolicyDirectory, which refuses a template that does not exist: as if it was deleted since.
         var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
-        await Policies.SaveAsync(saved with { AutoReply = saved.AutoReply! with { FirstContact = TemplateSelection.Always(new("gone")), MinDelayMinutes = 0, MaxDelayMinutes = 0 } });
+        var tx = await Store.BeginTransactionAsync();
+        await using (tx)
+        {
+            await tx.SaveChannelPoliciesAsync(saved with { AutoReply = saved.AutoReply! with { FirstContact = TemplateSelection.Always(new("gone")), MinDelayMinutes = 0, MaxDelayMinutes = 0 } });
+            await tx.CommitAsync();
+        }
+
         var id = await IngestAsync(Jp());
         var worker = Worker(maxAttempts: 1);
 
