@@ -50,7 +50,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<StoredIngestionRules>>()));
         services.TryAddSingleton(sp => new RuleBook(
             sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<RuleBook>>()));
+            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<RuleBook>>(), sp.GetRequiredService<InboxAutomation>()));
         services.TryAddSingleton(sp => new ConversationIngestor(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),
