@@ -23,7 +23,7 @@ public sealed class AutoReplyPolicyTests : IDisposable
     [Fact]
     public async Task Set_NewPolicy_IsSavedEnabledWithTheChannelsZone()
     {
-        await _cli.IngestSamplesAsync();
+        await ArrangeReturnsClosedAsync();
 
         await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", "Mon-Fri 18:00-09:00,Sat-Sun", "--dates", "2026-12-25T18:00/2027-01-06T09:00",
             "--min-delay", "1", "--max-delay", "10", "--first-contact", "auto-reply-ja", "--follow-up", "auto-reply-ja-follow-up", "--first-contact-for", "return-request=returns-closed", "--buyer-cooldown", "12");
@@ -45,7 +45,7 @@ public sealed class AutoReplyPolicyTests : IDisposable
     [Fact]
     public async Task Set_Again_KeepsWhatIsNotGivenAndEmptyRemoves()
     {
-        await _cli.IngestSamplesAsync();
+        await ArrangeReturnsClosedAsync();
         await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", "Sat-Sun", "--dates", "2026-12-25T18:00/2027-01-06T09:00", "--first-contact", "auto-reply-ja", "--first-contact-for", "return-request=returns-closed");
 
         var json = (await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--dates", "", "--first-contact-for", "return-request=", "--max-delay", "45", "--json")).Json();
@@ -106,6 +106,39 @@ public sealed class AutoReplyPolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task Set_TemplateThatDoesNotExist_FailsNamingTheFieldAndSavesNothing()
+    {
+        await _cli.IngestSamplesAsync();
+
+        var json = await _cli.RunAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", "Sat-Sun", "--first-contact", "nope", "--json");
+        var text = await _cli.RunAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", "Sat-Sun", "--first-contact", "auto-reply-ja", "--follow-up-for", "return-request=returns-closed");
+
+        Assert.Equal(1, json.ExitCode);
+        Assert.Equal("Policies of channel 'sakura-amazon-jp' is invalid: AutoReply.FirstContact.Default: Template 'nope' does not exist.", json.Json().Str("error"));
+        Assert.Equal(1, text.ExitCode);
+        Assert.Equal(
+            "error: Policies of channel 'sakura-amazon-jp' is invalid: AutoReply.FollowUp.ByMessageType[ReturnRequest]: Template 'returns-closed' does not exist.",
+            text.Err.Trim());
+        Assert.Empty(text.Out);
+        Assert.False((await _cli.OkAsync("autoreply", "show", "--db", _cli.Database, "--channel", Jp, "--json")).Json().GetProperty("configured").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Set_TemplateOfAnotherStore_FailsNamingTheField()
+    {
+        await _cli.IngestSamplesAsync();
+        await _cli.OkAsync("templates", "copy", "--db", _cli.Database, "sample-out-of-office-en", "--store", "northwind");
+
+        var result = await _cli.RunAsync("autoreply", "set", "--db", _cli.Database, "--channel", Jp, "--windows", "Sat-Sun", "--first-contact", "northwind-out-of-office-en", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "AutoReply.FirstContact.Default: Template 'northwind-out-of-office-en' belongs to store 'northwind', not to the channel's store 'sakura'.",
+            result.Json().Str("error"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_UnknownChannelOrNoPolicyOrNoDatabase_AreNotFound()
     {
         Assert.Equal(2, (await _cli.RunAsync("autoreply", "show", "--db", _cli.Database, "--channel", Jp)).ExitCode);
@@ -118,5 +151,12 @@ public sealed class AutoReplyPolicyTests : IDisposable
         Assert.Contains("channel 'nowhere' not found", unknown.Err, StringComparison.Ordinal);
         Assert.Equal(2, noPolicy.ExitCode);
         Assert.Contains("has no auto-reply policy", noPolicy.Err, StringComparison.Ordinal);
+    }
+
+    /// <summary>Loads the samples and saves the template 'returns-closed' in store sakura (a copy of a sample).</summary>
+    private async Task ArrangeReturnsClosedAsync()
+    {
+        await _cli.IngestSamplesAsync();
+        await _cli.OkAsync("templates", "copy", "--db", _cli.Database, "sample-return-request-ja", "--store", "sakura", "--id", "returns-closed");
     }
 }

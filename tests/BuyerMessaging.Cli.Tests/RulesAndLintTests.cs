@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace BuyerMessaging.Cli.Tests;
 
 public sealed class RulesAndLintTests : IDisposable
@@ -105,6 +107,29 @@ public sealed class RulesAndLintTests : IDisposable
         Assert.Contains(applied.GetProperty("conversations").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray()), c => c.GetString()!.Contains("rule:Amazon orders", StringComparison.Ordinal));
         var again = (await _cli.OkAsync("rules", "apply", "--db", _cli.Database, "--rules", rules, "--channel", "northwind-amazon-us", "--json")).Json();
         Assert.Equal(0, again.GetProperty("changed").GetInt32());
+    }
+
+    [Fact]
+    public async Task RulesApply_AwaitingBuyerToPending_ResumesTheReplyClockUntilOverdue()
+    {
+        await _cli.IngestSamplesArrivingNowAsync();
+        var id = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--channel", "sakura-amazon-jp", "--limit", "1", "--json")).Json().Items()[0].Str("id")!;
+        _cli.Time.Advance(TimeSpan.FromHours(4));
+        await _cli.OkAsync("status", "--db", _cli.Database, "--set", "awaiting-buyer", "--actor", "alice", id);
+        _cli.Time.Advance(TimeSpan.FromDays(3));
+        var path = Path.Combine(_cli.Folder, "reopen.json");
+        await File.WriteAllTextAsync(path, """{"schemaVersion":1,"rules":[{"id":"reopen","name":"Reopen","actions":[{"type":"setStatus","status":"pending"}]}]}""");
+
+        var applied = (await _cli.OkAsync("rules", "apply", "--db", _cli.Database, "--rules", path, "--status", "awaiting-buyer", "--json")).Json();
+        var resumed = Sla(await _cli.OkAsync("show", "--db", _cli.Database, id, "--json"));
+        _cli.Time.Advance(TimeSpan.FromHours(21));
+        var overdue = Sla(await _cli.OkAsync("show", "--db", _cli.Database, id, "--json"));
+
+        Assert.Equal(1, applied.GetProperty("changed").GetInt32());
+        Assert.Equal(("remaining", 20), (resumed.Str("state"), resumed.Int("hoursLeft")));
+        Assert.Equal(("overdue", 1), (overdue.Str("state"), overdue.Int("hoursOverdue")));
+
+        static JsonElement Sla(CliResult show) => show.Json().GetProperty("conversation").GetProperty("sla");
     }
 
     [Fact]

@@ -107,6 +107,28 @@ public sealed class TemplatesTests : IDisposable
     }
 
     [Fact]
+    public async Task Copy_IdOfAnotherStoresTemplate_FailsNamingIdAndKeepsTheirs()
+    {
+        await _cli.IngestSamplesAsync();
+        await _cli.OkAsync("templates", "copy", "--db", _cli.Database, "sample-refund-en", "--store", "northwind");
+        await _cli.OkAsync("templates", "favourite", "--db", _cli.Database, "--store", "northwind", "northwind-refund-en");
+
+        var json = await _cli.RunAsync("templates", "copy", "--db", _cli.Database, "sample-lost-parcel-ja", "--store", "sakura", "--id", "northwind-refund-en", "--json");
+        var text = await _cli.RunAsync("templates", "copy", "--db", _cli.Database, "sample-refund-en", "--store", "northwind");
+
+        Assert.Equal(1, json.ExitCode);
+        Assert.Equal(
+            "--id: template 'northwind-refund-en' belongs to store 'northwind', not to store 'sakura'; a template is never replaced by another store's: choose another id with --id.",
+            json.Json().Str("error"));
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("error: --id: template 'northwind-refund-en' already exists in store 'northwind'; a copy never replaces a template: choose another id with --id.", text.Err, StringComparison.Ordinal);
+        var theirs = (await _cli.OkAsync("templates", "show", "--db", _cli.Database, "northwind-refund-en", "--json")).Json();
+        Assert.Equal(("northwind", "en"), (theirs.Str("storeId"), theirs.Str("language")));
+        Assert.Empty((await _cli.OkAsync("templates", "list", "--db", _cli.Database, "--store", "sakura", "--json")).Json().Items("templates"));
+        Assert.Equal(["northwind-refund-en"], (await _cli.OkAsync("templates", "favourite", "--db", _cli.Database, "--store", "northwind", "--json")).Json().GetProperty("favourites").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
     public async Task Copy_UnknownStoreOrSample_IsNotFound()
     {
         await _cli.IngestSamplesAsync();

@@ -1,17 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BuyerMessaging.Cli;
 
 /// <summary>
 /// The per-channel smart-reply policy commands under <c>smartreply</c>: <c>show</c>, <c>set</c>, <c>pause</c>,
-/// <c>resume</c>. Templates must be saved in the database and in the channel's language.
+/// <c>resume</c>. <see cref="PolicyDirectory"/> checks the templates when the policy is saved: they must exist, be in
+/// the channel's language and usable on it.
 /// </summary>
 internal static class SmartReplyCommand
 {
-    private const string PolicyPath = nameof(ChannelPolicies.SmartReply);
-
     public static void AddPolicyCommands(Command command, CliRuntime runtime)
     {
         command.Subcommands.Add(ChannelPolicyCommands.Show(runtime, "Show a channel's smart-reply policy.", (id, policies) => ToJson(id, policies?.SmartReply), Print));
@@ -56,7 +54,7 @@ internal static class SmartReplyCommand
         {
             db, channel, templates, name, language, replyAfter, json,
         };
-        ChannelPolicyCommands.SetChangeAction(command, runtime, db, channel, json, (id, policies) => ToJson(id, policies.SmartReply), Print, async (parseResult, services, found, saved, cancellationToken) =>
+        ChannelPolicyCommands.SetChangeAction(command, runtime, db, channel, json, (id, policies) => ToJson(id, policies.SmartReply), Print, (parseResult, _, found, saved, _) =>
         {
             var policies = saved ?? new ChannelPolicies { ChannelId = found.Id };
             var current = policies.SmartReply ?? new SmartReplyPolicy();
@@ -69,8 +67,7 @@ internal static class SmartReplyCommand
                 Language = parseResult.GetValue(language) is { } l ? Blank(l) : current.Language,
                 ReplyAfter = parseResult.GetValue(replyAfter) is { } h ? TimeOptions.Hours(h, "--reply-after-hours") : current.ReplyAfter,
             };
-            await ValidateAsync(services, found, policy, cancellationToken);
-            return policies with { SmartReply = policy };
+            return Task.FromResult(policies with { SmartReply = policy });
         });
         return command;
     }
@@ -80,44 +77,9 @@ internal static class SmartReplyCommand
         name,
         description,
         "has no smart-reply policy; create one with 'smartreply set'.",
-        async (services, channel, policies, cancellationToken) =>
-        {
-            if (policies.SmartReply is not { } current)
-            {
-                return null;
-            }
-
-            var policy = current with { Enabled = enabled };
-            if (enabled)
-            {
-                await ValidateAsync(services, channel, policy, cancellationToken);
-            }
-
-            return policies with { SmartReply = policy };
-        },
+        (_, _, policies, _) => Task.FromResult(policies.SmartReply is { } current ? policies with { SmartReply = current with { Enabled = enabled } } : null),
         (id, policies) => ToJson(id, policies.SmartReply),
         Print);
-
-    /// <summary>Checks the policy against the templates saved in the database and the channel (language, store, channel list).</summary>
-    /// <exception cref="DefinitionValidationException">The policy is invalid; every failing member is listed.</exception>
-    private static async Task ValidateAsync(IServiceProvider services, Channel channel, SmartReplyPolicy policy, CancellationToken cancellationToken)
-    {
-        var store = services.GetRequiredService<IConversationStore>();
-        var found = new Dictionary<TemplateId, Template>();
-        foreach (var id in policy.Templates.Distinct())
-        {
-            if (await store.GetTemplateAsync(id, cancellationToken) is { } template)
-            {
-                found[id] = template;
-            }
-        }
-
-        var errors = policy.Validate(found, channel, PolicyPath);
-        if (errors.Count > 0)
-        {
-            throw new DefinitionValidationException($"Smart reply of channel '{channel.Id}'", errors);
-        }
-    }
 
     private static string? Blank(string value) => value.Trim().Length == 0 ? null : value.Trim();
 

@@ -176,7 +176,7 @@ internal static class TemplatesCommand
         var db = CommonOptions.Db();
         var id = new Argument<string>("SAMPLE") { Description = "The sample's id (see 'templates list --samples')." };
         var store = StoreOption(required: true);
-        var newId = new Option<string?>("--id") { Description = "The copy's id (default: STORE-SITUATION-LANG).", HelpName = "ID" };
+        var newId = new Option<string?>("--id") { Description = "The copy's id (default: STORE-SITUATION-LANG); it must not be taken: a copy never replaces a template.", HelpName = "ID" };
         var json = CommonOptions.Json();
         var command = new Command("copy", "Copy a sample to a store's templates as an editable template.") { db, id, store, newId, json };
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
@@ -188,7 +188,7 @@ internal static class TemplatesCommand
             await using (services)
             {
                 await RequireStoreAsync(services, storeId, cancellationToken);
-                var copy = await services.GetRequiredService<TemplateBook>().CopySampleAsync(sampleId, storeId, copyId, cancellationToken);
+                var copy = await CopyAsync(services.GetRequiredService<TemplateBook>(), sampleId, storeId, copyId, cancellationToken);
                 if (parseResult.GetValue(json))
                 {
                     runtime.WriteJson(ToJson(copy, [], body: true), CliJson.Context.TemplateJsonModel);
@@ -253,6 +253,22 @@ internal static class TemplatesCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Copies a sample; a taken id (the store's own template or another store's: a copy never replaces one) is reported
+    /// as an error of <c>--id</c>, which chooses another.
+    /// </summary>
+    private static async Task<Template> CopyAsync(TemplateBook book, TemplateId sampleId, StoreId storeId, TemplateId? copyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await book.CopySampleAsync(sampleId, storeId, copyId, cancellationToken);
+        }
+        catch (DefinitionValidationException e) when (e.Errors.Any(x => x.Path == nameof(Template.Id)))
+        {
+            throw CliException.Usage(string.Join("; ", e.Errors.Select(x => x.Path == nameof(Template.Id) ? $"--id: {x.Message} with --id" : x.ToString())) + ".");
+        }
     }
 
     private static ServiceProvider Open(CliRuntime runtime, string? dbPath) =>

@@ -113,4 +113,46 @@ public sealed record AutoReplyPolicy
 
         return errors;
     }
+
+    /// <summary>
+    /// Checks the policy against the templates it names and the channel it serves: everything the other overload checks,
+    /// and every template of <see cref="FirstContact"/> and <see cref="FollowUp"/> must exist and be usable on the channel:
+    /// of the channel's store (or of no store), and listing the channel when it lists channels. The template's language
+    /// and paused state are not checked: an auto-reply goes to every buyer of the channel whatever their language, and a
+    /// template can be paused at any time after the policy is saved.
+    /// </summary>
+    /// <param name="templates">The templates found for the ids the policy names, by id.</param>
+    /// <param name="channel">The channel the policy serves.</param>
+    /// <param name="path">The path of the policy, for example "AutoReply".</param>
+    /// <returns>The errors, each naming the failing member ("AutoReply.FirstContact.ByMessageType[ReturnRequest]"); empty when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="templates"/> or <paramref name="channel"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<ValidationError> Validate(IReadOnlyDictionary<TemplateId, Template> templates, Channel channel, string path = nameof(AutoReplyPolicy))
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(channel);
+        var errors = new List<ValidationError>(Validate(path));
+        Check(nameof(FirstContact), FirstContact);
+        Check(nameof(FollowUp), FollowUp);
+        return errors;
+
+        void Check(string member, TemplateSelection? selection)
+        {
+            foreach (var (reference, id) in selection?.References() ?? [])
+            {
+                var reason = templates.TryGetValue(id, out var template) ? template.UnusableOn(channel) : $"Template '{id}' does not exist.";
+                if (reason is not null)
+                {
+                    errors.Add(new($"{path}.{member}.{reference}", reason));
+                }
+            }
+        }
+    }
+
+    /// <summary>The ids of the templates the policy names.</summary>
+    internal IEnumerable<TemplateId> TemplateIds() =>
+        (FirstContact?.References() ?? []).Concat(FollowUp?.References() ?? []).Select(r => r.Id);
+
+    /// <summary>Whether another policy names the same templates for the same cases.</summary>
+    internal bool SameTemplatesAs(AutoReplyPolicy? other) =>
+        other is not null && (FirstContact?.SameAs(other.FirstContact) ?? other.FirstContact is null) && (FollowUp?.SameAs(other.FollowUp) ?? other.FollowUp is null);
 }

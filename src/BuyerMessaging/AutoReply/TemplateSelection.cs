@@ -21,4 +21,23 @@ public sealed record TemplateSelection
     /// <param name="type">The message type.</param>
     /// <returns>Its own template, else <see cref="Default"/>.</returns>
     public TemplateId? Select(BuyerMessageType type) => ByMessageType.TryGetValue(type, out var id) ? id : Default;
+
+    /// <summary>The templates the selection names, each with its member path: <c>Default</c>, then <c>ByMessageType[Type]</c> by type.</summary>
+    internal IEnumerable<(string Member, TemplateId Id)> References()
+    {
+        if (Default is { } template)
+        {
+            yield return (nameof(Default), template);
+        }
+
+        foreach (var (type, id) in ByMessageType.OrderBy(p => p.Key))
+        {
+            yield return ($"{nameof(ByMessageType)}[{type}]", id);
+        }
+    }
+
+    /// <summary>Whether another selection names the same templates for the same message types.</summary>
+    internal bool SameAs(TemplateSelection? other) =>
+        other is not null && other.Default == Default && other.ByMessageType.Count == ByMessageType.Count
+        && ByMessageType.All(p => other.ByMessageType.TryGetValue(p.Key, out var id) && id == p.Value);
 }

@@ -77,7 +77,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetService<ILogger<WorkQueueWorker>>(),
             sp.GetRequiredService<Instruments>(),
             sp.GetRequiredService<IContentChecker>()));
-        services.TryAddSingleton<PolicyDirectory>();
+        services.TryAddSingleton(sp => new PolicyDirectory(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<ITemplateSource>()));
         services.TryAddSingleton(sp => new SmartReplySimulator(sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<ITemplateMatcher>(), sp.GetRequiredService<ITemplateSource>()));
     }
 }

@@ -19,7 +19,8 @@ public static partial class BuyerMessagingServiceCollectionExtensions
     /// check (<see cref="IContentChecker"/>: <see cref="AmazonContentChecker"/> with <see cref="ContentCheckOptions"/>,
     /// run on every reply and every send on an Amazon channel), the time rules and the
     /// work queue (<see cref="InboxAutomation"/>, <see cref="WorkQueueWorker"/>, <see cref="PolicyDirectory"/>, tzdb as the
-    /// <see cref="IDateTimeZoneProvider"/>, an empty <see cref="InMemoryTemplateSource"/>, the <see cref="LexicalTemplateMatcher"/>,
+    /// <see cref="IDateTimeZoneProvider"/>, the store's template library as the <see cref="ITemplateSource"/> of automatic
+    /// replies (<see cref="PolicyDirectory"/> checks saved policies against the same source), the <see cref="LexicalTemplateMatcher"/>,
     /// the simple template renderer, and a sender that fails until one is registered), one source of time
     /// (<see cref="TimeProvider.System"/> and an <see cref="IClock"/> made from it), and the in-memory store unless a
     /// store is registered (for example with <c>UseSqlite</c>). Every default is registered with <c>TryAdd</c>, so a host
@@ -49,7 +50,7 @@ public static partial class BuyerMessagingServiceCollectionExtensions
             sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<StoredIngestionRules>>()));
         services.TryAddSingleton(sp => new RuleBook(
             sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<RuleBook>>()));
+            sp.GetRequiredService<RuleEngine>(), sp.GetService<ILogger<RuleBook>>(), sp.GetRequiredService<InboxAutomation>()));
         services.TryAddSingleton(sp => new ConversationIngestor(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IClock>(),

@@ -443,7 +443,7 @@ public sealed class ConversationEditor
             var now = _clock.GetCurrentInstant();
             var message = create(conversation, await tx.NewMessageIdAsync(cancellationToken).ConfigureAwait(false), now);
             var changes = new List<ConversationChange> { new(id, now, author.Value, what, null, message.Id.Value) };
-            var updated = conversation with { MessageCount = conversation.MessageCount + 1, UpdatedAt = now, Version = conversation.Version + 1 };
+            var updated = conversation with { MessageCount = conversation.MessageCount + 1 };
             if (direction == MessageDirection.OutboundReply)
             {
                 updated = updated with
@@ -459,8 +459,7 @@ public sealed class ConversationEditor
                 updated = WithStatus(updated, s, changes, now, author.Value);
             }
 
-            updated = await _automation.OnChangedAsync(tx, conversation, updated, now, cancellationToken).ConfigureAwait(false);
-            await tx.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
+            updated = await _automation.UpdateAsync(tx, conversation, updated, now, touch: true, cancellationToken).ConfigureAwait(false);
             await tx.InsertMessageAsync(message, cancellationToken).ConfigureAwait(false);
             if (direction == MessageDirection.OutboundReply)
             {
@@ -507,9 +506,7 @@ public sealed class ConversationEditor
                 var updated = change(current, changes, now);
                 if (changes.Count > before)
                 {
-                    updated = updated with { Version = current.Version + 1, UpdatedAt = touch ? now : current.UpdatedAt };
-                    updated = await _automation.OnChangedAsync(transaction, current, updated, now, cancellationToken).ConfigureAwait(false);
-                    await transaction.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
+                    updated = await _automation.UpdateAsync(transaction, current, updated, now, touch, cancellationToken).ConfigureAwait(false);
                 }
 
                 results.Add(changes.Count > before ? updated : current);

@@ -21,8 +21,31 @@ public sealed record ChannelPolicies
     public SmartReplyPolicy? SmartReply { get; init; }
 
     /// <summary>Throws when a policy is invalid, listing every failing member.</summary>
+    /// <remarks>
+    /// Checks each policy on its own; <see cref="PolicyDirectory.SaveAsync"/> also checks the automatic replies'
+    /// templates against the channel.
+    /// </remarks>
     /// <exception cref="DefinitionValidationException">A policy is invalid.</exception>
     public void Validate()
+    {
+        var errors = Errors(null, null, null);
+        if (errors.Count > 0)
+        {
+            throw new DefinitionValidationException($"Policies of channel '{ChannelId}'", errors);
+        }
+    }
+
+    /// <summary>The ids of the templates the automatic replies name.</summary>
+    internal IEnumerable<TemplateId> TemplateIds() => (AutoReply?.TemplateIds() ?? []).Concat(SmartReply?.Templates ?? []);
+
+    /// <summary>
+    /// Returns every failing member. With <paramref name="templates"/> and <paramref name="channel"/>, the templates of an
+    /// automatic reply are checked too (<see cref="AutoReplyPolicy.Validate(IReadOnlyDictionary{TemplateId, Template}, Channel, string)"/>,
+    /// <see cref="SmartReplyPolicy.Validate(IReadOnlyDictionary{TemplateId, Template}, Channel, string)"/>) when it is
+    /// enabled or names other templates than in <paramref name="saved"/>: a paused policy whose template was deleted
+    /// since can still be paused and edited, but not resumed or given templates that are not valid.
+    /// </summary>
+    internal List<ValidationError> Errors(IReadOnlyDictionary<TemplateId, Template>? templates, Channel? channel, ChannelPolicies? saved)
     {
         var errors = new List<ValidationError>();
         if (Sla is not null)
@@ -32,17 +55,20 @@ public sealed record ChannelPolicies
 
         if (AutoReply is not null)
         {
-            errors.AddRange(AutoReply.Validate(nameof(AutoReply)));
+            errors.AddRange(templates is not null && channel is not null && (AutoReply.Enabled || !AutoReply.SameTemplatesAs(saved?.AutoReply))
+                ? AutoReply.Validate(templates, channel, nameof(AutoReply))
+                : AutoReply.Validate(nameof(AutoReply)));
         }
 
         if (SmartReply is not null)
         {
-            errors.AddRange(SmartReply.Validate(nameof(SmartReply)));
+            var before = saved?.SmartReply;
+            var changed = before is null || before.Language != SmartReply.Language || !(before.Templates ?? []).SequenceEqual(SmartReply.Templates ?? []);
+            errors.AddRange(templates is not null && channel is not null && (SmartReply.Enabled || changed)
+                ? SmartReply.Validate(templates, channel, nameof(SmartReply))
+                : SmartReply.Validate(nameof(SmartReply)));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new DefinitionValidationException($"Policies of channel '{ChannelId}'", errors);
-        }
+        return errors;
     }
 }

@@ -1,17 +1,26 @@
+using BuyerMessaging.Internal;
+
 namespace BuyerMessaging;
 
 /// <summary>Reads and saves the channels' time policies (SLA rule, auto-reply, smart reply), validating them first.</summary>
+/// <remarks>Thread-safe.</remarks>
 public sealed class PolicyDirectory
 {
     private readonly IConversationStore _store;
+    private readonly ITemplateSource _templates;
 
     /// <summary>Initializes a new instance of the <see cref="PolicyDirectory"/> class.</summary>
     /// <param name="store">The store.</param>
+    /// <param name="templates">
+    /// Where the automatic replies find their templates, to check the ones a policy names; the store's template library
+    /// when <see langword="null"/>. Give the <see cref="ITemplateSource"/> the <see cref="WorkQueueWorker"/> uses (DI does).
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is <see langword="null"/>.</exception>
-    public PolicyDirectory(IConversationStore store)
+    public PolicyDirectory(IConversationStore store, ITemplateSource? templates = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
+        _templates = templates ?? new StoreTemplateSource(store);
     }
 
     /// <summary>Gets a channel's saved policies.</summary>
@@ -24,27 +33,67 @@ public sealed class PolicyDirectory
         return all.FirstOrDefault(p => p.ChannelId == channelId);
     }
 
-    /// <summary>Validates and saves a channel's policies, replacing the saved ones.</summary>
+    /// <summary>
+    /// Validates and saves a channel's policies, replacing the saved ones. Besides each policy's own checks
+    /// (<see cref="ChannelPolicies.Validate"/>), every template an auto-reply or smart reply names must exist in the
+    /// <see cref="ITemplateSource"/> and be usable on the channel (<see cref="AutoReplyPolicy.Validate(IReadOnlyDictionary{TemplateId, Template}, Channel, string)"/>,
+    /// <see cref="SmartReplyPolicy.Validate(IReadOnlyDictionary{TemplateId, Template}, Channel, string)"/>). A paused
+    /// policy's templates are checked only when they change, so that a policy whose template was deleted since can still
+    /// be paused; resuming it checks them again.
+    /// </summary>
     /// <param name="policies">The policies.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>A task that completes when saved.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policies"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DefinitionValidationException">A policy is invalid or the channel does not exist; every failing member is listed.</exception>
+    /// <exception cref="DefinitionValidationException">
+    /// A policy is invalid, names a template that does not exist or cannot be used on the channel
+    /// ("AutoReply.FirstContact.Default: Template 'x' does not exist."), or the channel does not exist; every failing
+    /// member is listed. Nothing was saved.
+    /// </exception>
     public async Task SaveAsync(ChannelPolicies policies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        policies.Validate();
+        var channel = (await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Id == policies.ChannelId);
+        List<ValidationError> errors;
+        if (channel is null)
+        {
+            errors = [new(nameof(ChannelPolicies.ChannelId), "There is no such channel."), .. policies.Errors(null, null, null)];
+        }
+        else
+        {
+            var templates = new Dictionary<TemplateId, Template>();
+            foreach (var id in policies.TemplateIds().Distinct())
+            {
+                if (await _templates.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false) is { } template)
+                {
+                    templates[id] = template;
+                }
+            }
+
+            errors = policies.Errors(templates, channel, await GetAsync(policies.ChannelId, cancellationToken).ConfigureAwait(false));
+        }
+
+        ThrowIfAny(policies, errors);
         var tx = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
             var channels = await tx.GetChannelsAsync(cancellationToken).ConfigureAwait(false);
             if (!channels.Any(c => c.Id == policies.ChannelId))
             {
-                throw new DefinitionValidationException($"Policies of channel '{policies.ChannelId}'", [new(nameof(ChannelPolicies.ChannelId), "There is no such channel.")]);
+                // Removed since the check above.
+                ThrowIfAny(policies, [new(nameof(ChannelPolicies.ChannelId), "There is no such channel.")]);
             }
 
             await tx.SaveChannelPoliciesAsync(policies, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void ThrowIfAny(ChannelPolicies policies, List<ValidationError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new DefinitionValidationException($"Policies of channel '{policies.ChannelId}'", errors);
         }
     }
 }

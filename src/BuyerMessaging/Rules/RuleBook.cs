@@ -17,14 +17,19 @@ public sealed class RuleBook
     private readonly IClock _clock;
     private readonly RuleEngine _engine;
     private readonly ILogger _logger;
+    private readonly InboxAutomation _automation;
 
     /// <summary>Initializes a new instance of the <see cref="RuleBook"/> class.</summary>
     /// <param name="store">The store.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="engine">The engine; <see cref="RuleEngine.Default"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="automation">
+    /// The SLA clock and automatic-reply rules applied to each change <see cref="ApplyAsync"/> makes, as the
+    /// <see cref="ConversationEditor"/> applies them; the defaults when <see langword="null"/>. Give the one the editor uses (DI does).
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
-    public RuleBook(IConversationStore store, IClock clock, RuleEngine? engine = null, ILogger<RuleBook>? logger = null)
+    public RuleBook(IConversationStore store, IClock clock, RuleEngine? engine = null, ILogger<RuleBook>? logger = null, InboxAutomation? automation = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
@@ -32,6 +37,7 @@ public sealed class RuleBook
         _clock = clock;
         _engine = engine ?? RuleEngine.Default;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _automation = automation ?? new InboxAutomation();
     }
 
     /// <summary>Gets the rules in running order.</summary>
@@ -100,7 +106,11 @@ public sealed class RuleBook
     /// <summary>
     /// Applies rules to existing conversations selected by an inbox query. Each conversation is judged by its latest buyer
     /// message (first contact when it is the only one); the semantics are those of ingestion (see <see cref="RuleEngine"/>),
-    /// and each change is recorded with actor "rule:NAME". Applying the same rules twice changes nothing the second time.
+    /// and each change is recorded with actor "rule:NAME". A change has the consequences of the same change made with the
+    /// <see cref="ConversationEditor"/> (<see cref="InboxAutomation"/>, in the same transaction): a status of awaiting the
+    /// buyer or resolved pauses the SLA clock and reopening (open or pending) resumes it, with its due and breach checks
+    /// rescheduled; resolving and "no reply needed" cancel scheduled automatic replies. Applying the same rules twice
+    /// changes nothing the second time.
     /// </summary>
     /// <param name="query">Selects the conversations; its page size is the batch size, its cursor is ignored.</param>
     /// <param name="rules">The rules to apply; <see langword="null"/> for the stored rules.</param>
@@ -186,7 +196,7 @@ public sealed class RuleBook
             var updated = RuleApplier.Apply(conversation, outcome, now, folders, changes, _logger);
             if (changes.Count > 0 && !dryRun)
             {
-                await transaction.UpdateConversationAsync(updated with { Version = conversation.Version + 1, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+                await _automation.UpdateAsync(transaction, conversation, updated, now, touch: true, cancellationToken).ConfigureAwait(false);
                 await transaction.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }

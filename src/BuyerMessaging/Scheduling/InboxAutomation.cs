@@ -212,6 +212,20 @@ public sealed class InboxAutomation
         return after;
     }
 
+    /// <summary>
+    /// Writes an edit of a stored conversation, as every path that edits one does (<see cref="ConversationEditor"/>,
+    /// <see cref="RuleBook.ApplyAsync"/>): the next version, <paramref name="now"/> as its update time when
+    /// <paramref name="touch"/> is set, the time rules of <see cref="OnChangedAsync"/>, then the row.
+    /// </summary>
+    /// <returns>The conversation as written.</returns>
+    internal async ValueTask<Conversation> UpdateAsync(IStoreTransaction tx, Conversation before, Conversation after, Instant now, bool touch, CancellationToken cancellationToken)
+    {
+        after = after with { Version = before.Version + 1, UpdatedAt = touch ? now : before.UpdatedAt };
+        after = await OnChangedAsync(tx, before, after, now, cancellationToken).ConfigureAwait(false);
+        await tx.UpdateConversationAsync(after, cancellationToken).ConfigureAwait(false);
+        return after;
+    }
+
     internal static async ValueTask EnqueueEventAsync(IStoreTransaction tx, InboxEvent inboxEvent, Instant now, CancellationToken cancellationToken) =>
         await tx.EnqueueWorkAsync(
             new NewWorkItem(WorkKinds.Event, $"{WorkKinds.Event}:{inboxEvent.Id}", AutomationJson.Serialize(inboxEvent), now) { ConversationId = inboxEvent.ConversationId },

@@ -75,18 +75,9 @@ public sealed record SmartReplyPolicy
         var errors = new List<ValidationError>(Validate(templates, channel.Language, path));
         for (var i = 0; i < (Templates?.Count ?? 0); i++)
         {
-            if (!templates.TryGetValue(Templates![i], out var template))
+            if (templates.TryGetValue(Templates![i], out var template) && template.UnusableOn(channel) is { } reason)
             {
-                continue;
-            }
-
-            if (template.StoreId is { } store && store != channel.StoreId)
-            {
-                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", $"Template '{template.Id}' belongs to store '{store}', not to the channel's store '{channel.StoreId}'."));
-            }
-            else if (template.Channels is { Count: > 0 } channels && !channels.Contains(channel.Id))
-            {
-                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", $"Template '{template.Id}' is not for channel '{channel.Id}' (it lists {string.Join(", ", channels)})."));
+                errors.Add(new($"{path}.{nameof(Templates)}[{i}]", reason));
             }
         }
 

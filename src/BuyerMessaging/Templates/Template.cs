@@ -47,4 +47,15 @@ public sealed record Template
 
     /// <summary>Gets example buyer questions the template answers (used by smart-reply matching).</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>
+    /// Says why the template cannot answer on a channel: it belongs to another store (a template of no store, such as the
+    /// host's built-in ones, serves every store), or it lists channels and not this one.
+    /// </summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>The reason, or <see langword="null"/> when the template may be used on the channel.</returns>
+    internal string? UnusableOn(Channel channel) =>
+        StoreId is { } store && store != channel.StoreId ? $"Template '{Id}' belongs to store '{store}', not to the channel's store '{channel.StoreId}'."
+        : Channels is { Count: > 0 } channels && !channels.Contains(channel.Id) ? $"Template '{Id}' is not for channel '{channel.Id}' (it lists {string.Join(", ", channels)})."
+        : null;
 }

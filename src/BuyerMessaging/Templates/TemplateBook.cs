@@ -96,17 +96,32 @@ public sealed partial class TemplateBook
 
     /// <summary>
     /// Validates (see <see cref="Validate"/>; in addition, every channel in <see cref="Template.Channels"/> must exist and
-    /// belong to the template's store), runs the save check if any, and saves (inserts or replaces) a template.
+    /// belong to the template's store, and the id must not be another store's template), runs the save check if any, and
+    /// saves (inserts, or replaces the store's own template with the same id) a template.
     /// </summary>
     /// <param name="template">The template.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>A task that completes when saved.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="template"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DefinitionValidationException">The template is invalid; every failing member is listed ("Body: unknown variable 'ordr.id' at line 3"). Nothing was saved.</exception>
-    public async Task SaveAsync(Template template, CancellationToken cancellationToken = default)
+    /// <exception cref="DefinitionValidationException">The template is invalid; every failing member is listed ("Body: unknown variable 'ordr.id' at line 3"; "Id: template 'x' belongs to store 'northwind', …" when the id is another store's). Nothing was saved.</exception>
+    public Task SaveAsync(Template template, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
+        return ValidateAndSaveAsync(template, replace: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates, runs the save check and saves a template; an existing template with the same id is replaced only when
+    /// <paramref name="replace"/> is set and it belongs to the same store.
+    /// </summary>
+    private async Task ValidateAndSaveAsync(Template template, bool replace, CancellationToken cancellationToken)
+    {
         var errors = new List<ValidationError>(Validate(template));
+        if (IdError(await _store.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false), template, replace) is { } idError)
+        {
+            errors.Add(idError);
+        }
+
         if (template.Channels.Count > 0)
         {
             var channels = (await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
@@ -138,6 +153,12 @@ public sealed partial class TemplateBook
         var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            // Checked again under the write lock: another writer may have taken the id since the check above.
+            if (IdError(await transaction.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false), template, replace) is { } taken)
+            {
+                throw new DefinitionValidationException($"Template '{template.Id}'", [taken]);
+            }
+
             await transaction.SaveTemplateAsync(template, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -173,20 +194,24 @@ public sealed partial class TemplateBook
         }
     }
 
-    /// <summary>Copies a built-in sample into a store ("copy to my templates") as an editable template.</summary>
+    /// <summary>
+    /// Copies a built-in sample into a store ("copy to my templates") as a new editable template. A copy never replaces a
+    /// template: when its id is taken (by the store's own template or another store's), nothing is saved and the
+    /// <c>Id</c> error says so; give another <paramref name="newId"/>.
+    /// </summary>
     /// <param name="sampleId">The sample's id.</param>
     /// <param name="storeId">The store.</param>
     /// <param name="newId">The copy's id; "<c>{storeId}-{sampleId without 'sample-'}</c>" when <see langword="null"/>.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The saved copy.</returns>
     /// <exception cref="KeyNotFoundException">There is no sample <paramref name="sampleId"/>.</exception>
-    /// <exception cref="DefinitionValidationException">The copy is invalid (for example the save check refused it).</exception>
+    /// <exception cref="DefinitionValidationException">The copy is invalid: its id is taken ("Id: template 'x' already exists in store 'northwind'; …"), or the save check refused it. Nothing was saved.</exception>
     public async Task<Template> CopySampleAsync(TemplateId sampleId, StoreId storeId, TemplateId? newId = null, CancellationToken cancellationToken = default)
     {
         var sample = TemplateSamples.Find(sampleId) ?? throw new KeyNotFoundException($"There is no sample template '{sampleId}'; list them with ListAsync(includeSamples: true).");
         var suffix = sampleId.Value.StartsWith("sample-", StringComparison.Ordinal) ? sampleId.Value["sample-".Length..] : sampleId.Value;
         var copy = sample with { Id = newId ?? new TemplateId($"{storeId}-{suffix}"), StoreId = storeId };
-        await SaveAsync(copy, cancellationToken).ConfigureAwait(false);
+        await ValidateAndSaveAsync(copy, replace: false, cancellationToken).ConfigureAwait(false);
         return copy;
     }
 
@@ -332,6 +357,23 @@ public sealed partial class TemplateBook
         await SaveAsync(variant, cancellationToken).ConfigureAwait(false);
         return variant;
     }
+
+    /// <summary>
+    /// The <c>Id</c> error of saving <paramref name="template"/> over <paramref name="existing"/>: a store never replaces
+    /// another store's template (its favourites and policies would silently point at someone else's), and a copy
+    /// (<paramref name="replace"/> unset) replaces none at all.
+    /// </summary>
+    private static ValidationError? IdError(Template? existing, Template template, bool replace) => existing switch
+    {
+        null => null,
+        { StoreId: var owner } when owner != template.StoreId =>
+            new(nameof(Template.Id), $"template '{existing.Id}' belongs to {StoreName(owner)}, not to {StoreName(template.StoreId)}; a template is never replaced by another store's: choose another id"),
+        _ when !replace =>
+            new(nameof(Template.Id), $"template '{existing.Id}' already exists in {StoreName(existing.StoreId)}; a copy never replaces a template: choose another id"),
+        _ => null,
+    };
+
+    private static string StoreName(StoreId? store) => store is { } id ? $"store '{id}'" : "no store";
 
     private static void ValidateList(string member, IReadOnlyList<string> values, List<ValidationError> errors)
     {

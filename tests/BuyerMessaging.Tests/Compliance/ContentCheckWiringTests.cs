@@ -95,7 +95,7 @@ public sealed class ContentCheckWiringTests : IAsyncLifetime
     [Fact]
     public async Task AutoReply_FromABlockedTemplate_FailsTheSendAtOnce_WithTheReasonAndAnEvent()
     {
-        await new PolicyDirectory(_store).SaveAsync(new ChannelPolicies
+        await new PolicyDirectory(_store, _templates).SaveAsync(new ChannelPolicies
         {
             ChannelId = TestMail.AmazonJp,
             AutoReply = new AutoReplyPolicy
@@ -119,7 +119,7 @@ public sealed class ContentCheckWiringTests : IAsyncLifetime
     [Fact]
     public async Task SmartReply_FromABlockedTemplate_FailsTheSendAtOnce()
     {
-        await new PolicyDirectory(_store).SaveAsync(new ChannelPolicies
+        await new PolicyDirectory(_store, _templates).SaveAsync(new ChannelPolicies
         {
             ChannelId = TestMail.AmazonUs,
             SmartReply = new SmartReplyPolicy { Templates = [new("tracking-bad")], ReplyAfter = Duration.FromHours(1) },

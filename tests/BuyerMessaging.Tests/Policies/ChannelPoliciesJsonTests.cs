@@ -71,7 +71,8 @@ public sealed class ChannelPoliciesJsonTests
     {
         var store = new InMemoryConversationStore();
         await TestMail.ConfigureAsync(store);
-        var directory = new PolicyDirectory(store);
+        var directory = new PolicyDirectory(store, new InMemoryTemplateSource(
+            new[] { "welcome", "returns-closed", "follow-up", "tracking", "returns" }.Select(id => new Template { Id = new(id), Name = id, Language = "en", Body = "Hello." })));
 
         var invalid = await Assert.ThrowsAsync<DefinitionValidationException>(() => directory.SaveAsync(new ChannelPolicies
         {

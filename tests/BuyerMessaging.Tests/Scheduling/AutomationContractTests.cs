@@ -61,7 +61,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Automation = new InboxAutomation(null, Options.Create(AutomationOptions));
         Ingestor = new ConversationIngestor(Store, Clock, null, null, Automation);
         Editor = new ConversationEditor(Store, Clock, Automation);
-        Policies = new PolicyDirectory(Store);
+        Policies = new PolicyDirectory(Store, Templates);
         await Policies.SaveAsync(new ChannelPolicies
         {
             ChannelId = TestMail.AmazonJp,
@@ -111,6 +111,10 @@ public abstract class AutomationContractTests : IAsyncLifetime
 
     protected Task<IReadOnlyList<WorkItem>> WorkAsync(string kind, ConversationId? id = null) =>
         Store.QueryWorkAsync(new WorkItemQuery { Kinds = [kind], ConversationId = id });
+
+    protected RuleBook RuleBook() => new(Store, Clock, automation: Automation);
+
+    protected static Rule StatusRule(ConversationStatus status) => new() { Id = new("status"), Name = "Status", Actions = [RuleAction.SetStatus(status)] };
 
     protected async Task SmartReplyOnUsAsync(Duration? replyAfter = null) => await Policies.SaveAsync(new ChannelPolicies
     {
@@ -235,6 +239,58 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Null(c.SlaPausedRemaining);
         var breach = Assert.Single(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = [WorkKinds.SlaBreach], ConversationId = id, States = [WorkItemState.Pending] }));
         Assert.Equal(Now + Duration.FromHours(20), breach.DueAt);
+    }
+
+    [Fact]
+    public async Task RulesApplied_AwaitingBuyerToPending_ResumesTheClockAsAStatusChangeDoes()
+    {
+        var viaRule = await IngestAsync(TestMail.Relay());
+        var viaEditor = await IngestAsync(TestMail.Relay(alias: "aaaaaaaaaaaaaa2@marketplace.amazon.com", orderId: "111-0000000-0000002"));
+        Clock.Advance(Duration.FromHours(4));
+        await Editor.SetStatusAsync([viaRule, viaEditor], ConversationStatus.AwaitingBuyer, Kim);
+        Clock.Advance(Duration.FromDays(3));
+
+        await Editor.SetStatusAsync(viaEditor, ConversationStatus.Pending, Kim);
+        var applied = await RuleBook().ApplyAsync(new InboxQuery(), [StatusRule(ConversationStatus.Pending)]);
+
+        Assert.Equal(viaRule, Assert.Single(applied.Conversations, a => a.Changes.Count > 0).ConversationId);
+        var c = await GetAsync(viaRule);
+        Assert.Equal((ConversationStatus.Pending, Now + Duration.FromHours(20), (Duration?)null), (c.Status, c.SlaDueAt, c.SlaPausedRemaining));
+        Assert.Equal(((await GetAsync(viaEditor)).SlaDueAt, (await GetAsync(viaEditor)).SlaPausedRemaining), (c.SlaDueAt, c.SlaPausedRemaining));
+        Assert.Equal("20h left", SlaIndicator.Of(c, Now).ToString());
+        var breach = Assert.Single(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = [WorkKinds.SlaBreach], ConversationId = viaRule, States = [WorkItemState.Pending] }));
+        Assert.Equal(Now + Duration.FromHours(20), breach.DueAt);
+
+        Clock.Advance(Duration.FromHours(21));
+        await Worker().RunUntilIdleAsync();
+        Assert.Equal(SlaState.Overdue, SlaIndicator.Of(await GetAsync(viaRule), Now).State);
+        Assert.Contains(Events.Of(InboxEventKind.SlaBreached), e => e.ConversationId == viaRule);
+    }
+
+    [Fact]
+    public async Task RulesApplied_ToAwaitingBuyer_PausesTheClockAndCancelsItsChecks()
+    {
+        var id = await IngestAsync(TestMail.Relay());
+        Clock.Advance(Duration.FromHours(4));
+
+        await RuleBook().ApplyAsync(new InboxQuery(), [StatusRule(ConversationStatus.AwaitingBuyer)]);
+
+        var c = await GetAsync(id);
+        Assert.Equal((ConversationStatus.AwaitingBuyer, (Instant?)null, Duration.FromHours(20)), (c.Status, c.SlaDueAt, c.SlaPausedRemaining));
+        Assert.Equal(SlaState.AwaitingBuyer, SlaIndicator.Of(c, Now).State);
+        Assert.All(await Store.QueryWorkAsync(new WorkItemQuery { Kinds = WorkKinds.SlaChecks, ConversationId = id }), w => Assert.Equal(WorkItemState.Cancelled, w.State));
+    }
+
+    [Fact]
+    public async Task RulesApplied_Resolving_CancelsTheScheduledAutoReply()
+    {
+        var id = await IngestAsync(Jp());
+
+        await RuleBook().ApplyAsync(new InboxQuery(), [StatusRule(ConversationStatus.Resolved)]);
+
+        var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal((WorkItemState.Cancelled, "resolved"), (item.State, item.LastError));
+        Assert.Null((await GetAsync(id)).SlaDueAt);
     }
 
     [Fact]
@@ -666,7 +722,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
     [Fact]
     public async Task SmartReply_MatchFailed_SuppressesTheScheduledAutoReply()
     {
-        await Policies.SaveAsync((await Policies.GetAsync(TestMail.AmazonJp))! with { SmartReply = new SmartReplyPolicy { Templates = [new("tracking")] } });
+        await Policies.SaveAsync((await Policies.GetAsync(TestMail.AmazonJp))! with { SmartReply = new SmartReplyPolicy { Templates = [new("returns-closed")] } });
         var id = await IngestAsync(Jp(text: "現金で払えますか？"));
 
         Clock.Advance(Duration.FromHours(1));
@@ -826,8 +882,15 @@ public abstract class AutomationContractTests : IAsyncLifetime
     [Fact]
     public async Task MissingTemplate_FailsWithTheReasonAndAWorkFailedEvent()
     {
+        // Written past PolicyDirectory, which refuses a template that does not exist: as if it was deleted since.
         var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
-        await Policies.SaveAsync(saved with { AutoReply = saved.AutoReply! with { FirstContact = TemplateSelection.Always(new("gone")), MinDelayMinutes = 0, MaxDelayMinutes = 0 } });
+        var tx = await Store.BeginTransactionAsync();
+        await using (tx)
+        {
+            await tx.SaveChannelPoliciesAsync(saved with { AutoReply = saved.AutoReply! with { FirstContact = TemplateSelection.Always(new("gone")), MinDelayMinutes = 0, MaxDelayMinutes = 0 } });
+            await tx.CommitAsync();
+        }
+
         var id = await IngestAsync(Jp());
         var worker = Worker(maxAttempts: 1);
 

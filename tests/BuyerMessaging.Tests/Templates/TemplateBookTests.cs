@@ -99,6 +99,56 @@ public sealed class TemplateBookTests
     }
 
     [Fact]
+    public async Task CopySampleAsync_IdOfAnotherStoresTemplate_IsRefusedAndNothingChanges()
+    {
+        var book = new TemplateBook(_store);
+        var theirs = await book.CopySampleAsync(new("sample-refund-en"), TestMail.Northwind);
+        await book.AddFavouriteAsync(TestMail.Northwind, theirs.Id);
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.CopySampleAsync(new("sample-lost-parcel-ja"), TestMail.Sakura, theirs.Id));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("Id", error.Path);
+        Assert.Equal(
+            "template 'northwind-refund-en' belongs to store 'northwind', not to store 'sakura'; a template is never replaced by another store's: choose another id",
+            error.Message);
+        var stored = await book.GetAsync(theirs.Id);
+        Assert.Equal((TestMail.Northwind, "en", theirs.Body), (stored!.StoreId!.Value, stored.Language, stored.Body));
+        Assert.Empty(await book.ListAsync(TestMail.Sakura));
+        Assert.Equal([theirs.Id], await book.GetFavouritesAsync(TestMail.Northwind));
+    }
+
+    [Fact]
+    public async Task CopySampleAsync_TakenIdInTheSameStore_IsRefusedAndKeepsTheEdits()
+    {
+        var book = new TemplateBook(_store);
+        var copy = await book.CopySampleAsync(new("sample-refund-en"), TestMail.Northwind);
+        await book.SaveAsync(copy with { Body = copy.Body + "\nEdited." });
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.CopySampleAsync(new("sample-refund-en"), TestMail.Northwind));
+        var other = await book.CopySampleAsync(new("sample-refund-en"), TestMail.Northwind, new("northwind-refund-en-2"));
+
+        Assert.Equal(
+            "Id: template 'northwind-refund-en' already exists in store 'northwind'; a copy never replaces a template: choose another id",
+            Assert.Single(ex.Errors).ToString());
+        Assert.EndsWith("Edited.", (await book.GetAsync(copy.Id))!.Body, StringComparison.Ordinal);
+        Assert.Equal(["northwind-refund-en", "northwind-refund-en-2"], (await book.ListAsync(TestMail.Northwind)).Select(t => t.Id.Value));
+        Assert.Equal(TestMail.Northwind, other.StoreId);
+    }
+
+    [Fact]
+    public async Task SaveAsync_IdOfAnotherStoresTemplate_IsRefusedWithTheOtherErrors()
+    {
+        var book = new TemplateBook(_store);
+        await book.SaveAsync(Mine("shared"));
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.SaveAsync(Mine("shared") with { StoreId = TestMail.Sakura, Name = " " }));
+
+        Assert.Equal(["Name", "Id"], ex.Errors.Select(e => e.Path));
+        Assert.Equal(TestMail.Northwind, (await book.GetAsync(new("shared")))!.StoreId);
+    }
+
+    [Fact]
     public async Task SaveAsync_SampleIdOrNoStore_IsRefused()
     {
         var book = new TemplateBook(_store);
