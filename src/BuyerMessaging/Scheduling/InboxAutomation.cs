@@ -93,12 +93,26 @@ public sealed class InboxAutomation
         var policies = await tx.GetChannelPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var sla = GetSlaPolicy(channel, policies);
         after = after with { NoAutoReply = false };
+        var active = IsActive(after.Status);
         if (sla is not null && after.SlaDueAt is null && !after.NoReplyNeeded && !inbound.IsAmazonNotice)
         {
             // A paused clock (the buyer writes while the conversation awaited them) resumes with what was left, which
-            // is never later than a fresh start; otherwise the clock starts at the message's arrival.
-            var due = after.SlaPausedRemaining is { } remaining ? sla.ResumeAt(now, remaining) : sla.ComputeDueAt(message.At);
-            after = after with { SlaDueAt = due, SlaPausedRemaining = null };
+            // is never later than a fresh start; otherwise the clock starts at the message's arrival. When a rule put
+            // the conversation aside (awaiting the buyer, resolved), the clock waits, as after the same edit by hand.
+            after = active
+                ? after with { SlaDueAt = after.SlaPausedRemaining is { } remaining ? sla.ResumeAt(now, remaining) : sla.ComputeDueAt(message.At), SlaPausedRemaining = null }
+                : after with { SlaPausedRemaining = after.SlaPausedRemaining ?? sla.ResponseTime };
+        }
+        else if (!active && after.SlaDueAt is { } running)
+        {
+            after = after with { SlaDueAt = null, SlaPausedRemaining = sla?.RemainingAt(now, running) ?? running - now };
+        }
+
+        // A rule that resolved the conversation or marked it "no reply needed" leaves it to no automatic reply either.
+        var setAside = after.Status == ConversationStatus.Resolved ? "resolved" : after.NoReplyNeeded && !inbound.IsAmazonNotice ? "marked no reply needed" : null;
+        if (setAside is not null)
+        {
+            await tx.CancelWorkAsync(after.Id, WorkKinds.AutomaticReplies, now, setAside, cancellationToken).ConfigureAwait(false);
         }
 
         await RescheduleSlaAsync(tx, before, after, sla, now, cancellationToken).ConfigureAwait(false);
@@ -114,14 +128,14 @@ public sealed class InboxAutomation
         }, now, cancellationToken).ConfigureAwait(false);
 
         string? loopReason = null;
-        if (policies?.AutoReply is { Enabled: true } autoReply && autoReply.Schedule.Contains(message.At)
+        if (setAside is null && policies?.AutoReply is { Enabled: true } autoReply && autoReply.Schedule.Contains(message.At)
             && !ArrivedTooLongAgo(after.Id, autoReply, message.At, now))
         {
             loopReason = await LoopReasonAsync(tx, inbound, cancellationToken).ConfigureAwait(false);
             await ScheduleAutoReplyAsync(tx, channel, after, message, autoReply, loopReason, now, cancellationToken).ConfigureAwait(false);
         }
 
-        if (policies?.SmartReply is { Enabled: true })
+        if (setAside is null && policies?.SmartReply is { Enabled: true })
         {
             loopReason ??= await LoopReasonAsync(tx, inbound, cancellationToken).ConfigureAwait(false);
             if (loopReason is null)

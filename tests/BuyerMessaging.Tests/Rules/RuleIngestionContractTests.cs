@@ -131,6 +131,37 @@ public abstract class RuleIngestionContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_RuleResolves_TheClockWaitsWithTheWholeResponseTime()
+    {
+        await Rules.SaveAsync(new Rule { Id = new("done"), Name = "Done", Conditions = [RuleCondition.SubjectContains("thank you")], Actions = [RuleAction.SetStatus(ConversationStatus.Resolved)] });
+
+        var result = await Ingestor.IngestAsync(TestMail.Mail(subject: "Thank you!"));
+
+        var c = await Store.GetConversationAsync(result.ConversationId!.Value);
+        Assert.Equal(ConversationStatus.Resolved, c!.Status);
+        Assert.Null(c.SlaDueAt);
+        Assert.Equal(Duration.FromHours(24), c.SlaPausedRemaining);
+    }
+
+    [Fact]
+    public async Task Ingest_RuleSetsAwaitingBuyerOnAFollowUp_PausesTheRunningClockWithWhatIsLeft()
+    {
+        var first = await Ingestor.IngestAsync(TestMail.Relay());
+        var due = (await Store.GetConversationAsync(first.ConversationId!.Value))!.SlaDueAt;
+        Assert.Equal(Clock.GetCurrentInstant() + Duration.FromHours(24), due);
+        await Rules.SaveAsync(new Rule { Id = new("wait"), Name = "Wait", Conditions = [RuleCondition.FollowUp()], Actions = [RuleAction.SetStatus(ConversationStatus.AwaitingBuyer)] });
+
+        Clock.Advance(Duration.FromHours(4));
+        var second = await Ingestor.IngestAsync(TestMail.Relay(text: "Here is the photo you asked for."));
+
+        var c = await Store.GetConversationAsync(second.ConversationId!.Value);
+        Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.Equal(ConversationStatus.AwaitingBuyer, c!.Status);
+        Assert.Null(c.SlaDueAt);
+        Assert.Equal(Duration.FromHours(20), c.SlaPausedRemaining);
+    }
+
+    [Fact]
     public async Task Ingest_UsesTheRulesAsTheyAreNow()
     {
         await Rules.SaveAsync(ReturnsRule);
