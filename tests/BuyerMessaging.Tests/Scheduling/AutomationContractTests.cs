@@ -590,6 +590,21 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal((WorkItemState.Succeeded, "skipped: the policy is off"), (item.State, item.Result));
     }
 
+    [Fact]
+    public async Task AutoReply_TemplatePausedAfterScheduling_IsSkippedWithTheReason()
+    {
+        var id = await IngestAsync(Jp());
+        var closed = (await Templates.GetTemplateAsync(new("closed"), CancellationToken.None))!;
+        Templates.Set(closed with { Enabled = false });
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal((WorkItemState.Succeeded, "skipped: template 'closed' is paused"), (item.State, item.Result));
+    }
+
     // ---- Smart reply ----
 
     [Theory]

@@ -35,6 +35,12 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
         var templateId = TemplateId.Parse(payload.TemplateId ?? throw new InvalidOperationException("The work item names no template."));
         var template = await context.Templates.GetTemplateAsync(templateId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Template '{templateId}' does not exist.");
+        if (!template.Enabled)
+        {
+            // The seller paused the template after the reply was scheduled: it is not sent.
+            return await context.CompleteAsync(item, $"skipped: template '{templateId}' is paused", null, cancellationToken).ConfigureAwait(false);
+        }
+
         var rendered = await context.Renderer.RenderAsync(template, conversation, channel, cancellationToken).ConfigureAwait(false);
         var sendKey = $"{WorkKinds.Send}:{item.IdempotencyKey}";
         var outgoing = ReplyComposer.Compose(kind, conversation, channel, answering, rendered, sendKey, templateId);
