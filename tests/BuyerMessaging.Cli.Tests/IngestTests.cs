@@ -179,6 +179,26 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unquoted_From_line_in_an_mbox_body_stays_in_its_message()
+    {
+        // mboxo writers leave "From " at the start of a body line as it is: it must not split the buyer's message.
+        var mbox = Path.Combine(_cli.Folder, "unquoted.mbox");
+        var jane = File.ReadAllText(CliHarness.Sample("04-mail-where-is-order-emily.eml")).ReplaceLineEndings("\n").TrimEnd('\n');
+        var lukas = File.ReadAllText(CliHarness.Sample("02-de-shipping-lukas.eml")).ReplaceLineEndings("\n").TrimEnd('\n');
+        await File.WriteAllTextAsync(mbox, string.Concat(
+            "From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n", jane, "\n\nFrom now on I will order elsewhere.\nThanks anyway\n\n",
+            "From MAILER-DAEMON Mon Nov 23 11:00:00 2026\n", lukas, "\n\n"));
+
+        var run = await _cli.OkAsync("ingest", "--db", _cli.Database, mbox, "--json");
+
+        var json = run.Json();
+        Assert.Equal(2, json.Int("ingested"));
+        Assert.Empty(json.Items("quarantined"));
+        var show = await _cli.OkAsync("inbox", "--db", _cli.Database, "--json");
+        Assert.Equal(2, show.Json().GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_invalid_config_names_the_field()
     {
         var config = Path.Combine(_cli.Folder, "bad.json");
