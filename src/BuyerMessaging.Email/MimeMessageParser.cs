@@ -14,6 +14,10 @@ namespace BuyerMessaging;
 /// <para>Parsing never throws for bad input: a message that cannot be read (not MIME, no From address, nested too
 /// deep, too large, no content) gives a failed <see cref="InboundParseResult"/> with the reason and the raw bytes,
 /// so it can be quarantined rather than lost.</para>
+/// <para>Damaged mail whose text can still be read (a multipart cut short before its closing boundary, an attachment
+/// whose base64 is cut short or invalid) is parsed, and the damage is told in <see cref="InboundMessage.Warnings"/> and,
+/// for an attachment, in <see cref="MessageAttachment.Defect"/> (the attachment keeps what could be decoded). A body
+/// whose base64 decodes to nothing readable fails the parse with the reason when no other body can be read.</para>
 /// <para>Instances are immutable and thread-safe; one instance can serve a whole application.</para>
 /// </remarks>
 public sealed class MimeMessageParser
@@ -273,7 +277,7 @@ public sealed class MimeMessageParser
             return InboundParseResult.Failed("no From address", raw, source);
         }
 
-        var content = MimeBody.Collect(message, _maxMimeDepth);
+        var content = MimeBody.Collect(message, raw, _maxMimeDepth);
         if (content.TooDeep)
         {
             return InboundParseResult.Failed($"MIME nesting deeper than {_maxMimeDepth} levels", raw, source);
@@ -289,6 +293,18 @@ public sealed class MimeMessageParser
             // The writer's ">From " quoting is not the buyer's: undone before quoted replies are recognised.
             body = MboxText.Unescape(body);
         }
+        var warnings = content.Warnings;
+        if (content.UnreadableText is { } unreadable)
+        {
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                // The buyer's words are in the message but cannot be read: a person must look at it, not an empty message.
+                return InboundParseResult.Failed($"the text cannot be read: {unreadable}", raw, source);
+            }
+
+            warnings.Add($"{unreadable}; the text is taken from another part");
+        }
+
         if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(content.Html) && content.Attachments.Count == 0
             && subject.Length == 0)
         {
@@ -356,6 +372,7 @@ public sealed class MimeMessageParser
             Language = DetectLanguage(text, isAmazon, message),
             AutoSubmitted = MessageHeaders.Header(message, "Auto-Submitted"),
             AmazonNotificationType = notificationType,
+            Warnings = warnings,
             Source = source,
             Raw = raw,
         };

@@ -76,6 +76,7 @@ public sealed partial class MimeMessageParserTests
         var attachment = Assert.Single(message.Attachments);
         Assert.Equal("lamp.jpg", attachment.FileName);
         Assert.Equal(200, attachment.Size);
+        Assert.Empty(message.Warnings);
         Assert.Equal("m1@example.com", results[1].Message!.InternetMessageId);
     }
 
