@@ -14,6 +14,10 @@ namespace BuyerMessaging;
 /// <para>Parsing never throws for bad input: a message that cannot be read (not MIME, no From address, nested too
 /// deep, too large, no content) gives a failed <see cref="InboundParseResult"/> with the reason and the raw bytes,
 /// so it can be quarantined rather than lost.</para>
+/// <para>Damaged mail whose text can still be read (a multipart cut short before its closing boundary, an attachment
+/// whose base64 is cut short or invalid) is parsed, and the damage is told in <see cref="InboundMessage.Warnings"/> and,
+/// for an attachment, in <see cref="MessageAttachment.Defect"/> (the attachment keeps what could be decoded). A body
+/// whose base64 decodes to nothing readable fails the parse with the reason when no other body can be read.</para>
 /// <para>Instances are immutable and thread-safe; one instance can serve a whole application.</para>
 /// </remarks>
 public sealed class MimeMessageParser
@@ -129,7 +133,9 @@ public sealed class MimeMessageParser
     /// <param name="raw">The raw message, kept in <see cref="InboundMessage.Raw"/> (not copied: do not change it afterwards).</param>
     /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
     /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
-    public InboundParseResult Parse(ReadOnlyMemory<byte> raw, string? source = null)
+    public InboundParseResult Parse(ReadOnlyMemory<byte> raw, string? source = null) => Parse(raw, source, fromMbox: false);
+
+    private InboundParseResult Parse(ReadOnlyMemory<byte> raw, string? source, bool fromMbox)
     {
         if (raw.Length > _maxMessageBytes)
         {
@@ -161,7 +167,7 @@ public sealed class MimeMessageParser
         // survives a garbage collection on the finalizer queue, which made every collection a gen-1 one.
         using (message)
         {
-            return Build(message, raw, source);
+            return Build(message, raw, source, fromMbox);
         }
     }
 
@@ -180,15 +186,26 @@ public sealed class MimeMessageParser
     /// sequence is enumerated (a large export is never held in memory at once). Each result's raw bytes are the
     /// message's own bytes in the file, without its <c>From </c> line and the line break before the next one (which
     /// belongs to the separator), and its source is <paramref name="source"/>
-    /// followed by <c>#</c> and the message's number from 1 (<c>inbox.mbox#3</c>).
+    /// followed by <c>#</c> and the message's number from 1 (<c>inbox.mbox#3</c>). Each message is parsed as
+    /// <see cref="Parse(ReadOnlyMemory{byte}, string?)"/> parses an .eml, except that the writer's <c>&gt;From </c>
+    /// quoting is undone in its text.
     /// </summary>
-    /// <param name="stream">The mbox, read from its current position to its end; not closed. When it can seek, raw
-    /// bytes are read back from it; otherwise each message is serialized again by MimeKit.</param>
+    /// <remarks>
+    /// <para>A message ends at a <c>From </c> line that looks like a real envelope line, <c>From SENDER DATE</c> with a
+    /// date in asctime form (<c>Mon Nov 23 10:00:00 2026</c>, with or without seconds and a zone) or RFC 5322 form, or
+    /// without a date <c>From -</c> (Mozilla) and <c>From ADDRESS</c>, and that is followed by a header line. A body line
+    /// that only starts with "From " ("From now on I will…"), which mboxo and mboxcl writers do not quote, stays in its
+    /// message. Where a message has a <c>Content-Length</c> header (mboxcl2) and the file has a <c>From </c> line (or
+    /// its end) exactly where that length ends the body, perhaps after one blank line, nothing before that point ends
+    /// the message; a Content-Length the file does not agree with is ignored.</para>
+    /// </remarks>
+    /// <param name="stream">The mbox, read once from its current position to its end; not closed. It need not seek.</param>
     /// <param name="source">Where the mbox came from (a file name), for the sources of the results.</param>
-    /// <returns>The results. A message that cannot be read is a failed result with the reason; if the mbox itself cannot
-    /// be read further, a last failed result holds the rest of it (up to <see cref="MimeParsingOptions.MaxMessageBytes"/>
-    /// bytes), so nothing is dropped unseen.</returns>
+    /// <returns>The results. A message that cannot be read is a failed result with the reason and its bytes (its first
+    /// <see cref="MimeParsingOptions.MaxMessageBytes"/> bytes when it is longer); input that does not start with a
+    /// <c>From </c> line is one failed result holding it, so nothing is dropped unseen.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream could not be read (thrown while the results are enumerated).</exception>
     public IEnumerable<InboundParseResult> ParseMbox(Stream stream, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -197,58 +214,22 @@ public sealed class MimeMessageParser
 
     private IEnumerable<InboundParseResult> ParseMboxCore(Stream stream, string source)
     {
-        if (stream.CanSeek)
-        {
-            // A UTF-8 byte order mark before the first "From " line (an export saved by a text editor).
-            Span<byte> start = stackalloc byte[3];
-            var position = stream.Position;
-            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-            stream.Position = position + (start[..read].SequenceEqual(ByteOrderMark) ? read : 0);
-        }
-
-        var reader = new MimeParser(_parserOptions, stream, MimeFormat.Mbox);
-        long begin = -1, end = -1;
-        reader.MimeMessageBegin += (_, e) =>
-        {
-            if (e.Parent is null)
-            {
-                begin = e.BeginOffset;
-            }
-        };
-        reader.MimeMessageEnd += (_, e) =>
-        {
-            if (e.Parent is null)
-            {
-                end = e.EndOffset;
-            }
-        };
-
-        for (var number = 1; !reader.IsEndOfStream; number++)
+        var reader = new MboxReader(stream, _maxMessageBytes);
+        for (var number = 1; reader.TryRead(out var entry); number++)
         {
             var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source}#{number}");
-            MimeMessage? message = null;
-            var error = string.Empty;
-            try
+            if (!entry.IsMbox)
             {
-                message = reader.ParseMessage();
+                yield return InboundParseResult.Failed(
+                    $"mbox message {number} cannot be read: the input does not start with a \"From \" line", entry.Bytes, name);
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            else if (entry.Length > _maxMessageBytes)
             {
-                error = $"mbox message {number} cannot be read: {ex.GetType().Name}: {ex.Message}";
+                yield return InboundParseResult.Failed(OverLimit(entry.Length, cut: true), entry.Bytes, name);
             }
-
-            if (message is null)
+            else
             {
-                // The mbox cannot be read on from here: keep what is left of it, under this message's name.
-                yield return InboundParseResult.Failed(error, Rest(stream, Math.Max(reader.MboxMarkerOffset, 0)), name);
-                yield break;
-            }
-
-            using (message)
-            {
-                yield return stream.CanSeek && begin >= 0 && end >= begin
-                    ? FromRange(stream, begin, end - begin, message, name)
-                    : Parse(message, name, fromMbox: true);
+                yield return Parse(entry.Bytes, name, fromMbox: true);
             }
         }
     }
@@ -258,47 +239,13 @@ public sealed class MimeMessageParser
     private static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
 
-    /// <summary>Builds a message of an mbox from its bytes in the file, read back without disturbing the MimeKit parser.</summary>
-    private InboundParseResult FromRange(Stream stream, long offset, long length, MimeMessage message, string source)
-    {
-        if (length > _maxMessageBytes)
-        {
-            return InboundParseResult.Failed(OverLimit(length, cut: true), ReadAt(stream, offset, _maxMessageBytes), source);
-        }
-
-        return Build(message, ReadAt(stream, offset, (int)length), source, fromMbox: true);
-    }
-
-    /// <summary>What is left of a stream from an offset, at most <see cref="MimeParsingOptions.MaxMessageBytes"/> bytes; empty when it cannot seek.</summary>
-    private byte[] Rest(Stream stream, long offset) =>
-        stream.CanSeek ? ReadAt(stream, offset, (int)Math.Min(_maxMessageBytes, Math.Max(0, stream.Length - offset))) : [];
-
-    /// <summary>Reads bytes at an offset and puts the stream's position back where it was (the MimeKit parser reads on from there).</summary>
-    private static byte[] ReadAt(Stream stream, long offset, int count)
-    {
-        var position = stream.Position;
-        try
-        {
-            stream.Position = offset;
-            var bytes = new byte[count];
-            stream.ReadAtLeast(bytes, count, throwOnEndOfStream: false);
-            return bytes;
-        }
-        finally
-        {
-            stream.Position = position;
-        }
-    }
-
     /// <summary>Parses a message that MimeKit (or MailKit) has already read; its serialized form becomes the raw bytes.</summary>
     /// <param name="message">The message; still the caller's, who disposes it (MimeKit's entities have finalizers: an
     /// undisposed message costs the garbage collector a collection more), nothing of it is kept.</param>
     /// <param name="source">Where the message came from (a file name, a mailbox), kept for diagnostics and quarantine.</param>
     /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
-    public InboundParseResult Parse(MimeMessage message, string? source = null) => Parse(message, source, fromMbox: false);
-
-    private InboundParseResult Parse(MimeMessage message, string? source, bool fromMbox)
+    public InboundParseResult Parse(MimeMessage message, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         using var buffer = new MemoryStream();
@@ -306,10 +253,10 @@ public sealed class MimeMessageParser
         ReadOnlyMemory<byte> raw = buffer.ToArray();
         return raw.Length > _maxMessageBytes
             ? InboundParseResult.Failed(OverLimit(raw.Length, cut: false), raw, source)
-            : Build(message, raw, source, fromMbox);
+            : Build(message, raw, source, fromMbox: false);
     }
 
-    private InboundParseResult Build(MimeMessage message, ReadOnlyMemory<byte> raw, string? source, bool fromMbox = false)
+    private InboundParseResult Build(MimeMessage message, ReadOnlyMemory<byte> raw, string? source, bool fromMbox)
     {
         try
         {
@@ -330,7 +277,7 @@ public sealed class MimeMessageParser
             return InboundParseResult.Failed("no From address", raw, source);
         }
 
-        var content = MimeBody.Collect(message, _maxMimeDepth);
+        var content = MimeBody.Collect(message, raw, _maxMimeDepth);
         if (content.TooDeep)
         {
             return InboundParseResult.Failed($"MIME nesting deeper than {_maxMimeDepth} levels", raw, source);
@@ -346,6 +293,18 @@ public sealed class MimeMessageParser
             // The writer's ">From " quoting is not the buyer's: undone before quoted replies are recognised.
             body = MboxText.Unescape(body);
         }
+        var warnings = content.Warnings;
+        if (content.UnreadableText is { } unreadable)
+        {
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                // The buyer's words are in the message but cannot be read: a person must look at it, not an empty message.
+                return InboundParseResult.Failed($"the text cannot be read: {unreadable}", raw, source);
+            }
+
+            warnings.Add($"{unreadable}; the text is taken from another part");
+        }
+
         if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(content.Html) && content.Attachments.Count == 0
             && subject.Length == 0)
         {
@@ -413,6 +372,7 @@ public sealed class MimeMessageParser
             Language = DetectLanguage(text, isAmazon, message),
             AutoSubmitted = MessageHeaders.Header(message, "Auto-Submitted"),
             AmazonNotificationType = notificationType,
+            Warnings = warnings,
             Source = source,
             Raw = raw,
         };

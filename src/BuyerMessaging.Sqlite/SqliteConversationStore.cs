@@ -312,7 +312,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         {
             var byMessage = new Dictionary<long, List<MessageAttachment>>();
             var attachmentCommand = session.Command(
-                "SELECT a.message_seq, a.file_name, a.content_type, a.content FROM attachments a JOIN messages m ON m.seq = a.message_seq "
+                "SELECT a.message_seq, a.file_name, a.content_type, a.content, a.defect FROM attachments a JOIN messages m ON m.seq = a.message_seq "
                 + "WHERE m.conversation_id = $id ORDER BY a.message_seq, a.ordinal").Set("$id", id.Value);
             using (var reader = attachmentCommand.ExecuteReader())
             {
@@ -325,7 +325,13 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
                         byMessage.Add(seq, list);
                     }
 
-                    list.Add(new MessageAttachment { FileName = reader.GetString(1), ContentType = reader.GetString(2), Content = reader.GetBlob(3) });
+                    list.Add(new MessageAttachment
+                    {
+                        FileName = reader.GetString(1),
+                        ContentType = reader.GetString(2),
+                        Content = reader.GetBlob(3),
+                        Defect = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    });
                 }
             }
 

@@ -179,6 +179,58 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unquoted_From_line_in_an_mbox_body_stays_in_its_message()
+    {
+        // mboxo writers leave "From " at the start of a body line as it is: it must not split the buyer's message.
+        var mbox = Path.Combine(_cli.Folder, "unquoted.mbox");
+        var jane = File.ReadAllText(CliHarness.Sample("04-mail-where-is-order-emily.eml")).ReplaceLineEndings("\n").TrimEnd('\n');
+        var lukas = File.ReadAllText(CliHarness.Sample("02-de-shipping-lukas.eml")).ReplaceLineEndings("\n").TrimEnd('\n');
+        await File.WriteAllTextAsync(mbox, string.Concat(
+            "From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n", jane, "\n\nFrom now on I will order elsewhere.\nThanks anyway\n\n",
+            "From MAILER-DAEMON Mon Nov 23 11:00:00 2026\n", lukas, "\n\n"));
+
+        var run = await _cli.OkAsync("ingest", "--db", _cli.Database, mbox, "--json");
+
+        var json = run.Json();
+        Assert.Equal(2, json.Int("ingested"));
+        Assert.Empty(json.Items("quarantined"));
+        var show = await _cli.OkAsync("inbox", "--db", _cli.Database, "--json");
+        Assert.Equal(2, show.Json().GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_message_cut_short_is_ingested_with_a_warning_and_its_attachment_marked()
+    {
+        // The file ends inside the photo's base64: the text is whole, the photo is not.
+        var cut = Path.Combine(_cli.Folder, "cut.eml");
+        var sample = File.ReadAllText(CliHarness.Sample("06-us-damaged-photo-priya.eml")).ReplaceLineEndings("\n");
+        var photoStart = sample.IndexOf("image/jpeg", StringComparison.Ordinal);
+        var bodyStart = sample.IndexOf("\n\n", photoStart, StringComparison.Ordinal) + 2;
+        await File.WriteAllTextAsync(cut, sample[..(bodyStart + 30)]);
+
+        var run = await _cli.OkAsync("ingest", "--db", _cli.Database, cut, "--json");
+
+        var json = run.Json();
+        JsonAssert.HasExactly(json, "ingested", "duplicates", "quarantined");
+        Assert.Equal(1, json.Int("ingested"));
+        Assert.Contains($"warning: {cut}: ingested, but the multipart/mixed body ends without its closing boundary", run.Err, StringComparison.Ordinal);
+        Assert.Contains($"warning: {cut}: ingested, but attachment 1 (image/jpeg): its base64 content is cut short", run.Err, StringComparison.Ordinal);
+
+        var id = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--json")).Json().GetProperty("items")[0].Str("id");
+        var shown = (await _cli.OkAsync("show", id!, "--db", _cli.Database, "--json")).Json();
+        var attachment = Assert.Single(shown.GetProperty("messages")[0].Items("attachments"));
+        JsonAssert.HasExactly(attachment, "fileName", "contentType", "size", "defect");
+        Assert.StartsWith("its base64 content is cut short", attachment.Str("defect"), StringComparison.Ordinal);
+
+        var parse = await _cli.OkAsync("parse", cut, "--json");
+        var parsed = parse.Json();
+        JsonAssert.HasExactly(parsed, "channelKind", "marketplace", "orderId", "buyerName", "messageType", "language", "subject", "from", "messageId", "text", "attachments");
+        Assert.StartsWith("its base64 content is cut short", Assert.Single(parsed.Items("attachments")).Str("defect"), StringComparison.Ordinal);
+        Assert.Contains($"warning: {cut}: attachment 1 (image/jpeg): its base64 content is cut short", parse.Err, StringComparison.Ordinal);
+        Assert.Contains("; damaged: its base64 content is cut short", (await _cli.OkAsync("parse", cut)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_config_names_the_field()
     {
         var config = Path.Combine(_cli.Folder, "bad.json");

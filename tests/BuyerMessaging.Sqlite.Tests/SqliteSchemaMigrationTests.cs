@@ -31,6 +31,10 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             Assert.Empty((await store.QueryAsync(new InboxQuery { Text = "arrived has" })).Items);
             Assert.Equal(["It has not arrived yet."], (await store.GetMessagesAsync(c.Id)).Select(m => m.Text));
 
+            // Version 6 keeps why an attachment was read damaged; one stored before was read whole.
+            var attachment = Assert.Single(Assert.Single(await store.GetMessagesAsync(c.Id)).Attachments);
+            Assert.Equal(("label.pdf", 4L, (string?)null), (attachment.FileName, attachment.Size, attachment.Defect));
+
             var before = await store.GetRulesAsync();
             Assert.Equal((0, 0L), (before.Rules.Count, before.Revision));
 
@@ -86,7 +90,8 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
                 from_address, subject, text, attachment_count, at)
             VALUES ('1', '1', 'northwind', 'northwind-amazon-us', 'Inbound', 'reply@example.com', 'parent@example.com',
                 '["root@example.com","parent@example.com","reply@example.com"]', 'jane@marketplace.amazon.com', 'Where is my parcel?',
-                'It has not arrived yet.', 0, {t0});
+                'It has not arrived yet.', 1, {t0});
+            INSERT INTO attachments (message_seq, ordinal, file_name, content_type, content) VALUES (1, 0, 'label.pdf', 'application/pdf', x'25504446');
             INSERT INTO participants (conversation_id, address) VALUES ('1', 'jane@marketplace.amazon.com');
             """;
         command.ExecuteNonQuery();

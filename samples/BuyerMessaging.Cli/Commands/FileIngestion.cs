@@ -9,10 +9,16 @@ internal sealed record IngestRun(int Created, int Appended, int Duplicates, IRea
     /// <summary>Gets how many of the appended messages each kind of threading match joined (see <see cref="IngestResult.ThreadedBy"/>).</summary>
     public IReadOnlyDictionary<ThreadingMatch, int> ThreadedBy { get; init; } = new Dictionary<ThreadingMatch, int>();
 
+    /// <summary>Gets the damage found in messages that were ingested all the same (see <see cref="IngestResult.Warnings"/>), by file.</summary>
+    public IReadOnlyList<FileWarning> Warnings { get; init; } = [];
+
     public int Ingested => Created + Appended;
 
     public IngestJson ToJson() => new(Ingested, Duplicates, Quarantined);
 }
+
+/// <summary>Damage found in a message that was ingested all the same: the file (<c>FILE#n</c> in an mbox) and what is damaged.</summary>
+internal sealed record FileWarning(string File, string Warning);
 
 /// <summary>A file to ingest: the name printed and recorded as the quarantine source, and the path it is read from.</summary>
 internal sealed record InputFile(string Display, string Path)
@@ -88,6 +94,7 @@ internal static class FileIngestion
         int created = 0, appended = 0, duplicates = 0;
         var threadedBy = new Dictionary<ThreadingMatch, int>();
         var quarantined = new List<QuarantinedFileJson>();
+        var warnings = new List<FileWarning>();
 
         // The pipeline reads the inputs on another thread, a few batches ahead; the names wait here for their results.
         var names = new ConcurrentQueue<string>();
@@ -104,6 +111,11 @@ internal static class FileIngestion
         // One result per message (per file, or per message of an mbox), in order.
         await foreach (var result in pipeline)
         {
+            foreach (var warning in result.Warnings)
+            {
+                warnings.Add(new FileWarning(names.TryPeek(out var name) ? name : "?", warning));
+            }
+
             switch (result.Outcome)
             {
                 case IngestOutcome.Created:
@@ -124,7 +136,7 @@ internal static class FileIngestion
             names.TryDequeue(out _);
         }
 
-        return new IngestRun(created, appended, duplicates, quarantined) { ThreadedBy = threadedBy };
+        return new IngestRun(created, appended, duplicates, quarantined) { ThreadedBy = threadedBy, Warnings = warnings };
     }
 
     /// <summary>
@@ -207,6 +219,18 @@ internal static class FileIngestion
         ThreadingMatch.Subject => "by subject",
         _ => "otherwise",
     };
+
+    /// <summary>
+    /// Prints each damage found in a message that was ingested all the same (an attachment cut short, invalid base64) as
+    /// a warning, to standard error: the summary and the JSON on standard output keep their shape.
+    /// </summary>
+    public static void WriteWarnings(TextWriter writer, IngestRun run)
+    {
+        foreach (var w in run.Warnings)
+        {
+            writer.WriteLine($"warning: {w.File}: ingested, but {w.Warning}");
+        }
+    }
 
     /// <summary>Prints the summary of a run as text.</summary>
     public static void WriteSummary(TextWriter writer, IngestRun run)

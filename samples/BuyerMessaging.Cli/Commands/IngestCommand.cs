@@ -40,6 +40,7 @@ internal static class IngestCommand
                 }
 
                 var run = await FileIngestion.IngestAsync(services, files, cancellationToken);
+                FileIngestion.WriteWarnings(runtime.Err, run);
                 if (parseResult.GetValue(json))
                 {
                     runtime.WriteJson(run.ToJson(), CliJson.Context.IngestJson);

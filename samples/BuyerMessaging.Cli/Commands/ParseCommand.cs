@@ -34,6 +34,12 @@ internal static class ParseCommand
                     throw CliException.Usage($"FILE: '{path}' cannot be parsed: {result.Error}");
                 }
 
+                // Damage that did not stop the parse goes to standard error, so that the JSON on standard output keeps its shape.
+                foreach (var warning in message.Warnings)
+                {
+                    runtime.Err.WriteLine($"warning: {path}: {warning}");
+                }
+
                 var parsed = JsonMapper.Parsed(message);
                 if (parseResult.GetValue(json))
                 {
@@ -53,7 +59,7 @@ internal static class ParseCommand
                 o.WriteLine($"Message-ID:   {parsed.MessageId ?? "-"}");
                 foreach (var a in parsed.Attachments)
                 {
-                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Attachment:   {a.FileName} ({a.ContentType}, {a.Size:N0} bytes)"));
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Attachment:   {a.FileName} ({a.ContentType}, {a.Size:N0} bytes{(a.Defect is null ? null : "; damaged: " + a.Defect)})"));
                 }
 
                 o.WriteLine();

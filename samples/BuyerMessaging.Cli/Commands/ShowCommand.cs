@@ -133,7 +133,7 @@ internal static class ShowCommand
             o.WriteLine($"    Subject: {m.Subject}");
             foreach (var a in m.Attachments)
             {
-                o.WriteLine(Invariant($"    Attachment: {a.FileName} ({a.ContentType}, {a.Size:N0} bytes)"));
+                o.WriteLine(Invariant($"    Attachment: {a.FileName} ({a.ContentType}, {a.Size:N0} bytes{(a.Defect is null ? null : "; damaged: " + a.Defect)})"));
             }
 
             o.WriteLine();

@@ -60,7 +60,7 @@ internal static class JsonMapper
         new(change.What, change.From, change.To, change.Actor, Names.Iso(change.At));
 
     public static IReadOnlyList<AttachmentJson> Attachments(IReadOnlyList<MessageAttachment> attachments) =>
-        attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Size)).ToList();
+        attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Size, a.Defect)).ToList();
 
     public static FolderJson Folder(Folder f) =>
         new(f.Id.Value, f.Name, Names.Camel(f.Kind), f.Status is { } s ? Names.Camel(s) : null, f.Hidden, f.Order);

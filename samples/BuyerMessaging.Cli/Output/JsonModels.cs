@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace BuyerMessaging.Cli;
 
 // The JSON contracts of the CLI. Field names are camelCase and stable; every field is always written (null when
-// absent). Instants are ISO-8601 in UTC ("2026-11-02T14:03:19Z"); enum values are camelCase ("awaitingBuyer").
+// absent), except an attachment's "defect", written only for a damaged attachment. Instants are ISO-8601 in UTC ("2026-11-02T14:03:19Z"); enum values are camelCase ("awaitingBuyer").
 
 /// <summary><c>{"error":"..."}</c>: what every command prints on stdout with <c>--json</c> when it fails.</summary>
 internal sealed record ErrorJson(string Error);
@@ -26,8 +28,15 @@ internal sealed record ParsedMessageJson(
     string Text,
     IReadOnlyList<AttachmentJson> Attachments);
 
-/// <summary>An attachment: file name, MIME type and size in bytes.</summary>
-internal sealed record AttachmentJson(string FileName, string ContentType, long Size);
+/// <summary>
+/// An attachment: file name, MIME type and size in bytes; <c>defect</c> only for one that was read damaged (the message
+/// was cut short inside it, its base64 was invalid), saying why the content may be incomplete.
+/// </summary>
+internal sealed record AttachmentJson(
+    string FileName,
+    string ContentType,
+    long Size,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Defect = null);
 
 /// <summary>A conversation as <c>inbox</c>, <c>show</c> and the edit commands print it.</summary>
 internal sealed record ConversationJson

@@ -31,6 +31,7 @@ internal static class Schema
         new(3, "quarantine keyed by the SHA-256 of the raw input", QuarantineRawHash),
         new(4, "full-text index leaves sized to the database page", FullTextLeafSize),
         new(5, "the Message-IDs each message names in In-Reply-To and References (threading a message that arrives after a reply to it)", MessageReferences),
+        new(6, "why an attachment was read damaged (cut short, invalid base64), kept with the attachment", AttachmentDefects),
     ];
 
     /// <summary>The page size of a new file, in bytes (SQLite's default is 4096; an existing file keeps its own).</summary>
@@ -387,6 +388,14 @@ internal static class Schema
             SELECT m.store_id, r.value, m.seq FROM messages m, json_each(m.reference_ids) r
             WHERE m.reference_ids IS NOT NULL AND r.type = 'text' AND r.value <> '' AND r.value IS NOT m.internet_message_id;
             """;
+        command.ExecuteNonQuery();
+    }
+
+    private static void AttachmentDefects(SqliteConnection connection)
+    {
+        // MessageAttachment.Defect: null for an attachment read whole (every attachment stored before this step).
+        using var command = connection.CreateCommand();
+        command.CommandText = "ALTER TABLE attachments ADD COLUMN defect TEXT";
         command.ExecuteNonQuery();
     }
 

@@ -305,7 +305,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         if (message.Attachments.Count > 0)
         {
             var insert = _session.Command(
-                "INSERT INTO attachments (message_seq, ordinal, file_name, content_type, content) VALUES ($message_seq, $ordinal, $file_name, $content_type, $content)")
+                "INSERT INTO attachments (message_seq, ordinal, file_name, content_type, content, defect) VALUES ($message_seq, $ordinal, $file_name, $content_type, $content, $defect)")
                 .Set("$message_seq", seq);
             for (var i = 0; i < message.Attachments.Count; i++)
             {
@@ -314,6 +314,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
                     .Set("$file_name", attachment.FileName)
                     .Set("$content_type", attachment.ContentType)
                     .SetBlob("$content", attachment.Content)
+                    .Set("$defect", attachment.Defect)
                     .ExecuteNonQuery();
             }
 

@@ -363,6 +363,7 @@ public sealed partial class ConversationIngestor
             ChannelId = channel.Id,
             Reopened = reopened,
             MatchedRules = matchedRules,
+            Warnings = message.Warnings,
         };
     }
 
@@ -492,6 +493,7 @@ public sealed partial class ConversationIngestor
             ConversationId = id,
             MessageId = stored.Id,
             ChannelId = channel.Id,
+            Warnings = message.Warnings,
         };
     }
 
@@ -550,6 +552,11 @@ public sealed partial class ConversationIngestor
                 break;
             default:
                 Log.MessageIngested(_logger, result.MessageId!.Value, result.ConversationId!.Value, result.Outcome, result.ThreadedBy, result.ChannelId!.Value);
+                foreach (var warning in result.Warnings)
+                {
+                    Log.IngestedWithWarning(_logger, source, result.MessageId!.Value, warning);
+                }
+
                 break;
         }
 

@@ -104,6 +104,19 @@ public sealed record InboundMessage
     /// <summary>Gets Amazon's X-Space-Notification-Type header, if any (A-to-Z claims, returns, refunds).</summary>
     public string? AmazonNotificationType { get; init; }
 
+    /// <summary>
+    /// Gets what the adapter found damaged in the input without it stopping the message from being read, in words a
+    /// person can act on (a multipart cut short before its closing boundary, an attachment whose base64 is invalid); empty
+    /// for a message read cleanly.
+    /// </summary>
+    /// <remarks>
+    /// The message is ingested all the same, so that the buyer's text is not lost; the ingestor reports the warnings in
+    /// <see cref="IngestResult.Warnings"/> and logs them. A damaged attachment also carries its own
+    /// <see cref="MessageAttachment.Defect"/>, which is stored with it. Input whose text cannot be read at all is not a
+    /// message with warnings: the adapter fails it, and it is quarantined with the reason.
+    /// </remarks>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Gets where the message was read from (a file name, a mailbox), for diagnostics and quarantine.</summary>
     public string? Source { get; init; }
 

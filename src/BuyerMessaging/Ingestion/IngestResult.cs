@@ -24,6 +24,12 @@ public sealed record IngestResult
     /// <summary>Gets the rules that matched the message, in running order (empty when none did or the input was not ingested).</summary>
     public IReadOnlyList<RuleId> MatchedRules { get; init; } = [];
 
+    /// <summary>
+    /// Gets the <see cref="InboundMessage.Warnings"/> of a message that was ingested (created or appended) although part of
+    /// its input was damaged; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Gets why the input was quarantined.</summary>
     public string? QuarantineReason { get; init; }
 

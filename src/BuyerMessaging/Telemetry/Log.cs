@@ -33,6 +33,10 @@ internal static partial class Log
         Message = "Message-ID {InternetMessageId} of stored message {MessageId} arrived again from a sender outside its conversation: kept as another message")]
     public static partial void MessageIdReused(ILogger logger, string internetMessageId, MessageId messageId);
 
+    [LoggerMessage(EventId = 1007, EventName = "IngestedWithWarning", Level = LogLevel.Warning,
+        Message = "Message {MessageId} from {Source} was ingested although part of it is damaged: {Warning}")]
+    public static partial void IngestedWithWarning(ILogger logger, string? source, MessageId messageId, string warning);
+
     [LoggerMessage(EventId = 1010, EventName = "StoredRulesInvalid", Level = LogLevel.Error,
         Message = "Stored rules at revision {Revision} do not all compile; the invalid rules are skipped")]
     public static partial void StoredRulesInvalid(ILogger logger, long revision, Exception exception);

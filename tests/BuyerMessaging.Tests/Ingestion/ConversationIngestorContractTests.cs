@@ -363,6 +363,28 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestAsync_DamagedMessage_IsIngestedWithItsWarningsAndTheAttachmentsDefectStored()
+    {
+        const string Defect = "the message ends inside this file, without the closing boundary: the file may be incomplete";
+        var message = TestMail.Mail(messageId: "cut@mail.example") with
+        {
+            Attachments = [new MessageAttachment { FileName = "lamp.jpg", ContentType = "image/jpeg", Content = new byte[] { 0xFF, 0xD8 }, Defect = Defect }],
+            Warnings = ["the multipart/mixed body ends without its closing boundary: the message may have been cut short", $"attachment 1 (image/jpeg): {Defect}"],
+        };
+
+        var first = await Ingestor.IngestAsync(message);
+        var again = await Ingestor.IngestAsync(message);
+
+        Assert.Equal(IngestOutcome.Created, first.Outcome);
+        Assert.Equal(message.Warnings, first.Warnings);
+        Assert.Equal(IngestOutcome.Duplicate, again.Outcome);
+        Assert.Empty(again.Warnings);
+        var stored = Assert.Single(await Store.GetMessagesAsync(first.ConversationId!.Value));
+        Assert.Equal("How do I clean the blade?", stored.Text);
+        Assert.Equal(Defect, Assert.Single(stored.Attachments).Defect);
+    }
+
+    [Fact]
     public async Task IngestAsync_UnknownMailbox_QuarantinesWithReasonAndRawBytes()
     {
         var raw = Encoding.UTF8.GetBytes("raw mime");

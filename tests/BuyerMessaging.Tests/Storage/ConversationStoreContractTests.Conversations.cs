@@ -186,6 +186,13 @@ public abstract partial class ConversationStoreContractTests
             [
                 new MessageAttachment { FileName = "label.pdf", ContentType = "application/pdf", Content = new byte[] { 0x25, 0x50, 0x44, 0x46, 0, 255 } },
                 new MessageAttachment { FileName = "写真.jpg", ContentType = "image/jpeg", Content = Enumerable.Range(0, 70_000).Select(i => (byte)i).ToArray() },
+                new MessageAttachment
+                {
+                    FileName = "cut.jpg",
+                    ContentType = "image/jpeg",
+                    Content = new byte[] { 0xFF, 0xD8, 0xFF },
+                    Defect = "its base64 content is cut short: the 3 bytes that could be decoded are kept, and the file may be incomplete or damaged",
+                },
             ],
             At = T0 + Duration.FromTicks(12_345),
             SentAt = T0 - Duration.FromSeconds(3),

@@ -135,6 +135,7 @@ public abstract partial class ConversationStoreContractTests : IAsyncLifetime
             Assert.Equal(expected.Attachments[i].FileName, actual.Attachments[i].FileName);
             Assert.Equal(expected.Attachments[i].ContentType, actual.Attachments[i].ContentType);
             Assert.Equal(expected.Attachments[i].Content.ToArray(), actual.Attachments[i].Content.ToArray());
+            Assert.Equal(expected.Attachments[i].Defect, actual.Attachments[i].Defect);
         }
 
         Assert.Equal(expected, actual with { References = expected.References, To = expected.To, Cc = expected.Cc, Attachments = expected.Attachments });
