@@ -14,6 +14,7 @@ internal sealed partial class InMemoryStoreState
 
     public Dictionary<ConversationId, List<ConversationChange>> History { get; } = [];
 
+    /// <summary>The addresses that took part in each conversation, in invariant lower case (as <see cref="ThreadingKeys.BuyerKey"/> compares them).</summary>
     public Dictionary<ConversationId, HashSet<string>> Participants { get; } = [];
 
     /// <summary>

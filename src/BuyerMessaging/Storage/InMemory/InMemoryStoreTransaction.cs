@@ -50,7 +50,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ArgumentNullException.ThrowIfNull(participant);
         var message = state.ByReferencedId.GetValueOrDefault((storeId, internetMessageId))?
             .Take(ThreadingKeys.ReferencingCandidates)
-            .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant));
+            .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant.ToLowerInvariant()));
         return Done(message is null ? (MessageLocation?)null : MessageLocation.Of(message));
     }
 
@@ -72,7 +72,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return Done(state.Participants.TryGetValue(id, out var set) && set.Contains(address));
+        return Done(state.Participants.TryGetValue(id, out var set) && set.Contains(address.ToLowerInvariant()));
     }
 
     public ValueTask AddParticipantsAsync(ConversationId id, IEnumerable<string> addresses, CancellationToken cancellationToken = default)
@@ -81,16 +81,17 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ThrowIfDone();
         if (!state.Participants.TryGetValue(id, out var set))
         {
-            set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            set = new HashSet<string>(StringComparer.Ordinal);
             state.Participants[id] = set;
             _undo.Add(() => state.Participants.Remove(id));
         }
 
         foreach (var address in addresses)
         {
-            if (!string.IsNullOrWhiteSpace(address) && set.Add(address))
+            if (!string.IsNullOrWhiteSpace(address) && set.Add(address.ToLowerInvariant()))
             {
-                _undo.Add(() => set.Remove(address));
+                var added = address.ToLowerInvariant();
+                _undo.Add(() => set.Remove(added));
             }
         }
 
