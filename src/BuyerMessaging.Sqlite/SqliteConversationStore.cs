@@ -383,7 +383,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             stores.Add(new Store { Id = new StoreId(reader.GetString(0)), Name = reader.GetString(1) });
         }
 
-        return stores.AsReadOnly();
+        return OrdinalOrder.ById(stores, s => s.Id.Value);
     }
 
     private static IReadOnlyList<Channel> LoadChannels(SqliteSession session)
@@ -395,7 +395,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             channels.Add(Rows.ReadChannel(reader));
         }
 
-        return channels.AsReadOnly();
+        return OrdinalOrder.ById(channels, c => c.Id.Value);
     }
 
     private static IReadOnlyList<Folder> LoadFolders(SqliteSession session)
@@ -408,7 +408,8 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             folders.Add(Rows.ReadFolder(reader));
         }
 
-        return folders.AsReadOnly();
+        // The SQL order is the contract's but for the id's collation (see OrdinalOrder): ties on kind and order are rare.
+        return Array.AsReadOnly([.. folders.OrderBy(f => f.Kind).ThenBy(f => f.Order).ThenBy(f => f.Id.Value, StringComparer.Ordinal)]);
     }
 
     /// <summary>

@@ -43,8 +43,10 @@ internal static class DefinitionSql
             return cached;
         }
 
+        // The running order is Order, then id ordinally (see OrdinalOrder), which SQL's BINARY collation does not give for every id.
+        var read = ReadJson(session.Command("SELECT json FROM rules ORDER BY sort_order, id"), static json => RuleJson.Import(json)[0]);
         var rules = new RuleSet(
-            ReadJson(session.Command("SELECT json FROM rules ORDER BY sort_order, id"), static json => RuleJson.Import(json)[0]).AsReadOnly(),
+            Array.AsReadOnly([.. read.OrderBy(r => r.Order).ThenBy(r => r.Id.Value, StringComparer.Ordinal)]),
             revision);
         if (cache is not null)
         {
@@ -84,7 +86,7 @@ internal static class DefinitionSql
             agents.Add(new Agent { Id = new AgentId(reader.GetString(0)), Name = reader.GetString(1) });
         }
 
-        return agents;
+        return OrdinalOrder.ById(agents, a => a.Id.Value);
     }
 
     public static void SaveAgent(SqliteSession session, Agent agent) =>
@@ -100,9 +102,11 @@ internal static class DefinitionSql
     }
 
     public static IReadOnlyList<Template> GetTemplates(SqliteSession session, StoreId? storeId) =>
-        storeId is { } store
-            ? ReadJson(session.Command("SELECT json FROM templates WHERE store_id IS NULL OR store_id = $store_id ORDER BY id").Set("$store_id", store.Value), ReadTemplate)
-            : ReadJson(session.Command("SELECT json FROM templates ORDER BY id"), ReadTemplate);
+        OrdinalOrder.ById(
+            storeId is { } store
+                ? ReadJson(session.Command("SELECT json FROM templates WHERE store_id IS NULL OR store_id = $store_id ORDER BY id").Set("$store_id", store.Value), ReadTemplate)
+                : ReadJson(session.Command("SELECT json FROM templates ORDER BY id"), ReadTemplate),
+            t => t.Id.Value);
 
     public static void SaveTemplate(SqliteSession session, Template template) =>
         session.Command("INSERT INTO templates (id, store_id, json) VALUES ($id, $store_id, $json) ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, json = excluded.json")

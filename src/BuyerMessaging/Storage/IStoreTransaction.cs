@@ -69,7 +69,7 @@ public partial interface IStoreTransaction : IAsyncDisposable
     /// </summary>
     /// <param name="storeId">The store.</param>
     /// <param name="internetMessageId">The Message-ID (compared ordinally, without angle brackets).</param>
-    /// <param name="participant">The address that must take part in the message's conversation (compared ignoring case).</param>
+    /// <param name="participant">The address that must take part in the message's conversation (compared ignoring case, as <see cref="IsParticipantAsync"/>).</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The location of that message or <see langword="null"/>. A store reads no text and no attachment for it.</returns>
     ValueTask<MessageLocation?> FindMessageReferencingAsync(StoreId storeId, string internetMessageId, string participant, CancellationToken cancellationToken = default);
@@ -99,12 +99,15 @@ public partial interface IStoreTransaction : IAsyncDisposable
 
     /// <summary>Returns whether an address took part in a conversation (sent, or received as To or Cc).</summary>
     /// <param name="id">The conversation.</param>
-    /// <param name="address">The address, compared case-insensitively.</param>
+    /// <param name="address">
+    /// The address, compared case-insensitively: by its invariant lower case (<see cref="string.ToLowerInvariant()"/>), as
+    /// <see cref="ThreadingKeys.BuyerKey"/> tells buyers apart, so "Kim@example.com" (KELVIN SIGN) is "kim@example.com".
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns><see langword="true"/> when it did.</returns>
     ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default);
 
-    /// <summary>Records addresses as participants of a conversation (idempotent, case-insensitive).</summary>
+    /// <summary>Records addresses as participants of a conversation (idempotent; case-insensitive, as <see cref="IsParticipantAsync"/> compares).</summary>
     /// <param name="id">The conversation.</param>
     /// <param name="addresses">The addresses.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

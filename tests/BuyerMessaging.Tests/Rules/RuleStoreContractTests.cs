@@ -195,6 +195,26 @@ public abstract class RuleStoreContractTests : IAsyncLifetime
         Assert.False(deleted);
     }
 
+    /// <summary>Ids are ordered ordinally (UTF-16), so 𠮷 (a surrogate pair from U+D842) runs before the full-width Ｚ (U+FF3A).</summary>
+    [Fact]
+    public async Task RulesAgentsAndTemplates_IdsAboveUFFFF_OrderedOrdinally()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.SaveRuleAsync(SampleRule("Ｚ", 1));
+            await tx.SaveRuleAsync(SampleRule("𠮷", 1));
+            await tx.SaveAgentAsync(new Agent { Id = new("Ｚ-team"), Name = "Z" });
+            await tx.SaveAgentAsync(new Agent { Id = new("𠮷田"), Name = "吉田" });
+            await tx.SaveTemplateAsync(SampleTemplate("Ｚ-template", null));
+            await tx.SaveTemplateAsync(SampleTemplate("𠮷-template", null));
+        });
+
+        Assert.Equal(["𠮷", "Ｚ"], (await Store.GetRulesAsync()).Rules.Select(r => r.Id.Value));
+        Assert.Equal(["𠮷田", "Ｚ-team"], (await Store.GetAgentsAsync()).Select(a => a.Id.Value));
+        Assert.Equal(["𠮷-template", "Ｚ-template"], (await Store.GetTemplatesAsync()).Select(t => t.Id.Value));
+        Assert.Equal(["𠮷-template", "Ｚ-template"], (await Store.GetTemplatesAsync(TestMail.Sakura)).Select(t => t.Id.Value));
+    }
+
     [Fact]
     public async Task Templates_RollBack_UndoesSave()
     {

@@ -177,6 +177,38 @@ public abstract partial class ConversationStoreContractTests
         Assert.Equal([items[2].Id, items[1].Id], (await Store.GetQuarantineAsync(limit: 2)).Select(i => i.Id));
     }
 
+    /// <summary>
+    /// Ids are ordered ordinally (UTF-16 code units): 𠮷 (U+20BB7, a surrogate pair from U+D842) comes before the
+    /// full-width Ｚ (U+FF3A), although its UTF-8 bytes (F0 ..) sort after Ｚ's (EF ..).
+    /// </summary>
+    [Fact]
+    public async Task GetStoresChannelsAndFolders_IdsAboveUFFFF_OrderedOrdinally()
+    {
+        var yoshinoya = new StoreId("𠮷野家");
+        var fullWidth = new StoreId("Ｚ-shop");
+        var folderA = new Folder { Id = new FolderId("Ｚ"), Name = "Z", Kind = FolderKind.Custom, Order = 1 };
+        var folderB = new Folder { Id = new FolderId("𠮷"), Name = "Yoshi", Kind = FolderKind.Custom, Order = 1 };
+        await InTransactionAsync(async tx =>
+        {
+            await tx.SaveStoreAsync(new Store { Id = fullWidth, Name = "Z" });
+            await tx.SaveStoreAsync(new Store { Id = yoshinoya, Name = "吉野家" });
+            await tx.SaveChannelAsync(new Channel { Id = new ChannelId("Ｚ-mail"), StoreId = fullWidth, Kind = ChannelKind.Mailbox, Name = "Z" });
+            await tx.SaveChannelAsync(new Channel { Id = new ChannelId("𠮷-mail"), StoreId = yoshinoya, Kind = ChannelKind.Mailbox, Name = "Y" });
+            await tx.SaveFolderAsync(folderA);
+            await tx.SaveFolderAsync(folderB);
+        });
+
+        Assert.Equal(["𠮷野家", "Ｚ-shop"], (await Store.GetStoresAsync()).Select(s => s.Id.Value));
+        Assert.Equal(["𠮷-mail", "Ｚ-mail"], (await Store.GetChannelsAsync()).Select(c => c.Id.Value));
+        Assert.Equal([.. SystemFolders.All, folderB, folderA], await Store.GetFoldersAsync());
+        await InTransactionAsync(async tx =>
+        {
+            Assert.Equal(["𠮷野家", "Ｚ-shop"], (await tx.GetStoresAsync()).Select(s => s.Id.Value));
+            Assert.Equal(["𠮷-mail", "Ｚ-mail"], (await tx.GetChannelsAsync()).Select(c => c.Id.Value));
+            Assert.Equal([.. SystemFolders.All, folderB, folderA], await tx.GetFoldersAsync());
+        });
+    }
+
     [Fact]
     public async Task GetQuarantineAsync_ZeroLimit_ThrowsArgumentOutOfRangeException() =>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>("limit", () => Store.GetQuarantineAsync(0));

@@ -320,6 +320,25 @@ public abstract partial class ConversationStoreContractTests
         });
     }
 
+    /// <summary>
+    /// Addresses compare by their invariant lower case, as <see cref="ThreadingKeys.BuyerKey"/> does: KELVIN SIGN (U+212A)
+    /// lower-cases to k, and LATIN SMALL LETTER LONG S (U+017F) is lower case already, whatever its upper case.
+    /// </summary>
+    [Fact]
+    public async Task IsParticipantAsync_AddressesEqualInLowerCase_ReturnsTrueAndOthersFalse()
+    {
+        var conversation = await AddConversationAsync();
+        await InTransactionAsync(async tx => await tx.AddParticipantsAsync(conversation.Id, ["\u212Aelvin@mail.example", "\u017Fam@mail.example"]));
+
+        await InTransactionAsync(async tx =>
+        {
+            Assert.True(await tx.IsParticipantAsync(conversation.Id, "kelvin@mail.example"));
+            Assert.True(await tx.IsParticipantAsync(conversation.Id, "\u212AELVIN@MAIL.EXAMPLE"));
+            Assert.True(await tx.IsParticipantAsync(conversation.Id, "\u017Fam@Mail.Example"));
+            Assert.False(await tx.IsParticipantAsync(conversation.Id, "sam@mail.example"));
+        });
+    }
+
     [Fact]
     public async Task AddParticipantsAsync_SameAddressesAgain_IsIdempotent()
     {

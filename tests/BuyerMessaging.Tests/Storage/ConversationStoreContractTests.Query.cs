@@ -151,6 +151,32 @@ public abstract partial class ConversationStoreContractTests
         Assert.Equal([quoted.Id], await QueryIdsAsync(new InboxQuery { Text = "\"" }));
     }
 
+    /// <summary>The text must be in the subject or in one message: a query that runs from one into the next (a line break pasted with it) finds nothing.</summary>
+    [Fact]
+    public async Task QueryAsync_TextAcrossSubjectAndMessage_MatchesNothing()
+    {
+        var conversation = await AddConversationAsync(c => c with { Subject = "Where is my parcel?" });
+        await AddMessageAsync(conversation.Id, m => m with { Text = "It has not arrived yet." });
+        await AddMessageAsync(conversation.Id, m => m with { Text = "Please hurry." });
+
+        Assert.Equal([conversation.Id], await QueryIdsAsync(new InboxQuery { Text = "arrived yet." }));
+        Assert.Empty(await QueryIdsAsync(new InboxQuery { Text = "parcel?\nIt" }));
+        Assert.Empty(await QueryIdsAsync(new InboxQuery { Text = "yet.\nPlease" }));
+        Assert.Empty(await QueryIdsAsync(new InboxQuery { Text = "?\ni" }));
+    }
+
+    /// <summary>A conversation's subject is searched as it is now, not as it was first stored.</summary>
+    [Fact]
+    public async Task QueryAsync_TextAfterSubjectChanged_MatchesTheNewSubjectOnly()
+    {
+        var conversation = await AddConversationAsync(c => c with { Subject = "Broken lamp" });
+        await InTransactionAsync(async tx => await tx.UpdateConversationAsync(conversation with { Subject = "Missing parcel", Version = 2 }));
+
+        Assert.Equal([conversation.Id], await QueryIdsAsync(new InboxQuery { Text = "parcel" }));
+        Assert.Empty(await QueryIdsAsync(new InboxQuery { Text = "lamp" }));
+        Assert.Empty(await QueryIdsAsync(new InboxQuery { Text = "la" }));
+    }
+
     [Fact]
     public async Task QueryAsync_TextCombinedWithFilters_AllMustHold()
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BuyerMessaging.Internal;
 
 /// <summary>The data of an <see cref="InMemoryConversationStore"/>; every access holds <see cref="Gate"/>.</summary>
@@ -16,10 +14,14 @@ internal sealed partial class InMemoryStoreState
 
     public Dictionary<ConversationId, List<ConversationChange>> History { get; } = [];
 
+    /// <summary>The addresses that took part in each conversation, in invariant lower case (as <see cref="ThreadingKeys.BuyerKey"/> compares them).</summary>
     public Dictionary<ConversationId, HashSet<string>> Participants { get; } = [];
 
-    /// <summary>Folded subject and message texts of each conversation, for free-text search.</summary>
-    public Dictionary<ConversationId, StringBuilder> SearchText { get; } = [];
+    /// <summary>
+    /// The folded subject (first) and message texts of each conversation, for free-text search: each one apart, as the
+    /// query must find its text in the subject or in one message, never across two.
+    /// </summary>
+    public Dictionary<ConversationId, List<string>> SearchText { get; } = [];
 
     public Dictionary<(ChannelId Channel, string ExternalId), Message> ByExternalId { get; } = [];
 
@@ -176,7 +178,7 @@ internal sealed partial class InMemoryStoreState
         }
 
         return folded is null
-            || (SearchText.TryGetValue(c.Id, out var text) && text.ToString().Contains(folded, StringComparison.Ordinal));
+            || (SearchText.TryGetValue(c.Id, out var texts) && texts.Exists(text => text.Contains(folded, StringComparison.Ordinal)));
     }
 
     private static bool InScope<T>(IReadOnlyList<T>? filter, T value) => filter is not { Count: > 0 } || filter.Contains(value);

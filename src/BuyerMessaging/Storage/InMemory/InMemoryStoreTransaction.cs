@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 
 namespace BuyerMessaging.Internal;
@@ -51,7 +50,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ArgumentNullException.ThrowIfNull(participant);
         var message = state.ByReferencedId.GetValueOrDefault((storeId, internetMessageId))?
             .Take(ThreadingKeys.ReferencingCandidates)
-            .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant));
+            .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant.ToLowerInvariant()));
         return Done(message is null ? (MessageLocation?)null : MessageLocation.Of(message));
     }
 
@@ -73,7 +72,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return Done(state.Participants.TryGetValue(id, out var set) && set.Contains(address));
+        return Done(state.Participants.TryGetValue(id, out var set) && set.Contains(address.ToLowerInvariant()));
     }
 
     public ValueTask AddParticipantsAsync(ConversationId id, IEnumerable<string> addresses, CancellationToken cancellationToken = default)
@@ -82,16 +81,17 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ThrowIfDone();
         if (!state.Participants.TryGetValue(id, out var set))
         {
-            set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            set = new HashSet<string>(StringComparer.Ordinal);
             state.Participants[id] = set;
             _undo.Add(() => state.Participants.Remove(id));
         }
 
         foreach (var address in addresses)
         {
-            if (!string.IsNullOrWhiteSpace(address) && set.Add(address))
+            if (!string.IsNullOrWhiteSpace(address) && set.Add(address.ToLowerInvariant()))
             {
-                _undo.Add(() => set.Remove(address));
+                var added = address.ToLowerInvariant();
+                _undo.Add(() => set.Remove(added));
             }
         }
 
@@ -108,7 +108,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         var id = conversation.Id;
-        state.SearchText[id] = new StringBuilder(TextFolding.Fold(conversation.Subject));
+        state.SearchText[id] = [TextFolding.Fold(conversation.Subject)];
         var buyerKey = ThreadingKeys.BuyerKey(conversation.Buyer.Address);
         Index(state.ByBuyerAndOrder, (conversation.StoreId, buyerKey, conversation.OrderId), id);
         Index(state.BySubject, (conversation.ChannelId, buyerKey, ThreadingKeys.SubjectKey(conversation.Subject)), id);
@@ -131,6 +131,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
 
         state.Conversations[conversation.Id] = conversation;
         _undo.Add(() => state.Conversations[old.Id] = old);
+        if (!string.Equals(old.Subject, conversation.Subject, StringComparison.Ordinal) && state.SearchText.TryGetValue(old.Id, out var texts))
+        {
+            var oldSubject = texts[0];
+            texts[0] = TextFolding.Fold(conversation.Subject);
+            _undo.Add(() => texts[0] = oldSubject);
+        }
+
         var buyerKey = ThreadingKeys.BuyerKey(conversation.Buyer.Address);
         var oldBuyerKey = ThreadingKeys.BuyerKey(old.Buyer.Address);
         if (old.OrderId != conversation.OrderId || oldBuyerKey != buyerKey)
@@ -194,11 +201,10 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             });
         }
 
-        if (state.SearchText.TryGetValue(message.ConversationId, out var text) && message.Text.Length > 0)
+        if (state.SearchText.TryGetValue(message.ConversationId, out var texts) && message.Text.Length > 0)
         {
-            var length = text.Length;
-            text.Append('\n').Append(TextFolding.Fold(message.Text));
-            _undo.Add(() => text.Length = length);
+            texts.Add(TextFolding.Fold(message.Text));
+            _undo.Add(() => texts.RemoveAt(texts.Count - 1));
         }
 
         return ValueTask.CompletedTask;
