@@ -105,7 +105,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         {
             // Buyers writing Japanese, Chinese, Korean or Russian name the product as the shop does: "Apple Watch
             // Series 9 Band 45mm 届いていません". Such names are not the language of the message.
-            weights[(int)ScriptGroup.Latin] = Math.Max(0, weights[(int)ScriptGroup.Latin] - LatinNames(text, null));
+            weights[(int)ScriptGroup.Latin] = Math.Max(0, weights[(int)ScriptGroup.Latin] - LatinNames(text, strongOnly: false, mask: false, out _));
         }
 
         var total = 0;
@@ -202,17 +202,14 @@ public sealed class NgramLanguageDetector : ILanguageDetector
 
         for (var l = 0; l < profiles.Languages.Count; l++)
         {
-            var (hiraganaShare, katakanaShare, hanShare) = profiles.Languages[l] switch
+            var (hiraganaShare, katakanaShare, hanShare, japaneseFormScore) = profiles.Languages[l] switch
             {
-                "ja" => (0.35, 0.10, 0.55),
-                "zh" => (1e-9, 0.001, 0.999),
-                _ => (0.25, 0.25, 0.5),
+                "ja" => (0.35, 0.10, 0.55, 0.0),
+                "zh" => (1e-9, 0.001, 0.999, -40.0),
+                _ => (0.25, 0.25, 0.5, 0.0),
             };
-            scores[l] += (hiragana * Math.Log(hiraganaShare)) + (katakana * Math.Log(katakanaShare)) + (han * Math.Log(hanShare));
-            if (profiles.Languages[l] == "zh")
-            {
-                scores[l] += japaneseForms * -40.0;
-            }
+            scores[l] += (hiragana * Math.Log(hiraganaShare)) + (katakana * Math.Log(katakanaShare)) + (han * Math.Log(hanShare))
+                + (japaneseForms * japaneseFormScore);
         }
     }
 
@@ -223,14 +220,12 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// </summary>
     private string WithoutLatinNames(string text, string folded)
     {
-        if (LatinNames(text, null, strongOnly: true) == 0)
+        if (LatinNames(text, strongOnly: true, mask: true, out var masked) == 0)
         {
             return folded;
         }
 
-        var mask = text.ToCharArray();
-        LatinNames(text, mask, strongOnly: true);
-        var rest = TextFolding.Fold(new string(mask));
+        var rest = TextFolding.Fold(new string(masked));
         var letters = 0;
         foreach (var c in rest)
         {
@@ -258,9 +253,10 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// Watch", "Echo Dot"). A capitalised word beside small-letter words ("Where is my parcel") is a sentence and counts.
     /// </summary>
     /// <param name="text">The text.</param>
-    /// <param name="mask">When not <see langword="null"/>, a copy of the text in which the names are overwritten with spaces.</param>
     /// <param name="strongOnly">Whether only tokens that are names on their own count (digits, inner capitals, acronyms).</param>
-    private static int LatinNames(string text, char[]? mask, bool strongOnly = false)
+    /// <param name="mask">Whether to give a copy of the text with the names overwritten with spaces.</param>
+    /// <param name="masked">That copy, when <paramref name="mask"/> is set and the text has a name; else <see langword="null"/>.</param>
+    private static int LatinNames(string text, bool strongOnly, bool mask, out char[]? masked)
     {
         // In a text written in capitals ("WO IST MEIN PAKET???") a short word in capitals is no acronym.
         int upper = 0, lower = 0;
@@ -271,6 +267,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
 
         var acronyms = lower > upper;
+        char[]? copy = null;
         var names = 0;
         NameToken previous = default, current = default;
         var i = 0;
@@ -290,21 +287,28 @@ public sealed class NgramLanguageDetector : ILanguageDetector
             }
 
             var next = ReadToken(text, ref i, spaceOnly && start > 0, acronyms);
-            names += Take(current, previous, next, mask, strongOnly);
+            names += Take(current, previous, next);
             previous = current;
             current = next;
         }
 
-        return names + Take(current, previous, default, mask, strongOnly);
+        names += Take(current, previous, default);
+        masked = copy;
+        return names;
 
-        static int Take(NameToken token, NameToken previous, NameToken next, char[]? mask, bool strongOnly)
+        int Take(NameToken token, NameToken previous, NameToken next)
         {
             if (strongOnly ? !token.Strong || token.Letters == 0 : !token.IsName(previous, next))
             {
                 return 0;
             }
 
-            mask?.AsSpan(token.Start, token.Length).Fill(' ');
+            if (mask)
+            {
+                copy ??= text.ToCharArray();
+                copy.AsSpan(token.Start, token.Length).Fill(' ');
+            }
+
             return token.Letters;
         }
     }
