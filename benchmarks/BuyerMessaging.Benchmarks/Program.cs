@@ -20,5 +20,5 @@ if (args.Length > 0 && args[0] == "stage")
     return await IngestSoak.RunStageAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, OwnCodeOptimizedValidator.Config);
 return 0;

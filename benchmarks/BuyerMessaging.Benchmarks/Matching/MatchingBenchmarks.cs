@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using BuyerMessaging.Cli;
 using BuyerMessaging.Evaluation;
 
@@ -9,11 +8,9 @@ namespace BuyerMessaging.Benchmarks;
 /// One smart-reply match, 10 templates (the first ten intents of banking77, ten example questions each), over 100
 /// banking77 test questions: the offline <see cref="LexicalTemplateMatcher"/> (the baseline) against
 /// <see cref="SemanticTemplateMatcher"/> with the local all-MiniLM-L6-v2, template embeddings cached, the question
-/// embedded each time. Needs ../shared/corpora. ONNX Runtime's managed assembly is not marked optimized, so this class
-/// alone turns BenchmarkDotNet's optimizations check off (our assemblies are Release builds here as everywhere).
+/// embedded each time. Needs ../shared/corpora.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(OnnxRuntimeConfig))]
 public class MatchingBenchmarks
 {
     private const int Questions = 100;
@@ -64,10 +61,5 @@ public class MatchingBenchmarks
         }
 
         return found;
-    }
-
-    private sealed class OnnxRuntimeConfig : ManualConfig
-    {
-        public OnnxRuntimeConfig() => WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }
 }
