@@ -29,13 +29,30 @@ internal static class ChannelResolution
                     : $"unknown Amazon marketplace '{message.Marketplace}'");
             }
 
-            var candidates = channels.Where(c => c.Kind == ChannelKind.Amazon && SameMarketplace(c, marketplace)).ToList();
-            channel = candidates.FirstOrDefault(c => c.Address is not null && recipients.Contains(c.Address));
-            if (channel is null)
+            // The first channel of the marketplace that receives mail at a recipient; else its only channel without an
+            // address. One pass, no copies: this runs for every relay message.
+            channel = null;
+            Channel? open = null;
+            var openCount = 0;
+            foreach (var c in channels)
             {
-                var open = candidates.Where(c => c.Address is null).ToList();
-                channel = open.Count == 1 ? open[0] : null;
+                if (c.Kind != ChannelKind.Amazon || !SameMarketplace(c, marketplace))
+                {
+                    continue;
+                }
+
+                if (c.Address is null)
+                {
+                    open ??= c;
+                    openCount++;
+                }
+                else if (channel is null && recipients.Contains(c.Address))
+                {
+                    channel = c;
+                }
             }
+
+            channel ??= openCount == 1 ? open : null;
 
             if (channel is null)
             {
