@@ -495,4 +495,25 @@ public abstract partial class ConversationIngestorContractTests : IAsyncLifetime
         var page = await Store.QueryAsync(new InboxQuery { Text = "配達" });
         Assert.Equal(result.ConversationId, Assert.Single(page.Items).Id);
     }
+    [Fact]
+    public async Task IngestAsync_RelayMail_GoesToTheChannelReceivingAtItsAddress_ElseToTheMarketplacesOnlyOpenChannel()
+    {
+        // Two more Amazon US channels of Sakura: one receiving at its own address, one without an address (open), which
+        // takes mail to any other address of the marketplace, as long as it is enabled.
+        var directory = new StoreDirectory(Store);
+        var sakura = new Store { Id = TestMail.Sakura, Name = "Sakura Home" };
+        var sakuraUs = new Channel { Id = new ChannelId("sakura-us"), StoreId = TestMail.Sakura, Kind = ChannelKind.Amazon, Name = "Amazon.com", CountryCode = "US", Address = "us@sakura-home.example" };
+        var sakuraOpen = sakuraUs with { Id = new ChannelId("sakura-us-open"), Address = null };
+        await directory.SaveAsync(sakura, [TestMail.AmazonJpChannel, sakuraUs, sakuraOpen]);
+
+        var addressed = await Ingestor.IngestAsync(TestMail.Relay(alias: "aaaaaaaa1111111@marketplace.amazon.com", to: "US@Sakura-Home.example"));
+        var elsewhere = await Ingestor.IngestAsync(TestMail.Relay(alias: "bbbbbbbb2222222@marketplace.amazon.com", to: "someone@else.example"));
+        await directory.SaveAsync(sakura, [TestMail.AmazonJpChannel, sakuraUs, sakuraOpen with { Enabled = false }]);
+        var whileDisabled = await Ingestor.IngestAsync(TestMail.Relay(alias: "cccccccc3333333@marketplace.amazon.com", to: "someone@else.example"));
+
+        Assert.Equal(sakuraUs.Id, addressed.ChannelId);
+        Assert.Equal(sakuraOpen.Id, elsewhere.ChannelId);
+        Assert.Equal(IngestOutcome.Quarantined, whileDisabled.Outcome);
+        Assert.Equal("channel 'sakura-us-open' is disabled", whileDisabled.QuarantineReason);
+    }
 }
