@@ -19,7 +19,7 @@ public static class TemplateJson
 
     /// <summary>Writes templates in the export format.</summary>
     /// <param name="templates">The templates.</param>
-    /// <returns>The JSON text, indented.</returns>
+    /// <returns>The JSON text, indented, with non-ASCII text (Japanese) and HTML markup written as is, for people to edit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="templates"/> is <see langword="null"/>.</exception>
     public static string Export(IEnumerable<Template> templates)
     {
@@ -29,7 +29,7 @@ public static class TemplateJson
             SchemaVersion = SchemaVersion,
             Templates = [.. templates.Select(TemplateDto.From)],
         };
-        return JsonSerializer.Serialize(document, CoreJsonContext.Default.TemplateDocumentDto);
+        return JsonSerializer.Serialize(document, CoreJsonContext.Files.TemplateDocumentDto);
     }
 
     /// <summary>Reads templates from the export format or from a bare array of template objects.</summary>
