@@ -37,11 +37,14 @@ public static class TemplateJson
     /// <returns>The templates, in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="DefinitionValidationException">The JSON is malformed or a template is invalid; every failing member is listed with its path.</exception>
-    public static IReadOnlyList<Template> Import(string json)
+    public static IReadOnlyList<Template> Import(string json) => Import(json, out _);
+
+    /// <summary>Reads templates as <see cref="Import(string)"/> does, and gives the path prefix of the i-th template: <c>templates[i]</c>, or <c>[i]</c> in a bare array.</summary>
+    internal static IReadOnlyList<Template> Import(string json, out string prefix)
     {
         ArgumentNullException.ThrowIfNull(json);
         List<TemplateDto?>? dtos;
-        var prefix = "templates";
+        prefix = "templates";
         try
         {
             var trimmed = json.AsSpan().TrimStart();
