@@ -120,4 +120,8 @@ internal static class CommonOptions
         values is null
             ? []
             : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    /// <summary>Reads a text file named by an option or argument; a missing file is "not found" (exit 2) naming <paramref name="field"/>.</summary>
+    public static async Task<string> ReadTextFileAsync(string path, string field, CancellationToken cancellationToken) =>
+        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : throw CliException.NotFound($"{field}: '{path}' not found.");
 }

@@ -157,7 +157,7 @@ internal static class RulesCommand
         command.Arguments.Add(file);
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
-            var content = await ReadFileAsync(parseResult.GetValue(file)!, "FILE", cancellationToken);
+            var content = await CommonOptions.ReadTextFileAsync(parseResult.GetValue(file)!, "FILE", cancellationToken);
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {
@@ -187,10 +187,7 @@ internal static class RulesCommand
     }
 
     private static async Task<IReadOnlyList<Rule>?> ReadRulesAsync(string? path, CancellationToken cancellationToken) =>
-        path is null ? null : RuleJson.Import(await ReadFileAsync(path, "--rules", cancellationToken));
-
-    private static async Task<string> ReadFileAsync(string path, string field, CancellationToken cancellationToken) =>
-        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : throw CliException.NotFound($"{field}: '{path}' not found.");
+        path is null ? null : RuleJson.Import(await CommonOptions.ReadTextFileAsync(path, "--rules", cancellationToken));
 
     private static RulesTestJson ToJson(RuleDryRun dryRun)
     {

@@ -4,19 +4,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BuyerMessaging.Cli;
 
 /// <summary>
-/// <c>templates list|show|render|copy|favourite</c>: the store's templates and the built-in sample library. Without
-/// <c>--db</c>, the commands that only read work on the samples (<c>list --samples</c>, <c>show</c>, <c>render</c>).
+/// <c>templates list|show|render|copy|favourite|export|import|delete|pause|resume</c>: the store's templates and the
+/// built-in sample library. Without <c>--db</c>, the commands that only read work on the samples (<c>list --samples</c>,
+/// <c>show</c>, <c>render</c>).
 /// </summary>
 internal static class TemplatesCommand
 {
     public static Command Create(CliRuntime runtime)
     {
-        var command = new Command("templates", "Reply templates: list, show, render (preview), copy a sample to a store, favourites.");
+        var command = new Command("templates", "Reply templates: list, show, render (preview), copy a sample to a store, favourites, export, import, delete, pause, resume.");
         command.Subcommands.Add(List(runtime));
         command.Subcommands.Add(Show(runtime));
         command.Subcommands.Add(Render(runtime));
         command.Subcommands.Add(Copy(runtime));
         command.Subcommands.Add(Favourite(runtime));
+        command.Subcommands.Add(Export(runtime));
+        command.Subcommands.Add(Import(runtime));
+        command.Subcommands.Add(Delete(runtime));
+        command.Subcommands.Add(SetEnabled(runtime, "pause", enabled: false));
+        command.Subcommands.Add(SetEnabled(runtime, "resume", enabled: true));
         return command;
     }
 
@@ -25,7 +31,7 @@ internal static class TemplatesCommand
         var db = CommonOptions.Db(required: false);
         var samples = new Option<bool>("--samples") { Description = "List the built-in sample library (15 situations in en, ja, de); with --db, after the stored templates." };
         var store = StoreOption(required: false);
-        var language = new Option<string?>("--language") { Description = "Only templates in this language (en, ja, de, …).", HelpName = "LANG" };
+        var language = LanguageOption();
         var json = CommonOptions.Json();
         var command = new Command("list", "List templates: a database's (--db), the samples (--samples), or both.") { db, samples, store, language, json };
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
@@ -42,11 +48,7 @@ internal static class TemplatesCommand
             await using (services)
             {
                 var book = services.GetRequiredService<TemplateBook>();
-                IReadOnlyList<Template> templates = dbPath is null ? TemplateSamples.All : await book.ListAsync(storeId, withSamples, cancellationToken);
-                if (parseResult.GetValue(language) is { } lang)
-                {
-                    templates = [.. templates.Where(t => string.Equals(t.Language, lang, StringComparison.OrdinalIgnoreCase))];
-                }
+                var templates = InLanguage(dbPath is null ? TemplateSamples.All : await book.ListAsync(storeId, withSamples, cancellationToken), parseResult.GetValue(language));
 
                 var favourites = storeId is { } s && dbPath is not null ? await book.GetFavouritesAsync(s, cancellationToken) : [];
                 if (parseResult.GetValue(json))
@@ -255,6 +257,179 @@ internal static class TemplatesCommand
         return command;
     }
 
+    private static Command Export(CliRuntime runtime)
+    {
+        var db = CommonOptions.Db();
+        var store = StoreOption(required: false);
+        var language = LanguageOption();
+        var output = new Option<string?>("--out") { Description = "Write the JSON to this file instead of standard output.", HelpName = "FILE" };
+        var command = new Command("export", "Write the stored templates as JSON: the format 'templates import', 'match --templates' and 'smartreply simulate --templates' read.") { db, store, language, output };
+        CommandRunner.SetAction(command, runtime, null, async (parseResult, cancellationToken) =>
+        {
+            var storeId = OptionalStore(parseResult.GetValue(store));
+            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
+            await using (services)
+            {
+                if (storeId is { } s)
+                {
+                    await RequireStoreAsync(services, s, cancellationToken);
+                }
+
+                var templates = InLanguage(await services.GetRequiredService<TemplateBook>().ListAsync(storeId, cancellationToken: cancellationToken), parseResult.GetValue(language));
+                var json = TemplateJson.Export(templates);
+                if (parseResult.GetValue(output) is not { } path)
+                {
+                    runtime.Out.WriteLine(json);
+                    return ExitCodes.Success;
+                }
+
+                try
+                {
+                    await File.WriteAllTextAsync(path, json + "\n", cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException($"--out: '{path}' cannot be written: {e.Message}");
+                }
+
+                runtime.Out.WriteLine($"Exported {templates.Count} templates to {path}.");
+                return ExitCodes.Success;
+            }
+        });
+        return command;
+    }
+
+    private static Command Import(CliRuntime runtime)
+    {
+        var file = new Argument<string>("FILE") { Description = "A JSON file of templates: what 'templates export' writes, or an array of template objects." };
+        var db = CommonOptions.Db();
+        var store = StoreOption(required: true);
+        var replace = new Option<bool>("--replace") { Description = "Replace the store's templates that have an id of the file (without it, such an id is an error)." };
+        var json = CommonOptions.Json();
+        var command = new Command("import", "Import the templates of a JSON file into a store, all or nothing: every invalid template and field is reported, and then nothing is saved.") { file, db, store, replace, json };
+        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var storeId = OptionalStore(parseResult.GetValue(store))!.Value;
+            var content = await CommonOptions.ReadTextFileAsync(parseResult.GetValue(file)!, "FILE", cancellationToken);
+            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
+            await using (services)
+            {
+                await RequireStoreAsync(services, storeId, cancellationToken);
+                var result = await services.GetRequiredService<TemplateBook>().ImportAsync(content, storeId, parseResult.GetValue(replace), cancellationToken);
+                if (parseResult.GetValue(json))
+                {
+                    runtime.WriteJson(new TemplateImportJson(result.Imported.Count, result.Replaced.Count), CliJson.Context.TemplateImportJson);
+                    return ExitCodes.Success;
+                }
+
+                runtime.Out.WriteLine($"Imported {result.Imported.Count} templates into store {storeId} ({result.Replaced.Count} replaced).");
+                foreach (var t in result.Imported)
+                {
+                    runtime.Out.WriteLine($"  {t.Id}{(result.Replaced.Contains(t.Id) ? "  (replaced)" : string.Empty)}");
+                }
+
+                return ExitCodes.Success;
+            }
+        });
+        return command;
+    }
+
+    private static Command Delete(CliRuntime runtime)
+    {
+        var db = CommonOptions.Db();
+        var id = new Argument<string>("ID") { Description = "The stored template to delete." };
+        var force = new Option<bool>("--force") { Description = "Delete it even while auto-reply or smart-reply policies name it, and take it out of them (a policy left with no template is paused)." };
+        var json = CommonOptions.Json();
+        var command = new Command("delete", "Delete a stored template; refused while a channel's auto-reply or smart-reply policy names it, unless --force.") { db, id, force, json };
+        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var templateId = TemplateId(parseResult.GetValue(id), "ID");
+            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
+            await using (services)
+            {
+                var book = services.GetRequiredService<TemplateBook>();
+                TemplateDeletion deletion;
+                try
+                {
+                    deletion = parseResult.GetValue(force)
+                        ? await book.ForceDeleteAsync(templateId, cancellationToken)
+                        : new(await book.DeleteAsync(templateId, cancellationToken), [], []);
+                }
+                catch (TemplateInUseException e)
+                {
+                    throw CliException.Usage($"ID: template '{e.TemplateId}' is used by {string.Join(", ", e.Uses)}; take it out of those policies first ('autoreply set', 'smartreply set'), pause it instead ('templates pause'), or give --force to delete it and take it out of them.");
+                }
+
+                if (!deletion.Deleted)
+                {
+                    throw CliException.NotFound(TemplateSamples.Find(templateId) is null
+                        ? $"ID: there is no template '{templateId}'."
+                        : $"ID: '{templateId}' is a built-in sample, which is not stored and cannot be deleted.");
+                }
+
+                if (parseResult.GetValue(json))
+                {
+                    runtime.WriteJson(
+                        new TemplateDeleteJson(templateId.Value, [.. deletion.RemovedFrom.Select(ToJson)], [.. deletion.Paused.Select(ToJson)]),
+                        CliJson.Context.TemplateDeleteJson);
+                    return ExitCodes.Success;
+                }
+
+                runtime.Out.WriteLine($"Deleted {templateId}.");
+                foreach (var use in deletion.RemovedFrom)
+                {
+                    runtime.Out.WriteLine($"  taken out of {use}");
+                }
+
+                foreach (var paused in deletion.Paused)
+                {
+                    runtime.Out.WriteLine($"  paused {paused.Member} of channel '{paused.ChannelId}': it has no template left");
+                }
+
+                return ExitCodes.Success;
+            }
+        });
+        return command;
+    }
+
+    private static Command SetEnabled(CliRuntime runtime, string name, bool enabled)
+    {
+        var db = CommonOptions.Db();
+        var id = new Argument<string>("ID") { Description = $"The stored template to {name}." };
+        var json = CommonOptions.Json();
+        var description = enabled
+            ? "Resume a paused template: smart reply matches it and auto-replies send it again."
+            : "Pause a template: it is not sent (smart reply leaves it out, due auto-replies with it are skipped); policies may keep naming it.";
+        var command = new Command(name, description) { db, id, json };
+        CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
+        {
+            var templateId = TemplateId(parseResult.GetValue(id), "ID");
+            var services = runtime.OpenExisting(parseResult.GetValue(db)!);
+            await using (services)
+            {
+                Template template;
+                try
+                {
+                    template = await services.GetRequiredService<TemplateBook>().SetEnabledAsync(templateId, enabled, cancellationToken);
+                }
+                catch (KeyNotFoundException e)
+                {
+                    throw CliException.NotFound($"ID: {e.Message}");
+                }
+
+                if (parseResult.GetValue(json))
+                {
+                    runtime.WriteJson(ToJson(template, [], body: true), CliJson.Context.TemplateJsonModel);
+                    return ExitCodes.Success;
+                }
+
+                runtime.Out.WriteLine($"Template {templateId} is {(enabled ? "enabled" : "paused")}.");
+                return ExitCodes.Success;
+            }
+        });
+        return command;
+    }
+
     /// <summary>
     /// Copies a sample; a taken id (the store's own template or another store's: a copy never replaces one) is reported
     /// as an error of <c>--id</c>, which chooses another.
@@ -289,6 +464,14 @@ internal static class TemplatesCommand
             throw CliException.NotFound($"--store: there is no store '{storeId}'; the database has {(stores.Count == 0 ? "none" : string.Join(", ", stores.Select(s => s.Id.Value)))}.");
         }
     }
+
+    /// <summary>The templates in a language (as <c>--language</c> gives it, compared case-insensitively); all of them when <paramref name="language"/> is <see langword="null"/>.</summary>
+    private static IReadOnlyList<Template> InLanguage(IReadOnlyList<Template> templates, string? language) =>
+        language is null ? templates : [.. templates.Where(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase))];
+
+    private static Option<string?> LanguageOption() => new("--language") { Description = "Only templates in this language (en, ja, de, …).", HelpName = "LANG" };
+
+    private static TemplateUseJson ToJson(TemplateUse use) => new(use.ChannelId.Value, use.Member);
 
     private static Argument<string> TemplateArgument() => new("ID") { Description = "The template id (a stored template's, or a sample's such as sample-lost-parcel-ja)." };
 

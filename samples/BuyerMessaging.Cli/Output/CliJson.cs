@@ -28,6 +28,8 @@ namespace BuyerMessaging.Cli;
 [JsonSerializable(typeof(TemplateListJson))]
 [JsonSerializable(typeof(RenderedJson))]
 [JsonSerializable(typeof(FavouritesJson))]
+[JsonSerializable(typeof(TemplateImportJson))]
+[JsonSerializable(typeof(TemplateDeleteJson))]
 [JsonSerializable(typeof(DetectJson))]
 [JsonSerializable(typeof(MatchJson))]
 [JsonSerializable(typeof(SmartReplySimulationJson))]

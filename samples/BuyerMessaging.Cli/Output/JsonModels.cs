@@ -207,6 +207,15 @@ internal sealed record RenderedJson(string TemplateId, string Subject, string Te
 /// <summary><c>templates favourite --json</c>: the store's favourite template ids, in order.</summary>
 internal sealed record FavouritesJson(string StoreId, IReadOnlyList<string> Favourites);
 
+/// <summary><c>templates import --json</c>: how many templates were saved, and how many of them replaced one of the store's.</summary>
+internal sealed record TemplateImportJson(int Imported, int Replaced);
+
+/// <summary><c>templates delete --json</c>: the deleted template, the policy members it was taken out of, and the policies paused (<c>--force</c>).</summary>
+internal sealed record TemplateDeleteJson(string TemplateId, IReadOnlyList<TemplateUseJson> RemovedFrom, IReadOnlyList<TemplateUseJson> Paused);
+
+/// <summary>A channel's policy member that named a template (<c>SmartReply.Templates[0]</c>), or a paused policy (<c>SmartReply</c>).</summary>
+internal sealed record TemplateUseJson(string ChannelId, string Member);
+
 /// <summary><c>detect --json</c>.</summary>
 internal sealed record DetectJson(string Language, double Confidence);
 

@@ -148,9 +148,20 @@ public sealed record AutoReplyPolicy
         }
     }
 
-    /// <summary>The ids of the templates the policy names.</summary>
-    internal IEnumerable<TemplateId> TemplateIds() =>
-        (FirstContact?.References() ?? []).Concat(FollowUp?.References() ?? []).Select(r => r.Id);
+    /// <summary>The templates the policy names, each with its member path: <c>FirstContact.Default</c>, <c>FollowUp.ByMessageType[Type]</c>….</summary>
+    internal IEnumerable<(string Member, TemplateId Id)> References() =>
+        (FirstContact?.References() ?? []).Select(r => ($"{nameof(FirstContact)}.{r.Member}", r.Id))
+        .Concat((FollowUp?.References() ?? []).Select(r => ($"{nameof(FollowUp)}.{r.Member}", r.Id)));
+
+    /// <summary>
+    /// The policy without a template: it is taken out of every selection (a message type that had it falls back to the
+    /// default); an enabled policy left with no template at all is paused, since it would have nothing to send.
+    /// </summary>
+    internal AutoReplyPolicy Without(TemplateId id)
+    {
+        var policy = this with { FirstContact = FirstContact?.Without(id)!, FollowUp = FollowUp?.Without(id)! };
+        return policy.Enabled && (policy.FirstContact?.IsEmpty ?? true) && (policy.FollowUp?.IsEmpty ?? true) ? policy with { Enabled = false } : policy;
+    }
 
     /// <summary>Whether another policy names the same templates for the same cases.</summary>
     internal bool SameTemplatesAs(AutoReplyPolicy? other) =>

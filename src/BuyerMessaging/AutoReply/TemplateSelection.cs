@@ -36,6 +36,13 @@ public sealed record TemplateSelection
         }
     }
 
+    /// <summary>The selection without a template: not the default any more, and no message type's own.</summary>
+    internal TemplateSelection Without(TemplateId id) => new()
+    {
+        Default = Default == id ? null : Default,
+        ByMessageType = ByMessageType.Where(p => p.Value != id).ToDictionary(),
+    };
+
     /// <summary>Whether another selection names the same templates for the same message types.</summary>
     internal bool SameAs(TemplateSelection? other) =>
         other is not null && other.Default == Default && other.ByMessageType.Count == ByMessageType.Count

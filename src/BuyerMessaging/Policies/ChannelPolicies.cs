@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BuyerMessaging;
 
 /// <summary>
@@ -36,7 +38,38 @@ public sealed record ChannelPolicies
     }
 
     /// <summary>The ids of the templates the automatic replies name.</summary>
-    internal IEnumerable<TemplateId> TemplateIds() => (AutoReply?.TemplateIds() ?? []).Concat(SmartReply?.Templates ?? []);
+    internal IEnumerable<TemplateId> TemplateIds() => References().Select(r => r.Id);
+
+    /// <summary>
+    /// The templates the automatic replies name, each with its member path (<c>AutoReply.FirstContact.Default</c>,
+    /// <c>AutoReply.FollowUp.ByMessageType[ReturnRequest]</c>, <c>SmartReply.Templates[1]</c>), enabled or paused.
+    /// </summary>
+    internal IEnumerable<(string Member, TemplateId Id)> References() =>
+        (AutoReply?.References() ?? []).Select(r => ($"{nameof(AutoReply)}.{r.Member}", r.Id))
+        .Concat((SmartReply?.Templates ?? []).Select((id, i) => (string.Create(CultureInfo.InvariantCulture, $"{nameof(SmartReply)}.{nameof(SmartReplyPolicy.Templates)}[{i}]"), id)));
+
+    /// <summary>
+    /// The policies without a template (see <see cref="AutoReplyPolicy.Without"/>; a smart reply left with no template is
+    /// paused too), and the policies that were paused for it (<c>AutoReply</c>, <c>SmartReply</c>).
+    /// </summary>
+    internal (ChannelPolicies Policies, List<string> Paused) Without(TemplateId id)
+    {
+        var paused = new List<string>();
+        var autoReply = AutoReply?.Without(id);
+        if (AutoReply is { Enabled: true } && autoReply is { Enabled: false })
+        {
+            paused.Add(nameof(AutoReply));
+        }
+
+        var smartReply = SmartReply is null ? null : SmartReply with { Templates = [.. (SmartReply.Templates ?? []).Where(t => t != id)] };
+        if (smartReply is { Enabled: true, Templates.Count: 0 })
+        {
+            smartReply = smartReply with { Enabled = false };
+            paused.Add(nameof(SmartReply));
+        }
+
+        return (this with { AutoReply = autoReply, SmartReply = smartReply }, paused);
+    }
 
     /// <summary>
     /// Returns every failing member. With <paramref name="templates"/> and <paramref name="channel"/>, the templates of an

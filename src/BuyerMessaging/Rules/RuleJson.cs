@@ -32,7 +32,7 @@ public static class RuleJson
     {
         ArgumentNullException.ThrowIfNull(rules);
         var document = new RuleDocumentDto { SchemaVersion = SchemaVersion, Rules = [.. rules.Select(ToDto)] };
-        return JsonSerializer.Serialize(document, CoreJsonContext.Default.RuleDocumentDto);
+        return JsonSerializer.Serialize(document, CoreJsonContext.Files.RuleDocumentDto);
     }
 
     /// <summary>Reads rules from the export format or a bare array, validating their structure (not their references).</summary>

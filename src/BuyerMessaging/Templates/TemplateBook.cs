@@ -6,13 +6,22 @@ namespace BuyerMessaging;
 
 /// <summary>
 /// Keeps a store's templates (マイテンプレート): saves them after validation (every failing member listed at once, with
-/// its path), deletes and lists them, copies a built-in sample (<see cref="TemplateSamples"/>) into a store as an
-/// editable copy, keeps each store's favourites (at most <see cref="TemplateBookOptions.MaxFavourites"/>), and makes a
-/// template's language variant with an <see cref="ITranslator"/>.
+/// its path), imports a file of them all or nothing, pauses and resumes them, deletes and lists them, copies a built-in
+/// sample (<see cref="TemplateSamples"/>) into a store as an editable copy, keeps each store's favourites (at most
+/// <see cref="TemplateBookOptions.MaxFavourites"/>), and makes a template's language variant with an <see cref="ITranslator"/>.
 /// </summary>
-/// <remarks>Thread-safe.</remarks>
+/// <remarks>
+/// Thread-safe. A template that a channel's auto-reply or smart-reply policy names is not deleted from under it
+/// (<see cref="DeleteAsync(TemplateId, CancellationToken)"/> refuses; <see cref="ForceDeleteAsync"/> takes it out of the
+/// policies): the book reads the policies through the store, in the delete's transaction, so it needs no
+/// <see cref="PolicyDirectory"/> (which itself looks templates up through <see cref="ITemplateSource"/>).
+/// </remarks>
 public sealed partial class TemplateBook
 {
+    private const string CopyNeverReplaces = "a copy never replaces a template: choose another id";
+
+    private const string ImportReplacesOnlyWhenAsked = "an import replaces the store's templates only when asked to (replace), else choose another id";
+
     private readonly IConversationStore _store;
     private readonly ITranslator? _translator;
     private readonly ITemplateSaveCheck? _saveCheck;
@@ -107,17 +116,47 @@ public sealed partial class TemplateBook
     public Task SaveAsync(Template template, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return ValidateAndSaveAsync(template, replace: true, cancellationToken);
+        return ValidateAndSaveAsync(template, notReplaced: null, cancellationToken);
     }
 
     /// <summary>
     /// Validates, runs the save check and saves a template; an existing template with the same id is replaced only when
-    /// <paramref name="replace"/> is set and it belongs to the same store.
+    /// <paramref name="notReplaced"/> is <see langword="null"/> and it belongs to the same store.
     /// </summary>
-    private async Task ValidateAndSaveAsync(Template template, bool replace, CancellationToken cancellationToken)
+    /// <param name="template">The template.</param>
+    /// <param name="notReplaced">Why an existing template of the same store is not replaced (the end of the <c>Id</c> error); <see langword="null"/> to replace it.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    private async Task ValidateAndSaveAsync(Template template, string? notReplaced, CancellationToken cancellationToken)
+    {
+        var existing = await _store.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false);
+        var errors = await ErrorsAsync(template, existing, notReplaced, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            throw new DefinitionValidationException($"Template '{template.Id}'", errors);
+        }
+
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            // Checked again under the write lock: another writer may have taken the id since the check above.
+            if (IdError(await transaction.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false), template, notReplaced) is { } taken)
+            {
+                throw new DefinitionValidationException($"Template '{template.Id}'", [taken]);
+            }
+
+            await transaction.SaveTemplateAsync(template, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Every reason not to save a template: <see cref="Validate"/>, its id (<see cref="IdError"/>, against the stored
+    /// template <paramref name="existing"/>), its channels (each must exist and be of the template's store), and the save check.
+    /// </summary>
+    private async Task<List<ValidationError>> ErrorsAsync(Template template, Template? existing, string? notReplaced, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>(Validate(template));
-        if (IdError(await _store.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false), template, replace) is { } idError)
+        if (IdError(existing, template, notReplaced) is { } idError)
         {
             errors.Add(idError);
         }
@@ -145,30 +184,156 @@ public sealed partial class TemplateBook
             errors.AddRange(await _saveCheck.CheckAsync(template, cancellationToken).ConfigureAwait(false));
         }
 
-        if (errors.Count > 0)
+        return errors;
+    }
+
+    /// <summary>
+    /// Imports templates into a store, all or nothing: every template is checked as <see cref="SaveAsync"/> checks it
+    /// (validation, channels, id, the save check) and, when none fails, all are saved in one transaction.
+    /// </summary>
+    /// <remarks>
+    /// <para>A template without <c>storeId</c> is imported into <paramref name="storeId"/>; one whose <c>storeId</c> is
+    /// another store's is refused (its <c>storeId</c> error): an export of one store is not silently moved into another.
+    /// Remove the <c>storeId</c> members to copy a file's templates into another store.</para>
+    /// <para>An id the store already has is an error unless <paramref name="replace"/> is set, which replaces that
+    /// template (its favourite star stays). An id of another store's template is always refused, as by
+    /// <see cref="SaveAsync"/>. The policies that name a replaced template are not checked again.</para>
+    /// </remarks>
+    /// <param name="json">The JSON text in the export format (<see cref="TemplateJson"/>), or a bare array of templates.</param>
+    /// <param name="storeId">The store to import into.</param>
+    /// <param name="replace">Whether a template of the file replaces the store's template with the same id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The templates saved, and which of them replaced one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">
+    /// The file or a template is invalid; every failing member is listed with its path in the file and the template's id
+    /// ("templates[1].body: unknown variable 'ordr.id' at line 3 (template 'sakura-refund-ja')";
+    /// "templates[0].id: template 'x' already exists in store 'sakura'; …"). Nothing was saved.
+    /// </exception>
+    public async Task<TemplateImportResult> ImportAsync(string json, StoreId storeId, bool replace = false, CancellationToken cancellationToken = default)
+    {
+        var read = TemplateJson.Import(json, out var prefix);
+        var notReplaced = replace ? null : ImportReplacesOnlyWhenAsked;
+        var templates = new List<Template>(read.Count);
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < read.Count; i++)
         {
-            throw new DefinitionValidationException($"Template '{template.Id}'", errors);
+            var path = string.Create(CultureInfo.InvariantCulture, $"{prefix}[{i}]");
+            if (read[i].StoreId is { } other && other != storeId)
+            {
+                errors.Add(new($"{path}.storeId", $"template '{read[i].Id}' is of store '{other}', not of store '{storeId}' it is imported into; remove its storeId to import it into '{storeId}'"));
+                continue;
+            }
+
+            var template = read[i] with { StoreId = storeId };
+            templates.Add(template);
+            var existing = await _store.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var error in await ErrorsAsync(template, existing, notReplaced, cancellationToken).ConfigureAwait(false))
+            {
+                errors.Add(new($"{path}.{JsonPath(error.Path)}", Naming(error.Message, template.Id)));
+            }
         }
 
+        ThrowIfAny(errors);
+        var replaced = new List<TemplateId>();
         var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // Checked again under the write lock: another writer may have taken the id since the check above.
-            if (IdError(await transaction.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false), template, replace) is { } taken)
+            // Checked again under the write lock, before anything is saved: another writer may have taken an id since.
+            for (var i = 0; i < templates.Count; i++)
             {
-                throw new DefinitionValidationException($"Template '{template.Id}'", [taken]);
+                var existing = await transaction.GetTemplateAsync(templates[i].Id, cancellationToken).ConfigureAwait(false);
+                if (IdError(existing, templates[i], notReplaced) is { } taken)
+                {
+                    // (templates[i] is the file's i-th: a file with a template of another store failed above.)
+                    errors.Add(new(string.Create(CultureInfo.InvariantCulture, $"{prefix}[{i}].{JsonPath(taken.Path)}"), Naming(taken.Message, templates[i].Id)));
+                }
+                else if (existing is not null)
+                {
+                    replaced.Add(templates[i].Id);
+                }
             }
 
-            await transaction.SaveTemplateAsync(template, cancellationToken).ConfigureAwait(false);
+            ThrowIfAny(errors);
+            foreach (var template in templates)
+            {
+                await transaction.SaveTemplateAsync(template, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TemplateImportResult(templates, replaced);
+
+        static void ThrowIfAny(List<ValidationError> errors)
+        {
+            if (errors.Count > 0)
+            {
+                throw new DefinitionValidationException("Template file", errors);
+            }
         }
     }
 
-    /// <summary>Deletes a template, and removes it from its store's favourites.</summary>
+    /// <summary>
+    /// Deletes a template, and removes it from its store's favourites; refuses while an auto-reply or smart-reply policy
+    /// of any channel, enabled or paused, names it (the policy would break: a due auto-reply fails for want of its
+    /// template, and a paused policy could not be resumed). Take it out of those policies first
+    /// (<see cref="PolicyDirectory.SaveAsync"/>), pause it instead (<see cref="SetEnabledAsync"/>), or use
+    /// <see cref="ForceDeleteAsync"/>.
+    /// </summary>
     /// <param name="id">The template.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns><see langword="true"/> when it existed.</returns>
-    public async Task<bool> DeleteAsync(TemplateId id, CancellationToken cancellationToken = default)
+    /// <exception cref="TemplateInUseException">A policy names the template; <see cref="TemplateInUseException.Uses"/> lists each channel and member. Nothing was deleted.</exception>
+    public async Task<bool> DeleteAsync(TemplateId id, CancellationToken cancellationToken = default) =>
+        (await DeleteAsync(id, force: false, cancellationToken).ConfigureAwait(false)).Deleted;
+
+    /// <summary>
+    /// Deletes a template even while policies name it, and takes it out of them in the same transaction: out of every
+    /// auto-reply selection (a message type that had it gets the default template, if any) and out of every smart reply's
+    /// templates. A policy left with no template to send is paused (<see cref="TemplateDeletion.Paused"/>); resuming it
+    /// needs a template again. Auto-replies and smart replies already scheduled with the template are not sent: the
+    /// worker fails them with "Template 'x' does not exist." and raises <see cref="InboxEventKind.WorkFailed"/>.
+    /// </summary>
+    /// <param name="id">The template.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>Whether it existed, the policy members it was taken out of, and the policies paused.</returns>
+    public Task<TemplateDeletion> ForceDeleteAsync(TemplateId id, CancellationToken cancellationToken = default) =>
+        DeleteAsync(id, force: true, cancellationToken);
+
+    /// <summary>
+    /// Pauses (停止中) or resumes (有効) a stored template. A paused template is not sent: smart reply leaves it out of
+    /// matching and the worker skips a due auto-reply or smart reply that names it; policies may keep naming it. The
+    /// template is not validated again (it was when saved; the content check runs again on every send).
+    /// </summary>
+    /// <param name="id">The template.</param>
+    /// <param name="enabled"><see langword="true"/> to resume it, <see langword="false"/> to pause it.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The template as saved (unchanged when it already was so).</returns>
+    /// <exception cref="KeyNotFoundException">There is no stored template <paramref name="id"/> (a built-in sample is not stored: copy it first).</exception>
+    public async Task<Template> SetEnabledAsync(TemplateId id, bool enabled, CancellationToken cancellationToken = default)
+    {
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var template = await transaction.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException(TemplateSamples.Find(id) is null
+                    ? $"There is no template '{id}'."
+                    : $"'{id}' is a built-in sample, which is not stored; copy it to a store (CopySampleAsync) and pause or resume the copy.");
+            if (template.Enabled == enabled)
+            {
+                return template;
+            }
+
+            var changed = template with { Enabled = enabled };
+            await transaction.SaveTemplateAsync(changed, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed;
+        }
+    }
+
+    /// <summary>Deletes a template (see <see cref="DeleteAsync(TemplateId, CancellationToken)"/> and <see cref="ForceDeleteAsync"/>).</summary>
+    private async Task<TemplateDeletion> DeleteAsync(TemplateId id, bool force, CancellationToken cancellationToken)
     {
         var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -176,7 +341,33 @@ public sealed partial class TemplateBook
             var template = await transaction.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false);
             if (template is null)
             {
-                return false;
+                return new(false, [], []);
+            }
+
+            // Read under the write lock, so that no policy can start naming the template before it is gone.
+            var uses = new List<TemplateUse>();
+            var paused = new List<TemplateUse>();
+            foreach (var channel in await transaction.GetChannelsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var policies = await transaction.GetChannelPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+                var members = policies?.References().Where(r => r.Id == id).Select(r => new TemplateUse(channel.Id, r.Member)).ToList() ?? [];
+                if (members.Count == 0)
+                {
+                    continue;
+                }
+
+                uses.AddRange(members);
+                if (force)
+                {
+                    var (without, pausedPolicies) = policies!.Without(id);
+                    await transaction.SaveChannelPoliciesAsync(without, cancellationToken).ConfigureAwait(false);
+                    paused.AddRange(pausedPolicies.Select(p => new TemplateUse(channel.Id, p)));
+                }
+            }
+
+            if (uses.Count > 0 && !force)
+            {
+                throw new TemplateInUseException(id, uses);
             }
 
             if (template.StoreId is { } storeId)
@@ -190,7 +381,7 @@ public sealed partial class TemplateBook
 
             var deleted = await transaction.DeleteTemplateAsync(id, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return deleted;
+            return new(deleted, uses, paused);
         }
     }
 
@@ -211,7 +402,7 @@ public sealed partial class TemplateBook
         var sample = TemplateSamples.Find(sampleId) ?? throw new KeyNotFoundException($"There is no sample template '{sampleId}'; list them with ListAsync(includeSamples: true).");
         var suffix = sampleId.Value.StartsWith("sample-", StringComparison.Ordinal) ? sampleId.Value["sample-".Length..] : sampleId.Value;
         var copy = sample with { Id = newId ?? new TemplateId($"{storeId}-{suffix}"), StoreId = storeId };
-        await ValidateAndSaveAsync(copy, replace: false, cancellationToken).ConfigureAwait(false);
+        await ValidateAndSaveAsync(copy, CopyNeverReplaces, cancellationToken).ConfigureAwait(false);
         return copy;
     }
 
@@ -360,18 +551,27 @@ public sealed partial class TemplateBook
 
     /// <summary>
     /// The <c>Id</c> error of saving <paramref name="template"/> over <paramref name="existing"/>: a store never replaces
-    /// another store's template (its favourites and policies would silently point at someone else's), and a copy
-    /// (<paramref name="replace"/> unset) replaces none at all.
+    /// another store's template (its favourites and policies would silently point at someone else's), and the store's own
+    /// is replaced only when <paramref name="notReplaced"/> (the reason it is not, for a copy or an import without
+    /// replace) is <see langword="null"/>.
     /// </summary>
-    private static ValidationError? IdError(Template? existing, Template template, bool replace) => existing switch
+    private static ValidationError? IdError(Template? existing, Template template, string? notReplaced) => existing switch
     {
         null => null,
         { StoreId: var owner } when owner != template.StoreId =>
             new(nameof(Template.Id), $"template '{existing.Id}' belongs to {StoreName(owner)}, not to {StoreName(template.StoreId)}; a template is never replaced by another store's: choose another id"),
-        _ when !replace =>
-            new(nameof(Template.Id), $"template '{existing.Id}' already exists in {StoreName(existing.StoreId)}; a copy never replaces a template: choose another id"),
+        _ when notReplaced is not null =>
+            new(nameof(Template.Id), $"template '{existing.Id}' already exists in {StoreName(existing.StoreId)}; {notReplaced}"),
         _ => null,
     };
+
+    /// <summary>An error message of an imported template that names the template: as is when it does, else with "(template 'x')" after it.</summary>
+    private static string Naming(string message, TemplateId id) =>
+        message.Contains($"'{id}'", StringComparison.Ordinal) ? message : $"{message} (template '{id}')";
+
+    /// <summary>A validation path in the JSON names of the export format: <c>Attachments[0].FileName</c> → <c>attachments[0].fileName</c>.</summary>
+    private static string JsonPath(string path) =>
+        string.Join('.', path.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
     private static string StoreName(StoreId? store) => store is { } id ? $"store '{id}'" : "no store";
 

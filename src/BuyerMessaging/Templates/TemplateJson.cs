@@ -19,7 +19,7 @@ public static class TemplateJson
 
     /// <summary>Writes templates in the export format.</summary>
     /// <param name="templates">The templates.</param>
-    /// <returns>The JSON text, indented.</returns>
+    /// <returns>The JSON text, indented, with non-ASCII text (Japanese) and HTML markup written as is, for people to edit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="templates"/> is <see langword="null"/>.</exception>
     public static string Export(IEnumerable<Template> templates)
     {
@@ -29,7 +29,7 @@ public static class TemplateJson
             SchemaVersion = SchemaVersion,
             Templates = [.. templates.Select(TemplateDto.From)],
         };
-        return JsonSerializer.Serialize(document, CoreJsonContext.Default.TemplateDocumentDto);
+        return JsonSerializer.Serialize(document, CoreJsonContext.Files.TemplateDocumentDto);
     }
 
     /// <summary>Reads templates from the export format or from a bare array of template objects.</summary>
@@ -37,11 +37,14 @@ public static class TemplateJson
     /// <returns>The templates, in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="DefinitionValidationException">The JSON is malformed or a template is invalid; every failing member is listed with its path.</exception>
-    public static IReadOnlyList<Template> Import(string json)
+    public static IReadOnlyList<Template> Import(string json) => Import(json, out _);
+
+    /// <summary>Reads templates as <see cref="Import(string)"/> does, and gives the path prefix of the i-th template: <c>templates[i]</c>, or <c>[i]</c> in a bare array.</summary>
+    internal static IReadOnlyList<Template> Import(string json, out string prefix)
     {
         ArgumentNullException.ThrowIfNull(json);
         List<TemplateDto?>? dtos;
-        var prefix = "templates";
+        prefix = "templates";
         try
         {
             var trimmed = json.AsSpan().TrimStart();

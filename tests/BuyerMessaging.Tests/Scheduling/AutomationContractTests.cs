@@ -748,6 +748,91 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal("skipped: automatic replies are off for the conversation", Assert.Single(await WorkAsync(WorkKinds.AutoReply, id)).Result);
     }
 
+    // ---- Templates that policies name ----
+
+    /// <summary>Saves the templates of <see cref="Templates"/> that the policies name into the store, as a seller's templates.</summary>
+    private async Task<TemplateBook> StoredTemplatesAsync()
+    {
+        var book = new TemplateBook(Store);
+        foreach (var (id, store) in new[] { ("closed", TestMail.Sakura), ("returns-closed", TestMail.Sakura), ("follow-up-closed", TestMail.Sakura), ("tracking", TestMail.Northwind), ("returns", TestMail.Northwind) })
+        {
+            await book.SaveAsync((await Templates.GetTemplateAsync(new(id), CancellationToken.None))! with { StoreId = store });
+        }
+
+        return book;
+    }
+
+    [Fact]
+    public async Task DeleteTemplate_NamedByAPolicy_IsRefusedNamingEveryChannelAndMember()
+    {
+        var book = await StoredTemplatesAsync();
+        await SmartReplyOnUsAsync();
+        var us = (await Policies.GetAsync(TestMail.AmazonUs))!;
+        await Policies.SaveAsync(us with { SmartReply = us.SmartReply! with { Enabled = false } });
+        await Policies.SaveAsync((await Policies.GetAsync(TestMail.AmazonJp))! with { SmartReply = new SmartReplyPolicy { Templates = [new("returns-closed")] } });
+
+        var returns = await Assert.ThrowsAsync<TemplateInUseException>(() => book.DeleteAsync(new("returns-closed")));
+        var tracking = await Assert.ThrowsAsync<TemplateInUseException>(() => book.DeleteAsync(new("tracking")));
+
+        Assert.Equal(
+            [new TemplateUse(TestMail.AmazonJp, "AutoReply.FirstContact.ByMessageType[ReturnRequest]"), new TemplateUse(TestMail.AmazonJp, "SmartReply.Templates[0]")],
+            returns.Uses);
+        Assert.StartsWith(
+            "Template 'returns-closed' is used by AutoReply.FirstContact.ByMessageType[ReturnRequest] of channel 'sakura-amazon-jp', SmartReply.Templates[0] of channel 'sakura-amazon-jp'; ",
+            returns.Message,
+            StringComparison.Ordinal);
+        Assert.Equal([new TemplateUse(TestMail.AmazonUs, "SmartReply.Templates[0]")], tracking.Uses); // a paused policy still names it
+        Assert.NotNull(await Store.GetTemplateAsync(new("returns-closed")));
+        Assert.NotNull(await Store.GetTemplateAsync(new("tracking")));
+        await book.SaveAsync((await Templates.GetTemplateAsync(new("tracking"), CancellationToken.None))! with { Id = new("unused"), StoreId = TestMail.Northwind });
+        Assert.True(await book.DeleteAsync(new("unused")));
+    }
+
+    [Fact]
+    public async Task ForceDeleteTemplate_TakesItOutOfThePoliciesAndPausesAPolicyLeftWithNone()
+    {
+        var book = await StoredTemplatesAsync();
+        await Policies.SaveAsync(new ChannelPolicies { ChannelId = TestMail.AmazonUs, SmartReply = new SmartReplyPolicy { Templates = [new("tracking")] } });
+
+        var returns = await book.ForceDeleteAsync(new("returns-closed"));
+        var tracking = await book.ForceDeleteAsync(new("tracking"));
+        var again = await book.ForceDeleteAsync(new("tracking"));
+
+        Assert.True(returns.Deleted);
+        Assert.Equal([new TemplateUse(TestMail.AmazonJp, "AutoReply.FirstContact.ByMessageType[ReturnRequest]")], returns.RemovedFrom);
+        Assert.Empty(returns.Paused);
+        var jp = (await Policies.GetAsync(TestMail.AmazonJp))!.AutoReply!;
+        Assert.True(jp.Enabled);
+        Assert.Equal(new TemplateId("closed"), jp.FirstContact.Default);
+        Assert.Empty(jp.FirstContact.ByMessageType);
+        Assert.Equal(new TemplateId("follow-up-closed"), jp.FollowUp.Default);
+
+        Assert.Equal([new TemplateUse(TestMail.AmazonUs, "SmartReply.Templates[0]")], tracking.RemovedFrom);
+        Assert.Equal([new TemplateUse(TestMail.AmazonUs, "SmartReply")], tracking.Paused);
+        var us = (await Policies.GetAsync(TestMail.AmazonUs))!.SmartReply!;
+        Assert.False(us.Enabled);
+        Assert.Empty(us.Templates);
+        Assert.Null(await Store.GetTemplateAsync(new("tracking")));
+        Assert.False(again.Deleted);
+    }
+
+    [Fact]
+    public async Task ForceDeleteTemplate_EveryTemplateOfAnAutoReply_PausesIt()
+    {
+        var book = await StoredTemplatesAsync();
+
+        await book.ForceDeleteAsync(new("closed"));
+        await book.ForceDeleteAsync(new("returns-closed"));
+        var last = await book.ForceDeleteAsync(new("follow-up-closed"));
+
+        Assert.Equal([new TemplateUse(TestMail.AmazonJp, "AutoReply")], last.Paused);
+        var jp = (await Policies.GetAsync(TestMail.AmazonJp))!.AutoReply!;
+        Assert.False(jp.Enabled);
+        Assert.True(jp.FirstContact.IsEmpty && jp.FollowUp.IsEmpty);
+        var id = await IngestAsync(Jp());
+        Assert.Empty(await WorkAsync(WorkKinds.AutoReply, id));
+    }
+
     // ---- Outbox and worker ----
 
     [Fact]

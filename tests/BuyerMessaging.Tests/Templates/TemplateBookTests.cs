@@ -206,6 +206,95 @@ public sealed class TemplateBookTests
     }
 
     [Fact]
+    public async Task ImportAsync_NewAndReplaced_SavesAllInTheStoreAndSaysWhichReplaced()
+    {
+        var book = new TemplateBook(_store);
+        await book.SaveAsync(Mine("a") with { Name = "Old a" });
+        await book.AddFavouriteAsync(TestMail.Northwind, new("a"));
+        var json = """
+            {"schemaVersion":1,"templates":[
+              {"id":"a","name":"New a","language":"en","storeId":"northwind","body":"Hello","examples":["where is my parcel"]},
+              {"id":"b","name":"B","language":"ja","body":"こんにちは"}]}
+            """;
+
+        var without = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.ImportAsync(json, TestMail.Northwind));
+        var result = await book.ImportAsync(json, TestMail.Northwind, replace: true);
+
+        Assert.Equal(
+            "templates[0].id: template 'a' already exists in store 'northwind'; an import replaces the store's templates only when asked to (replace), else choose another id",
+            Assert.Single(without.Errors).ToString());
+        Assert.Equal(["a", "b"], result.Imported.Select(t => t.Id.Value));
+        Assert.Equal([new TemplateId("a")], result.Replaced);
+        Assert.Equal("New a", (await book.GetAsync(new("a")))!.Name);
+        Assert.Equal(TestMail.Northwind, (await book.GetAsync(new("b")))!.StoreId);
+        Assert.Equal([new TemplateId("a")], await book.GetFavouritesAsync(TestMail.Northwind));
+    }
+
+    [Fact]
+    public async Task ImportAsync_AnInvalidTemplate_NamesTemplateAndFieldAndSavesNothing()
+    {
+        var check = new TestSaveCheck(t => t.Body.Contains("http", StringComparison.Ordinal) ? [new("Body", "links are not allowed (amazon.link)")] : []);
+        var book = new TemplateBook(_store, saveCheck: check);
+        var json = """
+            [{"id":"ok","name":"Fine","language":"en","body":"Hello"},
+             {"id":"bad","name":"Bad","language":"en","body":"Hi {{ ordr.id }}","attachments":[{"fileName":"x.exe","contentBase64":"AA=="}]},
+             {"id":"link","name":"Link","language":"en","body":"see http://x.example"}]
+            """;
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.ImportAsync(json, TestMail.Northwind));
+
+        var errors = ex.Errors.Select(e => e.ToString()).ToList();
+        Assert.Contains("[1].body: unknown variable 'ordr.id' at line 1 (template 'bad')", errors);
+        Assert.Contains(errors, e => e.StartsWith("[1].attachments[0].fileName: 'x.exe': the type '.exe' is not allowed", StringComparison.Ordinal) && e.EndsWith("(template 'bad')", StringComparison.Ordinal));
+        Assert.Contains("[2].body: links are not allowed (amazon.link) (template 'link')", errors);
+        Assert.StartsWith("Template file is invalid: ", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await book.ListAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_AnotherStoresTemplateOrStoreId_IsRefusedEvenWithReplace()
+    {
+        var book = new TemplateBook(_store);
+        await book.SaveAsync(Mine("theirs"));
+        var json = """
+            {"templates":[
+              {"id":"theirs","name":"Mine now","language":"ja","body":"x"},
+              {"id":"exported","name":"From Northwind","language":"en","storeId":"northwind","body":"y"}]}
+            """;
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.ImportAsync(json, TestMail.Sakura, replace: true));
+
+        Assert.Equal(
+            [
+                "templates[0].id: template 'theirs' belongs to store 'northwind', not to store 'sakura'; a template is never replaced by another store's: choose another id",
+                "templates[1].storeId: template 'exported' is of store 'northwind', not of store 'sakura' it is imported into; remove its storeId to import it into 'sakura'",
+            ],
+            ex.Errors.Select(e => e.ToString()));
+        Assert.Equal("Mine theirs", (await book.GetAsync(new("theirs")))!.Name);
+        Assert.Empty(await book.ListAsync(TestMail.Sakura));
+    }
+
+    [Fact]
+    public async Task SetEnabledAsync_PausesAndResumesAStoredTemplateOnly()
+    {
+        var book = new TemplateBook(_store);
+        await book.SaveAsync(Mine("p"));
+
+        var paused = await book.SetEnabledAsync(new("p"), enabled: false);
+        var stored = await book.GetAsync(new("p"));
+        var resumed = await book.SetEnabledAsync(new("p"), enabled: true);
+        var sample = await Assert.ThrowsAsync<KeyNotFoundException>(() => book.SetEnabledAsync(new("sample-refund-en"), enabled: false));
+        var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() => book.SetEnabledAsync(new("nope"), enabled: false));
+
+        Assert.False(paused.Enabled);
+        Assert.False(stored!.Enabled);
+        Assert.True(resumed.Enabled);
+        Assert.True((await book.GetAsync(new("p")))!.Enabled);
+        Assert.Contains("is a built-in sample", sample.Message, StringComparison.Ordinal);
+        Assert.Equal("There is no template 'nope'.", missing.Message);
+    }
+
+    [Fact]
     public async Task TranslateAsync_CreatesALanguageVariantAndKeepsTheMarkup()
     {
         var translator = new TestTranslator();

@@ -37,6 +37,21 @@ public sealed class TemplateJsonTests
     }
 
     [Fact]
+    public void Export_JapaneseAndHtml_AreWrittenAsIsForPeopleToEdit()
+    {
+        var template = new Template { Id = new("refund-ja"), Name = "返金", Language = "ja", Body = "<p>{{ buyer.name }} 様、返金いたします。</p>", IsHtml = true };
+
+        var json = TemplateJson.Export([template]);
+
+        Assert.Contains("\"name\": \"返金\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"body\": \"<p>{{ buyer.name }} 様、返金いたします。</p>\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
+        var back = Assert.Single(TemplateJson.Import(json));
+        Assert.Equal((template.Name, template.Body), (back.Name, back.Body));
+    }
+
+    [Fact]
     public void Import_BareArrayWithMinimalMembers_UsesDefaults()
     {
         var templates = TemplateJson.Import("""[{"id":"t1","name":"Refund","language":"en","body":"We refunded you.","examples":["Where is my refund?"]}]""");
