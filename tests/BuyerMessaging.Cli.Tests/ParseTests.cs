@@ -86,5 +86,22 @@ public sealed class ParseTests : IDisposable
         Assert.Contains("Language:     de", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_folder_or_an_unreadable_file_is_named_as_FILE()
+    {
+        var folder = Path.Combine(_cli.Folder, "メール");
+        Directory.CreateDirectory(folder);
+        var loop = Path.Combine(_cli.Folder, "loop.eml");
+        File.CreateSymbolicLink(loop, loop);
+
+        var ofFolder = await _cli.RunAsync("parse", folder, "--json");
+        var ofLoop = await _cli.RunAsync("parse", loop, "--json");
+
+        Assert.Equal(1, ofFolder.ExitCode);
+        Assert.Equal($"FILE: '{folder}' is a folder; parse reads one file (ingest reads folders).", ofFolder.Json().Str("error"));
+        Assert.Equal(1, ofLoop.ExitCode);
+        Assert.StartsWith($"FILE: '{loop}' cannot be read: ", ofLoop.Json().Str("error"), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _cli.Dispose();
 }

@@ -17,12 +17,26 @@ internal static class ParseCommand
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
+            if (Directory.Exists(path))
+            {
+                throw CliException.Usage($"FILE: '{path}' is a folder; parse reads one file (ingest reads folders).");
+            }
+
             if (!File.Exists(path))
             {
                 throw CliException.NotFound($"FILE: '{path}' not found.");
             }
 
-            var raw = await File.ReadAllBytesAsync(path, cancellationToken);
+            byte[] raw;
+            try
+            {
+                raw = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw CliException.Usage($"FILE: '{path}' cannot be read: {e.Message}");
+            }
+
             var services = runtime.BuildServices(databasePath: null);
             await using (services)
             {
