@@ -99,8 +99,7 @@ internal static class CommonOptions
             return DateTimeZoneProviders.Tzdb.GetSystemDefault();
         }
 
-        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(value)
-            ?? throw CliException.Usage($"--zone: '{value}' is not an IANA time zone (for example Asia/Tokyo or Europe/Berlin).");
+        return TimeOptions.Zone(value);
     }
 
     /// <summary>Checks a page size.</summary>
@@ -114,6 +113,32 @@ internal static class CommonOptions
         value is null or (>= 40 and <= 1000)
             ? value
             : throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"--width: {value} is out of range; use 40 to 1000."));
+
+    /// <summary>
+    /// Reads a file named by <paramref name="field"/>: a missing file is "not found" (exit 2); a folder, or a file that
+    /// cannot be read (no permission, a symbolic-link loop), is a usage error naming the field (exit 1).
+    /// </summary>
+    public static async Task<T> ReadFileAsync<T>(string path, string field, Func<string, Task<T>> read)
+    {
+        if (Directory.Exists(path))
+        {
+            throw CliException.Usage($"{field}: '{path}' is a folder; give a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw CliException.NotFound($"{field}: '{path}' not found.");
+        }
+
+        try
+        {
+            return await read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Usage($"{field}: '{path}' cannot be read: {e.Message}");
+        }
+    }
 
     /// <summary>Splits repeated and comma-separated values ("--status open,pending --status resolved").</summary>
     public static IReadOnlyList<string> List(string[]? values) =>

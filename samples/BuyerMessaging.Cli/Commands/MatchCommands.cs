@@ -153,14 +153,10 @@ internal static class MatchCommands
     /// <summary>Reads a template file, with the CLI's errors for a missing or invalid file.</summary>
     public static async Task<IReadOnlyList<Template>> LoadTemplatesAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw CliException.NotFound($"--templates: '{path}' not found.");
-        }
-
+        var content = await CommonOptions.ReadFileAsync(path, "--templates", f => File.ReadAllTextAsync(f, cancellationToken));
         try
         {
-            return TemplateJson.Import(await File.ReadAllTextAsync(path, cancellationToken));
+            return TemplateJson.Import(content);
         }
         catch (DefinitionValidationException e)
         {

@@ -17,26 +17,7 @@ internal static class ParseCommand
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            if (Directory.Exists(path))
-            {
-                throw CliException.Usage($"FILE: '{path}' is a folder; parse reads one file (ingest reads folders).");
-            }
-
-            if (!File.Exists(path))
-            {
-                throw CliException.NotFound($"FILE: '{path}' not found.");
-            }
-
-            byte[] raw;
-            try
-            {
-                raw = await File.ReadAllBytesAsync(path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw CliException.Usage($"FILE: '{path}' cannot be read: {e.Message}");
-            }
-
+            var raw = await CommonOptions.ReadFileAsync(path, "FILE", f => File.ReadAllBytesAsync(f, cancellationToken));
             var services = runtime.BuildServices(databasePath: null);
             await using (services)
             {

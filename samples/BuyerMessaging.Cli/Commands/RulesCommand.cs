@@ -40,13 +40,8 @@ internal static class RulesCommand
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw CliException.NotFound($"FILE: '{path}' not found.");
-            }
-
+            var raw = await CommonOptions.ReadFileAsync(path, "FILE", f => File.ReadAllBytesAsync(f, cancellationToken));
             var ruleSet = await ReadRulesAsync(parseResult.GetValue(rules), cancellationToken);
-            var raw = await File.ReadAllBytesAsync(path, cancellationToken);
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {
@@ -189,8 +184,8 @@ internal static class RulesCommand
     private static async Task<IReadOnlyList<Rule>?> ReadRulesAsync(string? path, CancellationToken cancellationToken) =>
         path is null ? null : RuleJson.Import(await ReadFileAsync(path, "--rules", cancellationToken));
 
-    private static async Task<string> ReadFileAsync(string path, string field, CancellationToken cancellationToken) =>
-        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : throw CliException.NotFound($"{field}: '{path}' not found.");
+    private static Task<string> ReadFileAsync(string path, string field, CancellationToken cancellationToken) =>
+        CommonOptions.ReadFileAsync(path, field, f => File.ReadAllTextAsync(f, cancellationToken));
 
     private static RulesTestJson ToJson(RuleDryRun dryRun)
     {
