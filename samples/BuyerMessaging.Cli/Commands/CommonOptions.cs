@@ -140,6 +140,12 @@ internal static class CommonOptions
         }
     }
 
+    /// <summary>Refuses a file given by <paramref name="field"/> where a folder is to be written to (a folder that does not exist yet is created later).</summary>
+    public static string FolderToWrite(string path, string field) =>
+        File.Exists(path)
+            ? throw CliException.Usage($"{field}: '{path}' is a file; give a folder (it is created when missing).")
+            : path;
+
     /// <summary>Splits repeated and comma-separated values ("--status open,pending --status resolved").</summary>
     public static IReadOnlyList<string> List(string[]? values) =>
         values is null

@@ -75,15 +75,15 @@ internal static class WorkerCommand
     /// </summary>
     public static string Outbox(string? given, string databasePath)
     {
-        var folder = Path.GetFullPath(given ?? DefaultOutbox(databasePath));
-        if (File.Exists(folder))
+        if (given is not null)
         {
-            throw CliException.Usage(given is null
-                ? $"--outbox: the default outbox '{folder}' is a file; move it, or give a folder with --outbox."
-                : $"--outbox: '{given}' is a file; give a folder (it is created when missing).");
+            return Path.GetFullPath(CommonOptions.FolderToWrite(given, "--outbox"));
         }
 
-        return folder;
+        var folder = DefaultOutbox(databasePath);
+        return File.Exists(folder)
+            ? throw CliException.Usage($"--outbox: the default outbox '{folder}' is a file; move it, or give a folder with --outbox.")
+            : folder;
     }
 
     /// <summary>Runs every item due now and lists the files the outbox got.</summary>
