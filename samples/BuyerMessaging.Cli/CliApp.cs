@@ -54,7 +54,8 @@ internal static class CliApp
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            stderr.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            // A bug: reported with its type, and as {"error"} on stdout with --json, as every other failure is.
+            CommandRunner.Report(runtime, $"{e.GetType().Name}: {e.Message}", args.Contains("--json", StringComparer.Ordinal));
             if (runtime.Verbose)
             {
                 stderr.WriteLine(e);

@@ -26,6 +26,22 @@ public sealed class AttachmentTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_SaveAttachmentsToAFile_FailsNamingTheOption_BeforeMarkingRead()
+    {
+        await _cli.IngestSamplesAsync();
+        var id = await ConversationAsync("Damaged desk lamp");
+        var file = Path.Combine(_cli.Folder, "notes.txt");
+        await File.WriteAllTextAsync(file, "notes");
+
+        var result = await _cli.RunAsync("show", "--db", _cli.Database, id, "--save-attachments", file, "--mark-read", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"--save-attachments: '{file}' is a file; give a folder (it is created when missing).", result.Json().Str("error"));
+        var show = (await _cli.OkAsync("show", "--db", _cli.Database, id, "--json")).Json();
+        Assert.Equal("new", show.GetProperty("conversation").Str("readState"));
+    }
+
+    [Fact]
     public async Task Reply_Attach_RecordsTheFilesAndShowSavesThemBack()
     {
         await _cli.IngestSamplesAsync();

@@ -102,6 +102,8 @@ public sealed class AutoReplyCheckTests : IDisposable
     [InlineData("--dates", "2026-12-25 18:00/2027-01-06T09:00", "'2026-12-25 18:00' is not a local date-time")]
     [InlineData("--zone", "JST", "--zone: 'JST' is not an IANA time zone")]
     [InlineData("--at", "2026-12-24 10:00", "--at: '2026-12-24 10:00' is not an instant")]
+    [InlineData("--at", "9999-12-31T23:59:59Z", "--at: '9999-12-31T23:59:59Z' is too far in the past or the future; give an instant from 0001-01-03T00:00:00Z to 9999-12-29T00:00:00Z.")]
+    [InlineData("--at", "0001-01-01T00:00:00+01:00", "--at: '0001-01-01T00:00:00+01:00' is too far in the past or the future")]
     public async Task Check_BadValue_FailsNamingTheOptionAndItem(string option, string value, string message)
     {
         var args = new Dictionary<string, string>

@@ -30,6 +30,30 @@ public sealed class DatabaseFileTests : IDisposable
         Assert.Equal("this is not sqlite\n", await File.ReadAllTextAsync(path));
     }
 
+    [Theory]
+    [InlineData("inbox")]
+    [InlineData("ingest")]
+    [InlineData("demo")]
+    public async Task A_folder_is_not_a_database_file(string command)
+    {
+        var path = Path.Combine(_cli.Folder, "mail");
+        Directory.CreateDirectory(path);
+        string[] args = command switch
+        {
+            "ingest" => ["ingest", "--db", path, CliHarness.Sample("04-mail-where-is-order-emily.eml")],
+            "demo" => ["demo", "--db", path, "--overwrite"],
+            _ => [command, "--db", path],
+        };
+
+        var result = await _cli.RunAsync([.. args, "--json"]);
+
+        Assert.Equal(1, result.ExitCode);
+        var expected = $"--db: '{path}' is a folder; give the path of a SQLite file (in that folder, for example '{Path.Join(path, "inbox.db")}').";
+        Assert.Equal(expected, result.Json().Str("error"));
+        Assert.Equal($"error: {expected}", result.Err.TrimEnd());
+        Assert.True(Directory.Exists(path));
+    }
+
     [Fact]
     public async Task An_empty_file_becomes_a_new_database()
     {

@@ -86,5 +86,37 @@ public sealed class ParseTests : IDisposable
         Assert.Contains("Language:     de", result.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("parse", "FILE")]
+    [InlineData("rules test", "FILE")]
+    [InlineData("rules test --rules", "--rules")]
+    [InlineData("rules import", "FILE")]
+    [InlineData("match", "--templates")]
+    public async Task A_folder_or_an_unreadable_file_is_named(string command, string field)
+    {
+        await File.WriteAllBytesAsync(_cli.Database, []);
+        var folder = Path.Combine(_cli.Folder, "メール 📁");
+        Directory.CreateDirectory(folder);
+        var loop = Path.Combine(_cli.Folder, "loop.eml");
+        File.CreateSymbolicLink(loop, loop);
+
+        var ofFolder = await _cli.RunAsync(Args(folder));
+        var ofLoop = await _cli.RunAsync(Args(loop));
+
+        Assert.Equal(1, ofFolder.ExitCode);
+        Assert.Equal($"{field}: '{folder}' is a folder; give a file.", ofFolder.Json().Str("error"));
+        Assert.Equal(1, ofLoop.ExitCode);
+        Assert.StartsWith($"{field}: '{loop}' cannot be read: ", ofLoop.Json().Str("error"), StringComparison.Ordinal);
+
+        string[] Args(string path) => command switch
+        {
+            "parse" => ["parse", path, "--json"],
+            "rules test" => ["rules", "test", "--db", _cli.Database, path, "--json"],
+            "rules test --rules" => ["rules", "test", "--db", _cli.Database, "--rules", path, CliHarness.Sample("04-mail-where-is-order-emily.eml"), "--json"],
+            "rules import" => ["rules", "import", "--db", _cli.Database, path, "--json"],
+            _ => ["match", "--templates", path, "--text", "where is my parcel", "--json"],
+        };
+    }
+
     public void Dispose() => _cli.Dispose();
 }

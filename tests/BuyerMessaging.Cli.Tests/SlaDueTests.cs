@@ -114,6 +114,7 @@ public sealed class SlaDueTests : IDisposable
     [InlineData("--hours", "-1", "--hours: -1 is out of range")]
     [InlineData("--hours", "8,5", "--hours: '8,5' is not a number of hours")]
     [InlineData("--hours", "100000", "--hours: 100000 is out of range")]
+    [InlineData("--start", "9999-12-31T00:00:00Z", "--start: '9999-12-31T00:00:00Z' is too far in the past or the future")]
     public async Task Due_BadValue_FailsNamingTheOptionAndItem(string option, string value, string message)
     {
         var args = new Dictionary<string, string>
@@ -139,6 +140,28 @@ public sealed class SlaDueTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("holidays cover every window", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Due_AmountLongerThanTheSearchLimit_OnAnOrdinaryCalendar_IsComputed()
+    {
+        // 87,600 business hours at 45 a week (Tokyo has no DST) are 1946 weeks and 30 hours: from Thursday 17:00 JST,
+        // 1946 weeks later, Thu 17-18, Fri, Mon, Tue (29 h), then Wednesday 09:00-11:00. More than the 20 years
+        // (BusinessCalendar.MaxSearchDays) the search once allowed in all, although no day of it lacks business time.
+        var result = await _cli.OkAsync("sla", "due", "--zone", "Asia/Tokyo", "--calendar", "Mon-Fri 09:00-18:00", "--start", "2026-12-24T08:00:00Z", "--hours", "87600", "--json");
+
+        Assert.Equal("{\"due\":\"2064-04-16T02:00:00Z\"}" + Environment.NewLine, result.Out);
+    }
+
+    [Theory]
+    [InlineData("24x7", "9999-12-28T00:00:00Z", "96")]
+    [InlineData("Mon 09:00-09:01", "2026-12-23T15:30:00Z", "87600")]
+    public async Task Due_PastTheYear9999_FailsNamingHours(string calendar, string start, string hours)
+    {
+        var result = await _cli.RunAsync("sla", "due", "--zone", "Asia/Tokyo", "--calendar", calendar, "--start", start, "--hours", hours, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"--hours: {hours} hours of business time after {start} would end after the year 9999.", result.Json().Str("error"));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class StoresConfigTests : IDisposable
     [InlineData("""{"stores":[{"id":"a","name":"A","channels":[{"id":"c1","kind":"amazon","marketplace":"JP","language":"日本語"}]}]}""", "stores[0].channels[0].language: '日本語' is not a BCP-47 language tag")]
     [InlineData("""{"stores":[{"id":"a","name":"A","channels":[{"id":"c1","kind":"mailbox","address":"x@y.z","country":"XX1"}]}]}""", "stores[0].channels[0].country: 'XX1' is not an ISO 3166 alpha-2 country code")]
     [InlineData("""{"stores":[{"id":"a","name":"A","channels":[{"id":"c1","kind":"mailbox","address":"x@y.z","marketplace":"US"}]}]}""", "stores[0].channels[0].marketplace: only an Amazon channel has a marketplace")]
+    [InlineData("""{"stores":[{"id":"a","name":"A","channels":[{"id":"c1","kind":"mailbox","address":"support@northwind.example","promisedResponseHours":100000000}]}]}""", "stores[0].channels[0].promisedResponseHours: must be at most 8760 hours (365 days)")]
+    [InlineData("""{"stores":[{"id":"a","name":"A","channels":[{"id":"c1","kind":"mailbox","address":"support@northwind.example","promisedResponseHours":1e400}]}]}""", "stores[0].channels[0].promisedResponseHours: must be at most 8760 hours (365 days)")]
     public async Task An_invalid_file_is_refused_naming_the_field(string json, string expected)
     {
         var result = await IngestAsync(json);

@@ -84,6 +84,31 @@ public sealed class WorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Once_OutboxIsAFile_FailsNamingTheOption_AndDemoDeletesNothing()
+    {
+        await ConfigureAsync("Mon-Fri 18:00-09:00,Sat-Sun");
+        await _cli.IngestSamplesArrivingNowAsync();
+        var file = Path.Combine(_cli.Folder, "outbox.txt");
+        await File.WriteAllTextAsync(file, "notes\n");
+        _cli.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var worker = await _cli.RunAsync("worker", "--db", _cli.Database, "--once", "--outbox", file, "--json");
+        var demo = await _cli.RunAsync("demo", "--db", _cli.Database, "--overwrite", "--outbox", file, "--json");
+
+        foreach (var result in new[] { worker, demo })
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal($"--outbox: '{file}' is a file; give a folder (it is created when missing).", result.Json().Str("error"));
+        }
+
+        Assert.Equal("notes\n", await File.ReadAllTextAsync(file));
+        // The auto-replies the worker could not write are still due: nothing was leased or put off, nothing was lost.
+        var again = (await _cli.OkAsync("worker", "--db", _cli.Database, "--once", "--outbox", Outbox, "--json")).Json();
+        Assert.Equal(7, again.Items("files").Count);
+        Assert.Equal(0, again.Int("retried"));
+    }
+
+    [Fact]
     public async Task Worker_MissingDatabaseOrBadInterval_Fail()
     {
         Assert.Equal(2, (await _cli.RunAsync("worker", "--db", _cli.Database, "--once")).ExitCode);

@@ -99,8 +99,7 @@ internal static class CommonOptions
             return DateTimeZoneProviders.Tzdb.GetSystemDefault();
         }
 
-        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(value)
-            ?? throw CliException.Usage($"--zone: '{value}' is not an IANA time zone (for example Asia/Tokyo or Europe/Berlin).");
+        return TimeOptions.Zone(value);
     }
 
     /// <summary>Checks a page size.</summary>
@@ -115,13 +114,45 @@ internal static class CommonOptions
             ? value
             : throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"--width: {value} is out of range; use 40 to 1000."));
 
+    /// <summary>
+    /// Reads a file named by <paramref name="field"/>: a missing file is "not found" (exit 2); a folder, or a file that
+    /// cannot be read (no permission, a symbolic-link loop), is a usage error naming the field (exit 1).
+    /// </summary>
+    public static async Task<T> ReadFileAsync<T>(string path, string field, Func<string, Task<T>> read)
+    {
+        if (Directory.Exists(path))
+        {
+            throw CliException.Usage($"{field}: '{path}' is a folder; give a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw CliException.NotFound($"{field}: '{path}' not found.");
+        }
+
+        try
+        {
+            return await read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Usage($"{field}: '{path}' cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>Refuses a file given by <paramref name="field"/> where a folder is to be written to (a folder that does not exist yet is created later).</summary>
+    public static string FolderToWrite(string path, string field) =>
+        File.Exists(path)
+            ? throw CliException.Usage($"{field}: '{path}' is a file; give a folder (it is created when missing).")
+            : path;
+
     /// <summary>Splits repeated and comma-separated values ("--status open,pending --status resolved").</summary>
     public static IReadOnlyList<string> List(string[]? values) =>
         values is null
             ? []
             : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
-    /// <summary>Reads a text file named by an option or argument; a missing file is "not found" (exit 2) naming <paramref name="field"/>.</summary>
-    public static async Task<string> ReadTextFileAsync(string path, string field, CancellationToken cancellationToken) =>
-        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : throw CliException.NotFound($"{field}: '{path}' not found.");
+    /// <summary>Reads a text file named by an option or argument, with the errors of <see cref="ReadFileAsync"/>.</summary>
+    public static Task<string> ReadTextFileAsync(string path, string field, CancellationToken cancellationToken) =>
+        ReadFileAsync(path, field, f => File.ReadAllTextAsync(f, cancellationToken));
 }

@@ -56,13 +56,14 @@ internal static class DemoCommand
                 throw CliException.Usage($"--db: '{path}' exists; pass --overwrite to replace it, or choose another path.");
             }
 
+            // Checked before anything is deleted.
+            var outboxPath = WorkerCommand.Outbox(parseResult.GetValue(outbox), path);
             DeleteDatabase(path);
             var configPath = Path.Combine(samplesDir, "stores.json");
             var stores = await StoresConfigLoader.LoadAsync(configPath, cancellationToken);
             // Shown as "SampleData/01-….eml" rather than the full path of the program's folder.
             var shownAs = Path.GetFileName(Path.TrimEndingDirectorySeparator(samplesDir));
             var files = FileIngestion.Expand([samplesDir]).Select(f => new InputFile(Path.Join(shownAs, Path.GetFileName(f.Path)), f.Path)).ToList();
-            var outboxPath = Path.GetFullPath(parseResult.GetValue(outbox) ?? WorkerCommand.DefaultOutbox(path));
             if (parseResult.GetValue(outbox) is null)
             {
                 EmptyOutbox(outboxPath);

@@ -17,12 +17,7 @@ internal static class ParseCommand
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw CliException.NotFound($"FILE: '{path}' not found.");
-            }
-
-            var raw = await File.ReadAllBytesAsync(path, cancellationToken);
+            var raw = await CommonOptions.ReadFileAsync(path, "FILE", f => File.ReadAllBytesAsync(f, cancellationToken));
             var services = runtime.BuildServices(databasePath: null);
             await using (services)
             {

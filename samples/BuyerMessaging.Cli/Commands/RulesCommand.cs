@@ -40,13 +40,8 @@ internal static class RulesCommand
         CommandRunner.SetAction(command, runtime, json, async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw CliException.NotFound($"FILE: '{path}' not found.");
-            }
-
+            var raw = await CommonOptions.ReadFileAsync(path, "FILE", f => File.ReadAllBytesAsync(f, cancellationToken));
             var ruleSet = await ReadRulesAsync(parseResult.GetValue(rules), cancellationToken);
-            var raw = await File.ReadAllBytesAsync(path, cancellationToken);
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {

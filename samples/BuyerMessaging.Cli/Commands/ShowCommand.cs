@@ -39,6 +39,12 @@ internal static class ShowCommand
                 throw CliException.Usage("--save-attachments: give a folder.");
             }
 
+            // Checked before --mark-read changes anything.
+            if (saveTo is not null)
+            {
+                CommonOptions.FolderToWrite(saveTo, "--save-attachments");
+            }
+
             var displayZone = CommonOptions.Zone(parseResult.GetValue(zone));
             var agent = CommonOptions.Agent(parseResult.GetValue(actor) ?? "cli", "--actor");
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
@@ -58,7 +64,16 @@ internal static class ShowCommand
                 var folders = await store.GetFoldersAsync(cancellationToken);
                 var stores = await store.GetStoresAsync(cancellationToken);
                 var now = CliRuntime.Now(services);
-                var saved = saveTo is null ? [] : await SaveAttachmentsAsync(saveTo, messages, cancellationToken);
+                List<string> saved;
+                try
+                {
+                    saved = saveTo is null ? [] : await SaveAttachmentsAsync(saveTo, messages, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw CliException.Usage($"--save-attachments: cannot write into '{saveTo}': {e.Message}");
+                }
+
                 if (parseResult.GetValue(json))
                 {
                     runtime.WriteJson(

@@ -64,6 +64,12 @@ internal static class SlaCommand
             {
                 throw CliException.Usage($"--holidays: {e.Message}");
             }
+            catch (ArgumentOutOfRangeException e) when (e.ParamName == "amount")
+            {
+                // The reason without .NET's " (Parameter 'amount') Actual value was …" suffix.
+                var cut = e.Message.IndexOf(" (Parameter", StringComparison.Ordinal);
+                throw CliException.Usage($"--hours: {(cut < 0 ? e.Message : e.Message[..cut])}");
+            }
 
             if (parseResult.GetValue(json))
             {

@@ -14,6 +14,14 @@ internal static class TimeOptions
     /// <summary>The most business hours <c>sla due</c> adds: ten years.</summary>
     public const decimal MaxHours = 87_600m;
 
+    /// <summary>
+    /// The instants <c>--start</c> and <c>--at</c> take: NodaTime's calendar ends with the years 1 and 9999, and a
+    /// schedule looks at the local date in its zone and the days around it, so two days are kept clear at each end.
+    /// </summary>
+    private static readonly Instant Earliest = NodaTime.Instant.FromUtc(1, 1, 3, 0, 0);
+
+    private static readonly Instant Latest = NodaTime.Instant.FromUtc(9999, 12, 29, 0, 0);
+
     private static readonly InstantPattern InstantIso = InstantPattern.ExtendedIso;
     private static readonly OffsetDateTimePattern OffsetIso = OffsetDateTimePattern.ExtendedIso;
 
@@ -64,14 +72,14 @@ internal static class TimeOptions
     public static Instant Instant(string? value, string field)
     {
         var text = value?.Trim() ?? string.Empty;
-        if (InstantIso.Parse(text) is { Success: true } instant)
+        Instant? parsed = InstantIso.Parse(text) is { Success: true } instant ? instant.Value
+            : OffsetIso.Parse(text) is { Success: true } offset ? offset.Value.ToInstant()
+            : null;
+        if (parsed is { } result)
         {
-            return instant.Value;
-        }
-
-        if (OffsetIso.Parse(text) is { Success: true } offset)
-        {
-            return offset.Value.ToInstant();
+            return result >= Earliest && result <= Latest
+                ? result
+                : throw CliException.Usage($"{field}: '{value}' is too far in the past or the future; give an instant from {InstantIso.Format(Earliest)} to {InstantIso.Format(Latest)}.");
         }
 
         throw CliException.Usage($"{field}: '{value}' is not an instant; write ISO-8601 in UTC or with an offset, for example 2026-12-23T15:30:00Z or 2026-12-23T16:30:00+01:00.");

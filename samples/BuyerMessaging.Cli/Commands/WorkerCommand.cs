@@ -27,7 +27,7 @@ internal static class WorkerCommand
                 throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"--interval: {seconds} is out of range; use 1 to 3600 seconds."));
             }
 
-            var folder = Path.GetFullPath(parseResult.GetValue(outbox) ?? DefaultOutbox(path));
+            var folder = Outbox(parseResult.GetValue(outbox), path);
             var services = runtime.OpenExisting(path, b => b.AddFileSystemOutbox(o => o.Folder = folder));
             await using (services)
             {
@@ -67,6 +67,23 @@ internal static class WorkerCommand
     {
         var full = Path.GetFullPath(databasePath);
         return Path.Combine(Path.GetDirectoryName(full) ?? ".", Path.GetFileNameWithoutExtension(full) + "-outbox");
+    }
+
+    /// <summary>
+    /// The full path of the outbox folder: <c>--outbox</c>, else <see cref="DefaultOutbox"/>. A file there is refused: the
+    /// sender could not write into it, and every send would be retried without a word.
+    /// </summary>
+    public static string Outbox(string? given, string databasePath)
+    {
+        if (given is not null)
+        {
+            return Path.GetFullPath(CommonOptions.FolderToWrite(given, "--outbox"));
+        }
+
+        var folder = DefaultOutbox(databasePath);
+        return File.Exists(folder)
+            ? throw CliException.Usage($"--outbox: the default outbox '{folder}' is a file; move it, or give a folder with --outbox.")
+            : folder;
     }
 
     /// <summary>Runs every item due now and lists the files the outbox got.</summary>

@@ -146,7 +146,9 @@ internal static partial class StoresConfigLoader
         }
 
         var address = string.IsNullOrWhiteSpace(entry.Address) ? null : entry.Address.Trim();
-        Duration? promised = entry.PromisedResponseHours is { } hours ? Duration.FromHours(hours) : null;
+        // A number beyond what a Duration holds (1e400) is clamped just past the SDK's limit, whose check names the field.
+        var limit = Channel.MaxPromisedResponseTime.TotalHours + 1;
+        Duration? promised = entry.PromisedResponseHours is { } hours ? Duration.FromHours(Math.Clamp(hours, -limit, limit)) : null;
         switch (entry.Kind?.Trim().ToUpperInvariant())
         {
             case "AMAZON":

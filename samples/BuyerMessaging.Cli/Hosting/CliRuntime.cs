@@ -94,6 +94,7 @@ internal sealed class CliRuntime
     /// <summary>Composes the SDK for an existing database; a missing file is "not found" (exit 2), never silently created.</summary>
     public ServiceProvider OpenExisting(string databasePath, Action<BuyerMessagingBuilder>? configure = null)
     {
+        CheckIsNotFolder(databasePath);
         if (!File.Exists(databasePath))
         {
             throw CliException.NotFound($"--db: database '{databasePath}' not found. Create one with 'demo' or 'ingest'.");
@@ -133,6 +134,7 @@ internal sealed class CliRuntime
     /// </summary>
     private static void CheckIsDatabase(string path)
     {
+        CheckIsNotFolder(path);
         if (!File.Exists(path))
         {
             return;
@@ -159,6 +161,15 @@ internal sealed class CliRuntime
         if (read < header.Length || !header.SequenceEqual(magic))
         {
             throw CliException.Usage($"--db: '{path}' is not a SQLite database.");
+        }
+    }
+
+    /// <summary>Refuses a folder given as the database file (SQLite would fail to open it, with its stack trace in the log).</summary>
+    private static void CheckIsNotFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw CliException.Usage($"--db: '{path}' is a folder; give the path of a SQLite file (in that folder, for example '{Path.Join(path, "inbox.db")}').");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace BuyerMessaging;
@@ -17,7 +18,11 @@ namespace BuyerMessaging;
 /// </remarks>
 public sealed class BusinessCalendar
 {
-    /// <summary>How far ahead <see cref="AddBusinessTime"/> searches for business time before giving up: 20 years.</summary>
+    /// <summary>
+    /// How many days without business time <see cref="AddBusinessTime"/> searches before giving up (holidays that cover
+    /// every window): 20 years. Business time that is found starts the count again, so a long amount on a sparse
+    /// calendar is not refused for taking longer.
+    /// </summary>
     public const int MaxSearchDays = 20 * 366;
 
     private readonly (LocalTime Start, LocalTime End, bool NextDay)[][] _byDay = new (LocalTime, LocalTime, bool)[8][];
@@ -93,7 +98,8 @@ public sealed class BusinessCalendar
     /// <param name="start">The instant the clock starts.</param>
     /// <param name="amount">The business time; zero returns <paramref name="start"/>.</param>
     /// <returns>The due instant.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or it would end after the
+    /// last instant NodaTime represents (the end of the year 9999).</exception>
     /// <exception cref="InvalidOperationException">Holidays leave no business time within <see cref="MaxSearchDays"/> days.</exception>
     public Instant AddBusinessTime(Instant start, Duration amount)
     {
@@ -102,21 +108,32 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "Business time cannot be negative.");
         }
 
-        if (amount == Duration.Zero || IsAlwaysOpen)
+        try
         {
-            return start + amount;
-        }
-
-        var remaining = amount;
-        foreach (var (from, to) in OpenIntervals(start, null))
-        {
-            var length = to - from;
-            if (remaining <= length)
+            if (amount == Duration.Zero || IsAlwaysOpen)
             {
-                return from + remaining;
+                return start + amount;
             }
 
-            remaining -= length;
+            var remaining = amount;
+            foreach (var (from, to) in OpenIntervals(start, null))
+            {
+                var length = to - from;
+                if (remaining <= length)
+                {
+                    return from + remaining;
+                }
+
+                remaining -= length;
+            }
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            // NodaTime's dates and instants end with the year 9999.
+            throw new ArgumentOutOfRangeException(
+                nameof(amount),
+                amount,
+                string.Create(CultureInfo.InvariantCulture, $"{amount.TotalHours:0.##} hours of business time after {start} would end after the year 9999."));
         }
 
         throw new InvalidOperationException("Unreachable: the interval walk ends only by throwing.");
@@ -157,9 +174,9 @@ public sealed class BusinessCalendar
     /// start no earlier than <paramref name="from"/>).
     /// </summary>
     /// <param name="from">The first instant of interest.</param>
-    /// <param name="until">Stop once no further interval can start before this instant (intervals that start later may or may not be returned); <see langword="null"/> to search up to <see cref="MaxSearchDays"/> days.</param>
+    /// <param name="until">Stop once no further interval can start before this instant (intervals that start later may or may not be returned); <see langword="null"/> to search until <see cref="MaxSearchDays"/> days pass without business time.</param>
     /// <returns>The intervals as (start inclusive, end exclusive).</returns>
-    /// <exception cref="InvalidOperationException"><paramref name="until"/> is <see langword="null"/> and there is no business time within <see cref="MaxSearchDays"/> days.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="until"/> is <see langword="null"/> and <see cref="MaxSearchDays"/> days pass without business time.</exception>
     public IEnumerable<(Instant Start, Instant End)> OpenIntervals(Instant from, Instant? until)
     {
         var pending = new List<(Instant Start, Instant End)>(4);
@@ -167,11 +184,13 @@ public sealed class BusinessCalendar
         // Windows last at most a day, so one that opened two local days before may still be open.
         var date = from.InZone(Zone).Date.PlusDays(-2);
         var dayStart = Zone.AtStartOfDay(date).ToInstant();
+        // Days scanned since the last business time: the search gives up only where there is none, however much
+        // business time the caller needs in all.
         for (var scanned = 0; ; scanned++)
         {
             if (until is null && scanned > MaxSearchDays)
             {
-                throw new InvalidOperationException($"The calendar has no business time within {MaxSearchDays} days of {from}: its holidays cover every window.");
+                throw new InvalidOperationException($"The calendar has no business time within {MaxSearchDays} days of {covered}: its holidays cover every window.");
             }
 
             var next = date.PlusDays(1);
@@ -197,6 +216,7 @@ public sealed class BusinessCalendar
                 {
                     yield return (start, end);
                     covered = end;
+                    scanned = 0;
                 }
             }
 

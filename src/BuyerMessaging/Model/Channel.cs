@@ -45,7 +45,13 @@ public sealed record Channel
     /// <summary>Gets the display name used when sending from the channel (support mailboxes).</summary>
     public string? SenderDisplayName { get; init; }
 
-    /// <summary>Gets the promised response time (support mailboxes); Amazon channels use Amazon's 24 hours.</summary>
+    /// <summary>Gets the longest promised response time a channel may have: 8,760 hours (365 days) of business time.</summary>
+    public static Duration MaxPromisedResponseTime { get; } = Duration.FromHours(8760);
+
+    /// <summary>
+    /// Gets the promised response time (support mailboxes), more than zero and at most
+    /// <see cref="MaxPromisedResponseTime"/>; Amazon channels use Amazon's 24 hours.
+    /// </summary>
     public Duration? PromisedResponseTime { get; init; }
 
     /// <summary>Gets the IANA time zone id the channel's schedules are computed in (for example "Asia/Tokyo").</summary>

@@ -210,8 +210,8 @@ public sealed class StoreDirectory
     }
 
     /// <summary>
-    /// Validates a channel definition: its name, address, marketplace (Amazon) or ISO 3166 alpha-2 country (mailbox;
-    /// "UK" is accepted as Amazon uses it), IANA time zone and BCP-47 language.
+    /// Validates a channel definition: its name, address, marketplace (Amazon) or ISO 3166 alpha-2 country and promised
+    /// response time (mailbox; "UK" is accepted as Amazon uses it), IANA time zone and BCP-47 language.
     /// </summary>
     /// <param name="channel">The channel.</param>
     /// <returns>Every failing member; empty when valid.</returns>
@@ -247,6 +247,11 @@ public sealed class StoreDirectory
             if (channel.PromisedResponseTime is { } promised && promised <= NodaTime.Duration.Zero)
             {
                 errors.Add(new("PromisedResponseTime", "must be positive"));
+            }
+            else if (channel.PromisedResponseTime > Channel.MaxPromisedResponseTime)
+            {
+                // Beyond it, the due instant of a sparse calendar could pass the year 9999 and fail every ingest.
+                errors.Add(new("PromisedResponseTime", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be at most {Channel.MaxPromisedResponseTime.TotalHours:0} hours ({Channel.MaxPromisedResponseTime.TotalDays:0} days)")));
             }
 
             if (channel.CountryCode is { } country && !CountryCodes.Contains(country))

@@ -135,6 +135,36 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void AddBusinessTime_LongerThanTheSearchLimit_IsComputedWhenNoDayLacksBusinessTime()
+    {
+        // 87,600 h at 45 h a week: 1946 weeks and 30 h. From Thursday 17:00 JST, 1946 weeks later, then Thu 17-18,
+        // Fri, Mon, Tue (29 h) and Wednesday 09:00-11:00 JST: 37 years, more than MaxSearchDays, with business time every week.
+        var calendar = Calendar(Tokyo, "Mon-Fri 09:00-18:00");
+
+        Assert.Equal(Utc("2064-04-16T02:00:00Z"), calendar.AddBusinessTime(Utc("2026-12-24T08:00:00Z"), Duration.FromHours(87_600)));
+    }
+
+    [Fact]
+    public void AddBusinessTime_HolidaysAfterSomeBusinessTime_ThrowNamingWhereBusinessTimeEnded()
+    {
+        var calendar = Calendar(Tokyo, "Mon-Fri 09:00-18:00", "2026-12-08/2060-12-31");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => calendar.AddBusinessTime(Local(Tokyo, 2026, 12, 7, 9), Duration.FromHours(10)));
+        Assert.Contains("of 2026-12-07T09:00:00Z: its holidays cover every window", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("24x7", "9999-12-31T00:00:00Z", 48)]
+    [InlineData("Mon 09:00-09:01", "2026-12-23T15:30:00Z", 87_600)]
+    public void AddBusinessTime_PastTheYear9999_ThrowsArgumentOutOfRange(string hours, string start, int amount)
+    {
+        var calendar = Calendar(Tokyo, hours);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>("amount", () => calendar.AddBusinessTime(Utc(start), Duration.FromHours(amount)));
+        Assert.StartsWith($"{amount} hours of business time after {start} would end after the year 9999.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_Validates()
     {
         Assert.Throws<ArgumentNullException>("zone", () => new BusinessCalendar(null!, WeeklySchedule.AllWeek));

@@ -107,6 +107,19 @@ public sealed class StoreDirectoryTests
         Assert.Equal(valid ? [] : ["Language"], errors.Select(e => e.Path));
     }
 
+    [Theory]
+    [InlineData(24, null)]
+    [InlineData(8760, null)]
+    [InlineData(8761, "PromisedResponseTime")]
+    [InlineData(100_000_000, "PromisedResponseTime")]
+    [InlineData(0, "PromisedResponseTime")]
+    public void ValidateChannel_PromisedResponseTime_IsPositiveAndAtMostTheMaximum(int hours, string? path)
+    {
+        var errors = StoreDirectory.ValidateChannel(TestMail.SupportChannel with { PromisedResponseTime = NodaTime.Duration.FromHours(hours) });
+
+        Assert.Equal(path is null ? [] : [path], errors.Select(e => e.Path));
+    }
+
     [Fact]
     public async Task SetEnabledAsync_UnknownChannel_Throws()
     {
