@@ -670,6 +670,49 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmartReply_FollowUpBeforeAnyReply_AnswersTheNewestMessage_StillReplyAfterTheFirstUnanswered()
+    {
+        // Amazon's 24 hours run from the first unanswered message (the follow-up keeps the due instant), so the reply to
+        // the follow-up goes out 18 h after the first one, not 18 h after the follow-up (28 h, past the deadline).
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        var worker = Worker();
+        await worker.RunUntilIdleAsync();
+        Clock.Advance(Duration.FromHours(10));
+        Assert.Equal(id, await IngestAsync(TestMail.Relay(text: "I want to return it.")));
+
+        await worker.RunUntilIdleAsync();
+
+        var matched = Events.Of(InboxEventKind.TemplateMatched);
+        Assert.Equal([TestMail.Start + Duration.FromHours(18), TestMail.Start + Duration.FromHours(18)], matched.Select(e => e.DueAt!.Value));
+        Assert.Equal(new TemplateId("returns"), matched[^1].TemplateId);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+        Clock.Reset(TestMail.Start + Duration.FromHours(18));
+        await worker.RunUntilIdleAsync();
+
+        var sent = Assert.Single(Sender.Delivered).Message;
+        Assert.Equal("Here is how to return it.", sent.Text);
+        Assert.Equal(
+            [WorkItemState.Cancelled, WorkItemState.Succeeded],
+            (await WorkAsync(WorkKinds.SmartReply, id)).Select(w => w.State));
+    }
+
+    [Fact]
+    public async Task SmartReply_FollowUpAfterTheSellerReplied_CountsFromTheFollowUp()
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "No, sorry." }, Kim);
+        Clock.Advance(Duration.FromHours(30));
+        await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+
+        await Worker().RunUntilIdleAsync();
+
+        var matched = Assert.Single(Events.Of(InboxEventKind.TemplateMatched));
+        Assert.Equal(TestMail.Start + Duration.FromHours(30 + 18), matched.DueAt);
+    }
+
+    [Fact]
     public async Task SmartReply_MatchFailed_MarksNoAutoReply_MovesToTheFolder_AndSaysSo()
     {
         await SmartReplyOnUsAsync();
