@@ -1028,6 +1028,43 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crash_EveryAttemptKillsTheWorker_FailsAfterMaxAttemptsWithoutRunningAgain()
+    {
+        // Each lease counts as an attempt: an item whose worker dies every time (a poison message) must end Failed with
+        // the reason and an event, not be run for ever.
+        var id = await IngestAsync(TestMail.Relay());
+        await Worker().RunUntilIdleAsync();
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Hi" }, Kim);
+        var leased = new SemaphoreSlim(0);
+        Sender.BeforeSend = async (_, ct) =>
+        {
+            leased.Release();
+            await Task.Delay(Timeout.Infinite, ct); // the worker dies while sending
+        };
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using var kill = new CancellationTokenSource();
+            var dying = Worker($"worker-{attempt}", await OpenSecondStoreAsync()).RunOnceAsync(kill.Token);
+            await leased.WaitAsync(TimeSpan.FromSeconds(30));
+            await kill.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+            Clock.Advance(Lease);
+        }
+
+        Sender.BeforeSend = null; // a fourth run would send
+        var result = await Worker("worker-4").RunUntilIdleAsync();
+
+        Assert.Equal(3, Sender.Calls);
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal(1, result.Failed);
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Failed, 4), (item.State, item.Attempts));
+        Assert.Contains("3 attempts", item.LastError, StringComparison.Ordinal);
+        Assert.Contains("send: ", Assert.Single(Events.Of(InboxEventKind.SendFailed)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LostLease_ResultIsDiscarded()
     {
         var id = await IngestAsync(TestMail.Relay());
