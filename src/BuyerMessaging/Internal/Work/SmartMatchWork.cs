@@ -49,7 +49,8 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
 
             if (match is not null)
             {
-                var replyAt = FirstUnanswered(messages, current, message).At + policy.ReplyAfter;
+                // The ingest may have set an earlier time: that of a reply to an earlier message this one superseded.
+                var replyAt = payload.DueAt is { } by ? AutomationJson.ParseInstant(by) : message.At + policy.ReplyAfter;
                 await tx.EnqueueWorkAsync(
                     new NewWorkItem(WorkKinds.SmartReply, $"{WorkKinds.SmartReply}:{message.Id}", InboxAutomation.Payload(conversationId, message.Id, match.Value), replyAt)
                     {
@@ -115,26 +116,6 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
         var updated = current with { NoAutoReply = true, FolderId = folderId, UpdatedAt = now, Version = current.Version + 1 };
         await tx.UpdateConversationAsync(updated, cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The buyer's first message since the seller's last reply, up to <paramref name="message"/>: the one the reply clock
-    /// runs from. A follow-up before any reply supersedes the earlier message's match but not its timing, so the reply
-    /// to it still leaves <see cref="SmartReplyPolicy.ReplyAfter"/> after the first unanswered message, inside Amazon's
-    /// 24 hours, and a buyer who keeps writing does not keep pushing it back.
-    /// </summary>
-    private static Message FirstUnanswered(IReadOnlyList<Message> messages, Conversation conversation, Message message)
-    {
-        var first = message;
-        foreach (var m in messages)
-        {
-            if (m.Direction == MessageDirection.Inbound && m.At < first.At && !(conversation.LastOutboundAt is { } replied && replied >= m.At))
-            {
-                first = m;
-            }
-        }
-
-        return first;
     }
 
     private static bool StillWanted(Conversation conversation, Message message) =>
