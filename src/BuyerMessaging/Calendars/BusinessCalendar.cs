@@ -11,7 +11,8 @@ namespace BuyerMessaging;
 /// <para>Window ends are wall-clock times in <see cref="Zone"/>, made instants with
 /// <see cref="DateTimeZone.AtLeniently(LocalDateTime)"/>: a wall-clock time that does not exist (spring forward) moves
 /// forward by the gap, an ambiguous one (fall back) takes the earlier instant. A window on a DST day is therefore an
-/// hour shorter or longer, and business time is always elapsed time.</para>
+/// hour shorter or longer, and business time is always elapsed time. A date the zone skipped whole (Pacific/Apia,
+/// 30 December 2011) has no business time.</para>
 /// <para>Holidays are local dates: no time whose local date is a holiday counts, including the part of a window that
 /// crosses midnight into a holiday. Overlapping windows count once.</para>
 /// <para>Immutable and thread-safe.</para>
@@ -183,7 +184,7 @@ public sealed class BusinessCalendar
         var covered = from;
         // Windows last at most a day, so one that opened two local days before may still be open.
         var date = from.InZone(Zone).Date.PlusDays(-2);
-        var dayStart = Zone.AtStartOfDay(date).ToInstant();
+        var dayStart = StartOfDay(date);
         // Days scanned since the last business time: the search gives up only where there is none, however much
         // business time the caller needs in all.
         for (var scanned = 0; ; scanned++)
@@ -194,7 +195,7 @@ public sealed class BusinessCalendar
             }
 
             var next = date.PlusDays(1);
-            var nextStart = Zone.AtStartOfDay(next).ToInstant();
+            var nextStart = StartOfDay(next);
             AddOccurrences(date, dayStart, nextStart, covered, pending);
 
             // Every occurrence of a later date starts at or after the start of that date: emit what starts before it.
@@ -238,8 +239,9 @@ public sealed class BusinessCalendar
 
     private void AddOccurrences(LocalDate date, Instant dayStart, Instant nextDayStart, Instant covered, List<(Instant, Instant)> pending)
     {
+        // A date the zone skipped whole has no windows (AtLeniently would move them a day on, onto the next date).
         var windows = _byDay[(int)date.DayOfWeek];
-        if (windows.Length == 0)
+        if (windows.Length == 0 || dayStart == nextDayStart)
         {
             return;
         }
@@ -265,6 +267,17 @@ public sealed class BusinessCalendar
                 pending.Add((start, end));
             }
         }
+    }
+
+    /// <summary>
+    /// The first instant of a local date, as <see cref="DateTimeZone.AtStartOfDay(LocalDate)"/> gives it, except for a
+    /// date the zone skipped whole (Pacific/Apia went from 29 to 31 December 2011), where that throws: its start is then
+    /// the instant it was skipped at, which is also the start of the next date, so the date is empty.
+    /// </summary>
+    private Instant StartOfDay(LocalDate date)
+    {
+        var mapping = Zone.MapLocal(date.AtMidnight());
+        return mapping.Count > 0 ? mapping.First().ToInstant() : mapping.LateInterval.Start;
     }
 
     private bool IsHoliday(LocalDate date)

@@ -135,15 +135,28 @@ public sealed class InboxAutomation
             await ScheduleAutoReplyAsync(tx, channel, after, message, autoReply, loopReason, now, cancellationToken).ConfigureAwait(false);
         }
 
-        if (setAside is null && policies?.SmartReply is { Enabled: true })
+        if (setAside is null && policies?.SmartReply is { Enabled: true } smart)
         {
             loopReason ??= await LoopReasonAsync(tx, inbound, cancellationToken).ConfigureAwait(false);
             if (loopReason is null)
             {
-                // A newer buyer message supersedes the match and reply of an earlier one.
+                // A newer buyer message supersedes the match and reply of an earlier one, but not its time: Amazon's
+                // 24 hours run from the first unanswered message, so the reply to the newer one leaves no later than the
+                // superseded one would have, and a buyer who keeps writing does not keep pushing it back.
+                var replyBy = message.At + smart.ReplyAfter;
+                var superseded = await tx.QueryWorkAsync(
+                    new WorkItemQuery { Kinds = [WorkKinds.SmartMatch, WorkKinds.SmartReply], ConversationId = after.Id, States = [WorkItemState.Pending, WorkItemState.Leased] },
+                    cancellationToken).ConfigureAwait(false);
+                foreach (var earlier in superseded)
+                {
+                    var earlierBy = earlier.Kind == WorkKinds.SmartReply ? earlier.DueAt
+                        : AutomationJson.DeserializePayload(earlier.Payload).DueAt is { } by ? AutomationJson.ParseInstant(by) : replyBy;
+                    replyBy = earlierBy < replyBy ? earlierBy : replyBy;
+                }
+
                 await tx.CancelWorkAsync(after.Id, [WorkKinds.SmartMatch, WorkKinds.SmartReply], now, "superseded by a newer buyer message", cancellationToken).ConfigureAwait(false);
                 await tx.EnqueueWorkAsync(
-                    new NewWorkItem(WorkKinds.SmartMatch, $"{WorkKinds.SmartMatch}:{message.Id}", Payload(after.Id, message.Id), now) { ConversationId = after.Id },
+                    new NewWorkItem(WorkKinds.SmartMatch, $"{WorkKinds.SmartMatch}:{message.Id}", Payload(after.Id, message.Id, dueAt: replyBy), now) { ConversationId = after.Id },
                     now,
                     cancellationToken).ConfigureAwait(false);
             }

@@ -16,9 +16,11 @@ namespace BuyerMessaging;
 /// <remarks>
 /// <para>Several workers may share a store: a lease keeps an item to one worker until it expires. A worker that dies
 /// holding a lease leaves the item to be taken over after <see cref="WorkQueueOptions.LeaseDuration"/>; each lease counts
-/// as an attempt. Every item ends in the same transaction as its effects, and only while its worker still holds the
-/// lease, so an effect is applied once. A send may reach the <see cref="IOutboundSender"/> again after a crash between
-/// sending and recording; it carries the same idempotency key, which the sender uses to send it once.</para>
+/// as an attempt, and an item leased again after its last attempt ended so is not run again but fails as abandoned (an
+/// item that stops its worker every time would otherwise run for ever). Every item ends in the same transaction as its
+/// effects, and only while its worker still holds the lease, so an effect is applied once. A send may reach the
+/// <see cref="IOutboundSender"/> again after a crash between sending and recording; it carries the same idempotency key,
+/// which the sender uses to send it once.</para>
 /// <para><see cref="RunOnceAsync"/> runs one pass (tests, the CLI); <see cref="WorkQueueHostedService"/> runs passes in a
 /// host. Thread-safe.</para>
 /// </remarks>
@@ -146,6 +148,15 @@ public sealed class WorkQueueWorker
                 continue;
             }
 
+            if (item.Attempts > _options.MaxAttempts)
+            {
+                // Each lease is an attempt, and the last one ended with its worker gone (the lease expired): an item that
+                // stops its worker every time would otherwise run for ever.
+                var abandoned = string.Create(CultureInfo.InvariantCulture, $"Abandoned after {_options.MaxAttempts} attempts: the worker holding the last one stopped before finishing it (its lease expired).");
+                Count(item, await FailAsync(item, abandoned, null, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+
             try
             {
                 var handler = _handlers.GetValueOrDefault(item.Kind) ?? throw new InvalidOperationException($"No handler runs work of kind '{item.Kind}'.");
@@ -167,25 +178,30 @@ public sealed class WorkQueueWorker
             catch (Exception ex)
             {
                 activity?.SetTag("error.type", ex.GetType().FullName);
-                switch (await FailAsync(item, ex, cancellationToken).ConfigureAwait(false))
-                {
-                    case WorkItemState.Failed:
-                        failed++;
-                        _instruments.RecordWork(item.Kind, "failed");
-                        break;
-                    case WorkItemState.Pending:
-                        retried++;
-                        _instruments.RecordWork(item.Kind, "retried");
-                        break;
-                    default:
-                        lost++;
-                        _instruments.RecordWork(item.Kind, "lease_lost");
-                        break;
-                }
+                Count(item, await FailAsync(item, $"{ex.GetType().Name}: {ex.Message}", ex, cancellationToken).ConfigureAwait(false));
             }
         }
 
         return new WorkPassResult(leased.Count, succeeded, retried, failed, lost);
+
+        void Count(WorkItem item, WorkItemState? outcome)
+        {
+            switch (outcome)
+            {
+                case WorkItemState.Failed:
+                    failed++;
+                    _instruments.RecordWork(item.Kind, "failed");
+                    break;
+                case WorkItemState.Pending:
+                    retried++;
+                    _instruments.RecordWork(item.Kind, "retried");
+                    break;
+                default:
+                    lost++;
+                    _instruments.RecordWork(item.Kind, "lease_lost");
+                    break;
+            }
+        }
     }
 
     /// <summary>Runs passes until no work is due (for the CLI and tests); stops after <paramref name="maxPasses"/>.</summary>
@@ -219,9 +235,9 @@ public sealed class WorkQueueWorker
         return Duration.FromSeconds(Math.Round(delay * jitter, 3));
     }
 
-    private async Task<WorkItemState?> FailAsync(WorkItem item, Exception exception, CancellationToken cancellationToken)
+    /// <summary>Ends a leased item that failed: retried later, or failed for good on its last attempt, after a blocked text, or when <paramref name="exception"/> is <see langword="null"/> (abandoned).</summary>
+    private async Task<WorkItemState?> FailAsync(WorkItem item, string error, Exception? exception, CancellationToken cancellationToken)
     {
-        var error = $"{exception.GetType().Name}: {exception.Message}";
         if (error.Length > 2000)
         {
             error = error[..2000];
@@ -232,7 +248,7 @@ public sealed class WorkQueueWorker
         {
             var now = _clock.GetCurrentInstant();
             // A blocked text stays blocked: retrying it would only delay the failure the seller has to see.
-            if (item.Attempts >= _options.MaxAttempts || exception is ContentBlockedException)
+            if (item.Attempts >= _options.MaxAttempts || exception is ContentBlockedException or null)
             {
                 if (!await tx.EndLeaseAsync(item.Id, WorkerId, WorkItemState.Failed, now, error, null, cancellationToken).ConfigureAwait(false))
                 {

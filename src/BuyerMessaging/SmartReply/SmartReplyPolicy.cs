@@ -6,7 +6,9 @@ namespace BuyerMessaging;
 /// Smart reply (スマートカスタマーサービス) of a channel: each buyer message is matched against up to
 /// <see cref="MaxTemplates"/> templates by an <see cref="ITemplateMatcher"/>. A match is announced at once
 /// (<see cref="InboxEventKind.TemplateMatched"/>) and the template is sent <see cref="ReplyAfter"/> after the message
-/// arrived, unless a person replies or resolves first. A failed match marks the conversation "no auto-reply", moves it
+/// arrived, unless a person replies or resolves first. A buyer message that arrives while the reply to an earlier one is
+/// still to be matched or sent supersedes it (the newer message is matched and answered) but not its time: the reply
+/// leaves no later than the superseded one would have, as Amazon's 24 hours run from the first unanswered message. A failed match marks the conversation "no auto-reply", moves it
 /// to the "match failed" folder and raises <see cref="InboxEventKind.MatchFailed"/>, so that a person answers within
 /// Amazon's 24 hours.
 /// </summary>
@@ -28,7 +30,7 @@ public sealed record SmartReplyPolicy
     /// <summary>Gets the templates to match against (1 to <see cref="MaxTemplates"/>).</summary>
     public IReadOnlyList<TemplateId> Templates { get; init; } = [];
 
-    /// <summary>Gets how long after the buyer message arrived the matched template is sent.</summary>
+    /// <summary>Gets how long after the buyer message arrived the matched template is sent (after the first of several unanswered ones).</summary>
     /// <value>The default value is 18 hours.</value>
     public Duration ReplyAfter { get; init; } = Duration.FromHours(18);
 

@@ -32,7 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1033, EventName = "WorkFailed", Level = LogLevel.Error,
         Message = "Work item {WorkItemId} ({Kind}) failed on its last attempt {Attempt}")]
-    public static partial void WorkFailed(ILogger logger, Exception exception, long workItemId, string kind, int attempt);
+    public static partial void WorkFailed(ILogger logger, Exception? exception, long workItemId, string kind, int attempt);
 
     [LoggerMessage(EventId = 1034, EventName = "LeaseLost", Level = LogLevel.Warning,
         Message = "Work item {WorkItemId} ({Kind}) is no longer leased by this worker (taken over or cancelled); its result was discarded")]

@@ -265,22 +265,58 @@ public sealed class BusinessCalendarTests
         Assert.Equal(Instant.FromUtc(2030, 6, 2, 5, 0), calendar.AddBusinessTime(saturday, Duration.FromHours(7)));
     }
 
+    [Fact]
+    public void SkippedDay_PacificApia2011_HasNoBusinessTime()
+    {
+        // Samoa crossed the date line: 29 Dec 2011 23:59:59 -10:00 was followed by 31 Dec 00:00 +14:00, so Friday
+        // 30 Dec did not exist there. Its hours are not moved onto the Saturday, and nothing throws.
+        var apia = DateTimeZoneProviders.Tzdb["Pacific/Apia"];
+        var calendar = Calendar(apia, "Mon-Fri 09:00-17:00");
+
+        Assert.Equal(Local(apia, 2012, 1, 2, 17), calendar.AddBusinessTime(Local(apia, 2011, 12, 29, 9), Duration.FromHours(16)));
+        Assert.Equal(Duration.FromHours(8), calendar.GetBusinessTime(Local(apia, 2011, 12, 29, 0), Local(apia, 2012, 1, 2, 0)));
+        Assert.False(calendar.IsOpen(Local(apia, 2011, 12, 31, 10)));
+        Assert.True(new AutoReplySchedule(apia, WeeklySchedule.Parse("Sat-Sun")).Contains(Local(apia, 2011, 12, 31, 10)));
+        // A night window on the Thursday ends at 06:00 of the next date that exists, eight hours later.
+        Assert.Equal(Duration.FromHours(8), Calendar(apia, "Thu 22:00-06:00").GetBusinessTime(Local(apia, 2011, 12, 29, 0), Local(apia, 2012, 1, 2, 0)));
+    }
+
     [Theory]
     [InlineData("Europe/Berlin", 11)]
     [InlineData("America/Los_Angeles", 12)]
     [InlineData("Asia/Tokyo", 13)]
-    public void AddBusinessTime_AgreesWithMinuteByMinuteReference(string zoneId, int seed)
+    public void AddBusinessTime_AgreesWithMinuteByMinuteReference(string zoneId, int seed) =>
+        AssertAgreesWithReference(DateTimeZoneProviders.Tzdb[zoneId], [new(2026, 3, 8), new(2026, 3, 29), new(2026, 10, 25), new(2026, 11, 1), new(2026, 12, 23)], seed);
+
+    [Theory]
+    [InlineData("Australia/Sydney", 2026, 21)]    // southern hemisphere: 03:00 back to 02:00 in April, 02:00 to 03:00 in October
+    [InlineData("Australia/Lord_Howe", 2026, 22)] // half-hour shifts: 02:00 back to 01:30, 02:00 to 02:30
+    [InlineData("America/Santiago", 2026, 23)]    // at midnight: 24:00 back to 23:00 (an hour twice), 00:00 to 01:00 (no midnight)
+    [InlineData("America/Sao_Paulo", 2018, 24)]   // DST until 2019, starting at midnight (00:00 to 01:00)
+    [InlineData("Europe/London", 2026, 25)]       // 01:00 to 02:00, 02:00 back to 01:00
+    [InlineData("Europe/Moscow", 2014, 26)]       // a permanent change: 26 Oct 2014 02:00 back to 01:00, never undone
+    public void AddBusinessTime_AgreesWithMinuteByMinuteReference_AroundTheZonesOwnTransitions(string zoneId, int year, int seed)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var transitions = zone.GetZoneIntervals(Instant.FromUtc(year, 1, 1, 0, 0), Instant.FromUtc(year + 1, 1, 1, 0, 0))
+            .Skip(1)
+            .Select(i => i.Start.InZone(zone).Date)
+            .ToArray();
+        Assert.NotEmpty(transitions);
+
+        AssertAgreesWithReference(zone, [.. transitions, new(year, 12, 23)], seed);
+    }
+
+    private static void AssertAgreesWithReference(DateTimeZone zone, LocalDate[] around, int seed)
     {
         // Random calendars (split shifts, windows across midnight, holidays) and starts around DST transitions, checked
         // against a naive reference that tests each minute against each window occurrence.
-        var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var random = new Random(seed);
         string[] hours =
         [
             "Mon-Fri 09:00-12:00,13:00-18:00", "Mon-Sun 22:00-06:00", "Sat-Sun,Mon-Fri 01:30-03:15", "Sun 02:30-02:45,Sun 00:00-01:00",
             "Mon-Fri 18:00-09:00", "Tue+Thu 00:00-00:00,Sun 23:00-02:30",
         ];
-        LocalDate[] around = [new(2026, 3, 8), new(2026, 3, 29), new(2026, 10, 25), new(2026, 11, 1), new(2026, 12, 23)];
         for (var i = 0; i < 40; i++)
         {
             var holidays = random.Next(3) == 0 ? "" : $"{around[random.Next(around.Length)].PlusDays(random.Next(-1, 2)):yyyy-MM-dd}";

@@ -670,6 +670,49 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmartReply_FollowUpBeforeAnyReply_AnswersTheNewestMessage_StillReplyAfterTheFirstUnanswered()
+    {
+        // Amazon's 24 hours run from the first unanswered message (the follow-up keeps the due instant), so the reply to
+        // the follow-up goes out 18 h after the first one, not 18 h after the follow-up (28 h, past the deadline).
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        var worker = Worker();
+        await worker.RunUntilIdleAsync();
+        Clock.Advance(Duration.FromHours(10));
+        Assert.Equal(id, await IngestAsync(TestMail.Relay(text: "I want to return it.")));
+
+        await worker.RunUntilIdleAsync();
+
+        var matched = Events.Of(InboxEventKind.TemplateMatched);
+        Assert.Equal([TestMail.Start + Duration.FromHours(18), TestMail.Start + Duration.FromHours(18)], matched.Select(e => e.DueAt!.Value));
+        Assert.Equal(new TemplateId("returns"), matched[^1].TemplateId);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+        Clock.Reset(TestMail.Start + Duration.FromHours(18));
+        await worker.RunUntilIdleAsync();
+
+        var sent = Assert.Single(Sender.Delivered).Message;
+        Assert.Equal("Here is how to return it.", sent.Text);
+        Assert.Equal(
+            [WorkItemState.Cancelled, WorkItemState.Succeeded],
+            (await WorkAsync(WorkKinds.SmartReply, id)).Select(w => w.State));
+    }
+
+    [Fact]
+    public async Task SmartReply_FollowUpAfterTheSellerReplied_CountsFromTheFollowUp()
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "No, sorry." }, Kim);
+        Clock.Advance(Duration.FromHours(30));
+        await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+
+        await Worker().RunUntilIdleAsync();
+
+        var matched = Assert.Single(Events.Of(InboxEventKind.TemplateMatched));
+        Assert.Equal(TestMail.Start + Duration.FromHours(30 + 18), matched.DueAt);
+    }
+
+    [Fact]
     public async Task SmartReply_MatchFailed_MarksNoAutoReply_MovesToTheFolder_AndSaysSo()
     {
         await SmartReplyOnUsAsync();
@@ -1067,6 +1110,43 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal(2, Sender.Calls);
         var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
         Assert.Equal((WorkItemState.Succeeded, "out-1"), (item.State, item.Result));
+    }
+
+    [Fact]
+    public async Task Crash_EveryAttemptKillsTheWorker_FailsAfterMaxAttemptsWithoutRunningAgain()
+    {
+        // Each lease counts as an attempt: an item whose worker dies every time (a poison message) must end Failed with
+        // the reason and an event, not be run for ever.
+        var id = await IngestAsync(TestMail.Relay());
+        await Worker().RunUntilIdleAsync();
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "Hi" }, Kim);
+        var leased = new SemaphoreSlim(0);
+        Sender.BeforeSend = async (_, ct) =>
+        {
+            leased.Release();
+            await Task.Delay(Timeout.Infinite, ct); // the worker dies while sending
+        };
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using var kill = new CancellationTokenSource();
+            var dying = Worker($"worker-{attempt}", await OpenSecondStoreAsync()).RunOnceAsync(kill.Token);
+            await leased.WaitAsync(TimeSpan.FromSeconds(30));
+            await kill.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+            Clock.Advance(Lease);
+        }
+
+        Sender.BeforeSend = null; // a fourth run would send
+        var result = await Worker("worker-4").RunUntilIdleAsync();
+
+        Assert.Equal(3, Sender.Calls);
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal(1, result.Failed);
+        var item = Assert.Single(await WorkAsync(WorkKinds.Send, id));
+        Assert.Equal((WorkItemState.Failed, 4), (item.State, item.Attempts));
+        Assert.Contains("3 attempts", item.LastError, StringComparison.Ordinal);
+        Assert.Contains("send: ", Assert.Single(Events.Of(InboxEventKind.SendFailed)).Detail, StringComparison.Ordinal);
     }
 
     [Fact]

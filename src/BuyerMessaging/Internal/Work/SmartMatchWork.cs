@@ -49,7 +49,8 @@ internal sealed class SmartMatchWork(WorkContext context) : IWorkHandler
 
             if (match is not null)
             {
-                var replyAt = message.At + policy.ReplyAfter;
+                // The ingest may have set an earlier time: that of a reply to an earlier message this one superseded.
+                var replyAt = payload.DueAt is { } by ? AutomationJson.ParseInstant(by) : message.At + policy.ReplyAfter;
                 await tx.EnqueueWorkAsync(
                     new NewWorkItem(WorkKinds.SmartReply, $"{WorkKinds.SmartReply}:{message.Id}", InboxAutomation.Payload(conversationId, message.Id, match.Value), replyAt)
                     {
