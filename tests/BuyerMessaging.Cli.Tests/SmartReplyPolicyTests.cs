@@ -123,7 +123,8 @@ public sealed class SmartReplyPolicyTests : IDisposable
     [InlineData("--templates", "sample-refund-ja", "SmartReply.Templates[0]: Template 'sample-refund-ja' does not exist.")]
     [InlineData("--templates", "sakura-refund-ja,sakura-refund-ja", "SmartReply.Templates: A template is listed twice.")]
     [InlineData("--templates", "", "SmartReply.Templates: Smart reply needs at least one template.")]
-    [InlineData("--reply-after-hours", "200", "SmartReply.ReplyAfter: The reply delay must be between 0 and 7 days.")]
+    [InlineData("--reply-after-hours", "200", "--reply-after-hours: 200 is out of range; use 0 to 168 hours.")]
+    [InlineData("--reply-after-hours", "100000", "--reply-after-hours: 100000 is out of range; use 0 to 168 hours.")]
     [InlineData("--reply-after-hours", "soon", "--reply-after-hours: 'soon' is not a number of hours")]
     public async Task Set_BadValue_FailsNamingTheOptionOrField(string option, string value, string message)
     {

@@ -121,6 +121,20 @@ public sealed class StoresConfigTests : IDisposable
     public async Task The_sample_stores_json_stays_valid() =>
         Assert.Equal(36, (await _cli.IngestSamplesAsync()).Json().Int("ingested"));
 
+    [Fact]
+    public async Task A_missing_file_is_not_found_and_a_folder_is_named()
+    {
+        var missing = await _cli.RunAsync("ingest", "--db", _cli.Database, "--config", Path.Combine(_cli.Folder, "nope.json"), CliHarness.Sample("04-mail-where-is-order-emily.eml"), "--json");
+        var folder = await _cli.RunAsync("ingest", "--db", _cli.Database, "--config", _cli.Folder, CliHarness.Sample("04-mail-where-is-order-emily.eml"), "--json");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--config: '", missing.Json().Str("error"), StringComparison.Ordinal);
+        Assert.Contains("' not found.", missing.Json().Str("error"), StringComparison.Ordinal);
+        Assert.Equal(1, folder.ExitCode);
+        Assert.Contains("is a folder; give a file.", folder.Json().Str("error"), StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.Database));
+    }
+
     private async Task<CliResult> IngestAsync(string json)
     {
         var config = Path.Combine(_cli.Folder, $"stores-{Guid.NewGuid():N}.json");

@@ -65,7 +65,7 @@ internal static class SmartReplyCommand
                     : current.Templates,
                 Name = parseResult.GetValue(name) is { } n ? Blank(n) : current.Name,
                 Language = parseResult.GetValue(language) is { } l ? Blank(l) : current.Language,
-                ReplyAfter = parseResult.GetValue(replyAfter) is { } h ? TimeOptions.Hours(h, "--reply-after-hours") : current.ReplyAfter,
+                ReplyAfter = parseResult.GetValue(replyAfter) is { } h ? TimeOptions.Hours(h, "--reply-after-hours", (decimal)SmartReplyPolicy.MaxReplyAfter.TotalHours) : current.ReplyAfter,
             };
             return Task.FromResult(policies with { SmartReply = policy });
         });

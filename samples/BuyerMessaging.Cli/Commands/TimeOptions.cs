@@ -85,17 +85,18 @@ internal static class TimeOptions
         throw CliException.Usage($"{field}: '{value}' is not an instant; write ISO-8601 in UTC or with an offset, for example 2026-12-23T15:30:00Z or 2026-12-23T16:30:00+01:00.");
     }
 
-    /// <summary>Parses a number of hours, decimals allowed (<c>8</c>, <c>1.5</c>), from 0 to <see cref="MaxHours"/>.</summary>
-    public static Duration Hours(string? value, string field)
+    /// <summary>Parses a number of hours, decimals allowed (<c>8</c>, <c>1.5</c>), from 0 to <paramref name="max"/> (<see cref="MaxHours"/> when <see langword="null"/>).</summary>
+    public static Duration Hours(string? value, string field, decimal? max = null)
     {
+        var limit = max ?? MaxHours;
         if (!decimal.TryParse(value?.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hours))
         {
             throw CliException.Usage($"{field}: '{value}' is not a number of hours; write for example 8 or 1.5.");
         }
 
-        if (hours is < 0 or > MaxHours)
+        if (hours < 0 || hours > limit)
         {
-            throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"{field}: {hours} is out of range; use 0 to {MaxHours} hours."));
+            throw CliException.Usage(string.Create(CultureInfo.InvariantCulture, $"{field}: {hours} is out of range; use 0 to {limit} hours."));
         }
 
         // Decimal arithmetic: 0.1 h is exactly 6 minutes, not 5:59.999…

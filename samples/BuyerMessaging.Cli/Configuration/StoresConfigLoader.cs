@@ -24,19 +24,12 @@ internal static partial class StoresConfigLoader
     /// <exception cref="CliException">The file is missing (exit 2) or invalid (exit 1).</exception>
     public static async Task<IReadOnlyList<(Store Store, IReadOnlyList<Channel> Channels)>> LoadAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw CliException.NotFound($"--config: file '{path}' not found.");
-        }
-
+        // A missing file is not found (exit 2); a folder or an unreadable file is named (exit 1).
+        var bytes = await CommonOptions.ReadFileAsync(path, "--config", f => File.ReadAllBytesAsync(f, cancellationToken)).ConfigureAwait(false);
         JsonDocument document;
         try
         {
-            var stream = File.OpenRead(path);
-            await using (stream.ConfigureAwait(false))
-            {
-                document = await JsonDocument.ParseAsync(stream, DocumentOptions, cancellationToken).ConfigureAwait(false);
-            }
+            document = JsonDocument.Parse(bytes, DocumentOptions);
         }
         catch (JsonException e)
         {

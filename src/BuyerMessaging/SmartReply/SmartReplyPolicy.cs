@@ -17,6 +17,9 @@ public sealed record SmartReplyPolicy
     /// <summary>The most templates a policy may match against.</summary>
     public const int MaxTemplates = 10;
 
+    /// <summary>Gets the longest <see cref="ReplyAfter"/>: 7 days.</summary>
+    public static Duration MaxReplyAfter { get; } = Duration.FromDays(7);
+
     /// <summary>Gets the name the seller gives this smart-reply setting, if any.</summary>
     public string? Name { get; init; }
 
@@ -53,7 +56,7 @@ public sealed record SmartReplyPolicy
             errors.Add(new($"{path}.{nameof(Templates)}", "A template is listed twice."));
         }
 
-        if (ReplyAfter < Duration.Zero || ReplyAfter > Duration.FromDays(7))
+        if (ReplyAfter < Duration.Zero || ReplyAfter > MaxReplyAfter)
         {
             errors.Add(new($"{path}.{nameof(ReplyAfter)}", "The reply delay must be between 0 and 7 days."));
         }
