@@ -106,7 +106,10 @@ public sealed partial class TemplateBook
     /// <summary>
     /// Validates (see <see cref="Validate"/>; in addition, every channel in <see cref="Template.Channels"/> must exist and
     /// belong to the template's store, and the id must not be another store's template), runs the save check if any, and
-    /// saves (inserts, or replaces the store's own template with the same id) a template.
+    /// saves (inserts, or replaces the store's own template with the same id) a template. A replacement must not break an
+    /// enabled auto-reply or smart reply that names the template: moving a smart reply's template to another language,
+    /// or taking a channel whose policy sends it out of its channels, is refused naming the channel and the policy
+    /// member (paused policies are checked when resumed).
     /// </summary>
     /// <param name="template">The template.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
@@ -142,6 +145,11 @@ public sealed partial class TemplateBook
             if (IdError(await transaction.GetTemplateAsync(template.Id, cancellationToken).ConfigureAwait(false), template, notReplaced) is { } taken)
             {
                 throw new DefinitionValidationException($"Template '{template.Id}'", [taken]);
+            }
+
+            if (await PolicyErrorsAsync(transaction, [template], cancellationToken).ConfigureAwait(false) is { Count: > 0 } broken)
+            {
+                throw new DefinitionValidationException($"Template '{template.Id}'", broken);
             }
 
             await transaction.SaveTemplateAsync(template, cancellationToken).ConfigureAwait(false);
@@ -197,7 +205,8 @@ public sealed partial class TemplateBook
     /// Remove the <c>storeId</c> members to copy a file's templates into another store.</para>
     /// <para>An id the store already has is an error unless <paramref name="replace"/> is set, which replaces that
     /// template (its favourite star stays). An id of another store's template is always refused, as by
-    /// <see cref="SaveAsync"/>. The policies that name a replaced template are not checked again.</para>
+    /// <see cref="SaveAsync"/>. A replacement that would break an enabled auto-reply or smart reply naming the template
+    /// (another language, channels it no longer serves) is refused, as by <see cref="SaveAsync"/>.</para>
     /// </remarks>
     /// <param name="json">The JSON text in the export format (<see cref="TemplateJson"/>), or a bare array of templates.</param>
     /// <param name="storeId">The store to import into.</param>
@@ -255,6 +264,11 @@ public sealed partial class TemplateBook
             }
 
             ThrowIfAny(errors);
+            if (await PolicyErrorsAsync(transaction, templates, cancellationToken).ConfigureAwait(false) is { Count: > 0 } broken)
+            {
+                throw new DefinitionValidationException("Template file", broken);
+            }
+
             foreach (var template in templates)
             {
                 await transaction.SaveTemplateAsync(template, cancellationToken).ConfigureAwait(false);
@@ -330,6 +344,58 @@ public sealed partial class TemplateBook
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return changed;
         }
+    }
+
+    /// <summary>
+    /// What replacing stored templates with <paramref name="replacing"/> would break in the enabled auto-reply and
+    /// smart-reply policies that name them: a smart reply's template moved to another language, or a template no longer
+    /// usable on a channel whose policy sends it (its channels changed). Only errors the replacement makes are reported,
+    /// each as "channel 'c' AutoReply.FirstContact.Default: …"; a policy already invalid for another reason does not stop
+    /// the save. Paused policies are checked when resumed (<see cref="PolicyDirectory"/>). Read under the write lock.
+    /// </summary>
+    private static async Task<List<ValidationError>> PolicyErrorsAsync(IStoreTransaction transaction, IReadOnlyList<Template> replacing, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var replaced = replacing.ToDictionary(t => t.Id);
+        foreach (var channel in await transaction.GetChannelsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var policies = await transaction.GetChannelPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+            var named = policies?.TemplateIds().Distinct().ToList() ?? [];
+            if (!named.Any(replaced.ContainsKey))
+            {
+                continue;
+            }
+
+            var before = new Dictionary<TemplateId, Template>();
+            foreach (var id in named)
+            {
+                if (await transaction.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    before[id] = stored;
+                }
+            }
+
+            var after = new Dictionary<TemplateId, Template>(before);
+            foreach (var id in named)
+            {
+                if (replaced.TryGetValue(id, out var template))
+                {
+                    after[id] = template;
+                }
+            }
+
+            var was = Check(before).ToHashSet();
+            foreach (var error in Check(after).Where(e => !was.Contains(e)))
+            {
+                errors.Add(new($"channel '{channel.Id}' {error.Path}", $"{error.Message} Change the policy first, or save the template under another id."));
+            }
+
+            IEnumerable<ValidationError> Check(Dictionary<TemplateId, Template> templates) =>
+                (policies!.AutoReply is { Enabled: true } auto ? auto.Validate(templates, channel, nameof(ChannelPolicies.AutoReply)) : [])
+                .Concat(policies.SmartReply is { Enabled: true } smart ? smart.Validate(templates, channel, nameof(ChannelPolicies.SmartReply)) : []);
+        }
+
+        return errors;
     }
 
     /// <summary>Deletes a template (see <see cref="DeleteAsync(TemplateId, CancellationToken)"/> and <see cref="ForceDeleteAsync"/>).</summary>

@@ -806,6 +806,29 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplaceTemplate_AnEnabledSmartReplyUses_InAnotherLanguage_IsRefused_UnlessThePolicyIsPaused()
+    {
+        var book = await StoredTemplatesAsync();
+        await Policies.SaveAsync(new ChannelPolicies { ChannelId = TestMail.AmazonUs, SmartReply = new SmartReplyPolicy { Templates = [new("tracking"), new("returns")] } });
+        var tracking = (await Store.GetTemplateAsync(new("tracking")))!;
+
+        var saved = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.SaveAsync(tracking with { Language = "de" }));
+        var imported = await Assert.ThrowsAsync<DefinitionValidationException>(() => book.ImportAsync(TemplateJson.Export([tracking with { Language = "de" }]), TestMail.Northwind, replace: true));
+        await book.SaveAsync(tracking with { Body = "Your parcel is on its way." }); // the same language: nothing breaks
+
+        Assert.Contains($"channel '{TestMail.AmazonUs}' SmartReply.", saved.Message, StringComparison.Ordinal);
+        Assert.Contains("Change the policy first, or save the template under another id.", saved.Message, StringComparison.Ordinal);
+        Assert.Contains($"channel '{TestMail.AmazonUs}' SmartReply.", imported.Message, StringComparison.Ordinal);
+        Assert.Equal(("en", "Your parcel is on its way."), ((await Store.GetTemplateAsync(new("tracking")))!.Language, (await Store.GetTemplateAsync(new("tracking")))!.Body));
+
+        // A paused policy is checked when it is resumed, as PolicyDirectory does.
+        var us = (await Policies.GetAsync(TestMail.AmazonUs))!;
+        await Policies.SaveAsync(us with { SmartReply = us.SmartReply! with { Enabled = false } });
+        await book.SaveAsync(tracking with { Language = "de" });
+        Assert.Equal("de", (await Store.GetTemplateAsync(new("tracking")))!.Language);
+    }
+
+    [Fact]
     public async Task DeleteTemplate_NamedByAPolicy_IsRefusedNamingEveryChannelAndMember()
     {
         var book = await StoredTemplatesAsync();
