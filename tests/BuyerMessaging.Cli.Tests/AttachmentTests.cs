@@ -89,6 +89,19 @@ public sealed class AttachmentTests : IDisposable
         Assert.Contains($"--attach: cannot read '{missing}'", result.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reply_Attach_AFolder_ExitsOneNamingIt_AndRecordsNothing()
+    {
+        await _cli.IngestSamplesAsync();
+        var id = await ConversationAsync("Damaged desk lamp");
+
+        var result = await _cli.RunAsync("reply", "--db", _cli.Database, id, "--text", "Attached.", "--actor", "bob", "--attach", _cli.Folder);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"--attach: '{_cli.Folder}' is a folder; give a file.", result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.OkAsync("show", "--db", _cli.Database, id, "--json")).Json().GetProperty("conversation").Int("sellerReplyCount"));
+    }
+
     public void Dispose() => _cli.Dispose();
 
     private async Task<string> ConversationAsync(string text) =>

@@ -184,6 +184,11 @@ internal static class EditCommands
         var attachments = new List<MessageAttachment>(paths.Length);
         foreach (var path in paths)
         {
+            if (Directory.Exists(path))
+            {
+                throw CliException.Usage($"--attach: '{path}' is a folder; give a file.");
+            }
+
             byte[] content;
             try
             {
