@@ -17,7 +17,7 @@ internal sealed class SlaPolicyDto
 {
     public SlaClockKind Clock { get; set; }
 
-    public long ResponseTimeSeconds { get; set; }
+    public decimal ResponseTimeSeconds { get; set; }
 
     public string? Zone { get; set; }
 
@@ -27,7 +27,7 @@ internal sealed class SlaPolicyDto
 
     public bool AutoReplyStopsClock { get; set; }
 
-    public long DueSoonSeconds { get; set; }
+    public decimal DueSoonSeconds { get; set; }
 }
 
 internal sealed class AutoReplyPolicyDto
@@ -48,9 +48,9 @@ internal sealed class AutoReplyPolicyDto
 
     public TemplateSelectionDto? FollowUp { get; set; }
 
-    public long ConversationCooldownSeconds { get; set; }
+    public decimal ConversationCooldownSeconds { get; set; }
 
-    public long BuyerCooldownSeconds { get; set; }
+    public decimal BuyerCooldownSeconds { get; set; }
 }
 
 internal sealed class TemplateSelectionDto
@@ -70,7 +70,7 @@ internal sealed class SmartReplyPolicyDto
 
     public List<string> Templates { get; set; } = [];
 
-    public long ReplyAfterSeconds { get; set; }
+    public decimal ReplyAfterSeconds { get; set; }
 }
 
 /// <summary>Source-generated JSON of channel policies (camelCase, enums as strings, nulls omitted, indented).</summary>

@@ -23,12 +23,12 @@ public static class ChannelPoliciesJson
             dto.Sla = new()
             {
                 Clock = sla.Clock,
-                ResponseTimeSeconds = (long)sla.ResponseTime.TotalSeconds,
+                ResponseTimeSeconds = Seconds(sla.ResponseTime),
                 Zone = sla.Calendar?.Zone.Id,
                 Calendar = sla.Calendar?.Hours.ToString(),
                 Holidays = sla.Calendar is { Holidays.Count: > 0 } c ? ScheduleSyntax.FormatHolidays(c.Holidays) : null,
                 AutoReplyStopsClock = sla.AutoReplyStopsClock,
-                DueSoonSeconds = (long)sla.DueSoonThreshold.TotalSeconds,
+                DueSoonSeconds = Seconds(sla.DueSoonThreshold),
             };
         }
 
@@ -44,8 +44,8 @@ public static class ChannelPoliciesJson
                 MaxDelayMinutes = auto.MaxDelayMinutes,
                 FirstContact = ToDto(auto.FirstContact),
                 FollowUp = ToDto(auto.FollowUp),
-                ConversationCooldownSeconds = (long)auto.ConversationCooldown.TotalSeconds,
-                BuyerCooldownSeconds = (long)auto.BuyerCooldown.TotalSeconds,
+                ConversationCooldownSeconds = Seconds(auto.ConversationCooldown),
+                BuyerCooldownSeconds = Seconds(auto.BuyerCooldown),
             };
         }
 
@@ -57,7 +57,7 @@ public static class ChannelPoliciesJson
                 Language = smart.Language,
                 Enabled = smart.Enabled,
                 Templates = [.. smart.Templates.Select(t => t.Value)],
-                ReplyAfterSeconds = (long)smart.ReplyAfter.TotalSeconds,
+                ReplyAfterSeconds = Seconds(smart.ReplyAfter),
             };
         }
 
@@ -95,7 +95,7 @@ public static class ChannelPoliciesJson
                 Language = smart.Language,
                 Enabled = smart.Enabled,
                 Templates = [.. smart.Templates.Select(TemplateId.Parse)],
-                ReplyAfter = Duration.FromSeconds(smart.ReplyAfterSeconds),
+                ReplyAfter = FromSeconds(smart.ReplyAfterSeconds),
             }) : null,
         };
     }
@@ -126,10 +126,10 @@ public static class ChannelPoliciesJson
         return new SlaPolicy
         {
             Clock = dto.Clock,
-            ResponseTime = Duration.FromSeconds(dto.ResponseTimeSeconds),
+            ResponseTime = FromSeconds(dto.ResponseTimeSeconds),
             Calendar = calendar,
             AutoReplyStopsClock = dto.AutoReplyStopsClock,
-            DueSoonThreshold = Duration.FromSeconds(dto.DueSoonSeconds),
+            DueSoonThreshold = FromSeconds(dto.DueSoonSeconds),
         };
     }
 
@@ -144,8 +144,8 @@ public static class ChannelPoliciesJson
         MaxDelayMinutes = dto.MaxDelayMinutes,
         FirstContact = FromDto(dto.FirstContact),
         FollowUp = FromDto(dto.FollowUp),
-        ConversationCooldown = Duration.FromSeconds(dto.ConversationCooldownSeconds),
-        BuyerCooldown = Duration.FromSeconds(dto.BuyerCooldownSeconds),
+        ConversationCooldown = FromSeconds(dto.ConversationCooldownSeconds),
+        BuyerCooldown = FromSeconds(dto.BuyerCooldownSeconds),
     };
 
     private static TemplateSelectionDto ToDto(TemplateSelection selection) => new()
@@ -177,4 +177,13 @@ public static class ChannelPoliciesJson
             throw new FormatException($"{path}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// A duration as seconds, to the tick (100 ns, as the SQLite store keeps instants): written as whole seconds when it
+    /// is ("86400"), with decimals when not ("1.5"), so that what is saved comes back unchanged. Files written when these
+    /// were whole seconds read the same.
+    /// </summary>
+    private static decimal Seconds(Duration duration) => (decimal)duration.BclCompatibleTicks / NodaConstants.TicksPerSecond;
+
+    private static Duration FromSeconds(decimal seconds) => Duration.FromTicks((long)(seconds * NodaConstants.TicksPerSecond));
 }

@@ -28,6 +28,28 @@ public sealed class ChannelPoliciesJsonTests
     };
 
     [Fact]
+    public void RoundTrip_DurationsThatAreNotWholeSeconds_ComeBackUnchanged_WholeOnesAreWrittenWhole()
+    {
+        var sample = Sample();
+        var odd = sample with
+        {
+            Sla = sample.Sla! with { ResponseTime = Duration.FromMilliseconds(1500), DueSoonThreshold = Duration.FromTicks(1) },
+            AutoReply = sample.AutoReply! with { ConversationCooldown = Duration.FromMilliseconds(250) },
+            SmartReply = sample.SmartReply! with { ReplyAfter = Duration.FromHours(17) + Duration.FromTicks(3) },
+        };
+
+        var back = ChannelPoliciesJson.Deserialize(ChannelPoliciesJson.Serialize(odd));
+        var whole = ChannelPoliciesJson.Serialize(sample);
+
+        Assert.Equal(Duration.FromMilliseconds(1500), back.Sla!.ResponseTime);
+        Assert.Equal(Duration.FromTicks(1), back.Sla.DueSoonThreshold);
+        Assert.Equal(Duration.FromMilliseconds(250), back.AutoReply!.ConversationCooldown);
+        Assert.Equal(Duration.FromHours(17) + Duration.FromTicks(3), back.SmartReply!.ReplyAfter);
+        Assert.Contains("\"replyAfterSeconds\":61200", whole.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(Duration.FromHours(17), ChannelPoliciesJson.Deserialize(whole.Replace("61200", "61200.0", StringComparison.Ordinal)).SmartReply!.ReplyAfter);
+    }
+
+    [Fact]
     public void RoundTrip_KeepsEveryMember()
     {
         var json = ChannelPoliciesJson.Serialize(Sample());
