@@ -122,6 +122,20 @@ public sealed class StoresConfigTests : IDisposable
         Assert.Equal(36, (await _cli.IngestSamplesAsync()).Json().Int("ingested"));
 
     [Fact]
+    public async Task An_invalid_channel_id_does_not_hide_the_channels_other_errors()
+    {
+        var result = await IngestAsync("""{"stores":[{"id":"a","name":"A","channels":[{"id":" bad ","kind":"amazon","marketplace":"XX"},{"id":"","kind":"fax"}]}]}""");
+
+        Assert.Equal(1, result.ExitCode);
+        var error = result.Json().Str("error");
+        Assert.Contains("stores[0].channels[0].id: ' bad ' is not a valid channel id", error, StringComparison.Ordinal);
+        Assert.Contains("stores[0].channels[0].marketplace: 'XX' is not an Amazon marketplace", error, StringComparison.Ordinal);
+        Assert.Contains("stores[0].channels[1].id: '' is not a valid channel id", error, StringComparison.Ordinal);
+        Assert.Contains("stores[0].channels[1].kind", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.Database));
+    }
+
+    [Fact]
     public async Task A_missing_file_is_not_found_and_a_folder_is_named()
     {
         var missing = await _cli.RunAsync("ingest", "--db", _cli.Database, "--config", Path.Combine(_cli.Folder, "nope.json"), CliHarness.Sample("04-mail-where-is-order-emily.eml"), "--json");

@@ -132,12 +132,19 @@ internal static partial class StoresConfigLoader
 
     private static Channel? ToChannel(StoreId storeId, ChannelEntry entry, string prefix, List<string> errors)
     {
-        if (!ChannelId.TryParse(entry.Id, out var id))
+        // An invalid id does not hide the channel's other errors: they are read with a stand-in id, and the channel is dropped.
+        if (ChannelId.TryParse(entry.Id, out var id))
         {
-            errors.Add($"{prefix}.id: '{entry.Id}' is not a valid channel id");
-            return null;
+            return ToChannel(id, storeId, entry, prefix, errors);
         }
 
+        errors.Add($"{prefix}.id: '{entry.Id}' is not a valid channel id");
+        _ = ToChannel(new ChannelId("invalid"), storeId, entry, prefix, errors);
+        return null;
+    }
+
+    private static Channel? ToChannel(ChannelId id, StoreId storeId, ChannelEntry entry, string prefix, List<string> errors)
+    {
         var address = string.IsNullOrWhiteSpace(entry.Address) ? null : entry.Address.Trim();
         // A number beyond what a Duration holds (1e400) is clamped just past the SDK's limit, whose check names the field.
         var limit = Channel.MaxPromisedResponseTime.TotalHours + 1;
