@@ -39,7 +39,8 @@ public sealed class PolicyDirectory
     /// <see cref="ITemplateSource"/> and be usable on the channel (<see cref="AutoReplyPolicy.Validate(IReadOnlyDictionary{TemplateId, Template}, Channel, string)"/>,
     /// <see cref="SmartReplyPolicy.Validate(IReadOnlyDictionary{TemplateId, Template}, Channel, string)"/>). A paused
     /// policy's templates are checked only when they change, so that a policy whose template was deleted since can still
-    /// be paused; resuming it checks them again.
+    /// be paused; resuming it checks them again. A stored template deleted while the policies are checked is caught again
+    /// in the saving transaction, so a saved policy never names a template deleted before it was saved.
     /// </summary>
     /// <param name="policies">The policies.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
@@ -55,18 +56,25 @@ public sealed class PolicyDirectory
         ArgumentNullException.ThrowIfNull(policies);
         var channel = (await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Id == policies.ChannelId);
         List<ValidationError> errors;
+        var templates = new Dictionary<TemplateId, Template>();
+        var stored = new List<TemplateId>();
         if (channel is null)
         {
             errors = [new(nameof(ChannelPolicies.ChannelId), "There is no such channel."), .. policies.Errors(null, null, null)];
         }
         else
         {
-            var templates = new Dictionary<TemplateId, Template>();
             foreach (var id in policies.TemplateIds().Distinct())
             {
+                // The store first: a stored template deleted after this look-up is caught again under the write lock.
+                var inStore = await _store.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false) is not null;
                 if (await _templates.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false) is { } template)
                 {
                     templates[id] = template;
+                    if (inStore)
+                    {
+                        stored.Add(id);
+                    }
                 }
             }
 
@@ -82,6 +90,27 @@ public sealed class PolicyDirectory
             {
                 // Removed since the check above.
                 ThrowIfAny(policies, [new(nameof(ChannelPolicies.ChannelId), "There is no such channel.")]);
+            }
+
+            // A stored template the policies name may have been deleted since the check above (TemplateBook refuses to
+            // delete one a saved policy names, but these are not saved yet): checked again under the write lock.
+            if (stored.Count > 0)
+            {
+                var gone = new List<TemplateId>();
+                foreach (var id in stored)
+                {
+                    if (await tx.GetTemplateAsync(id, cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        gone.Add(id);
+                    }
+                }
+
+                if (gone.Count > 0)
+                {
+                    var remaining = templates.Where(t => !gone.Contains(t.Key)).ToDictionary();
+                    var saved = await tx.GetChannelPoliciesAsync(policies.ChannelId, cancellationToken).ConfigureAwait(false);
+                    ThrowIfAny(policies, policies.Errors(remaining, channel, saved));
+                }
             }
 
             await tx.SaveChannelPoliciesAsync(policies, cancellationToken).ConfigureAwait(false);

@@ -126,6 +126,42 @@ public sealed class PolicyDirectoryTests : IAsyncLifetime
         Assert.Equal("AutoReply.FirstContact.Default: Template 'sakura-closed' does not exist.", Assert.Single(ex.Errors).ToString());
     }
 
+    [Fact]
+    public async Task SaveAsync_AStoredTemplateDeletedWhileThePolicyIsChecked_IsCaughtUnderTheWriteLock_AndNothingIsSaved()
+    {
+        // The template source hands out 'sakura-returns', then another writer deletes it before the policy is saved.
+        var source = new DeletingSource(_store, new("sakura-returns"));
+        var directory = new PolicyDirectory(_store, source);
+
+        var ex = await Assert.ThrowsAsync<DefinitionValidationException>(() => directory.SaveAsync(new ChannelPolicies
+        {
+            ChannelId = TestMail.AmazonJp,
+            SmartReply = new SmartReplyPolicy { Templates = [new("sakura-closed"), new("sakura-returns")] },
+        }));
+
+        Assert.True(source.Deleted);
+        Assert.Contains("SmartReply.Templates[1]: Template 'sakura-returns' does not exist.", ex.Message, StringComparison.Ordinal);
+        Assert.Null(await directory.GetAsync(TestMail.AmazonJp));
+    }
+
+    private sealed class DeletingSource(IConversationStore store, TemplateId victim) : ITemplateSource
+    {
+        private readonly BuyerMessaging.Internal.StoreTemplateSource _inner = new(store);
+
+        public bool Deleted { get; private set; }
+
+        public async Task<Template?> GetTemplateAsync(TemplateId id, CancellationToken cancellationToken)
+        {
+            var template = await _inner.GetTemplateAsync(id, cancellationToken);
+            if (id == victim && !Deleted)
+            {
+                Deleted = await new TemplateBook(store).DeleteAsync(id, cancellationToken);
+            }
+
+            return template;
+        }
+    }
+
     private static Template Mine(string id, StoreId store, string language) =>
         new() { Id = new(id), Name = id, Language = language, StoreId = store, Subject = "Hello", Body = "Thank you for your message." };
 
