@@ -384,15 +384,12 @@ public sealed partial class TemplateBook
                 }
             }
 
-            var was = Check(before).ToHashSet();
-            foreach (var error in Check(after).Where(e => !was.Contains(e)))
+            // The policies' own check against themselves as saved: enabled ones check their templates, paused ones not.
+            var was = policies!.Errors(before, channel, policies).ToHashSet();
+            foreach (var error in policies.Errors(after, channel, policies).Where(e => !was.Contains(e)))
             {
                 errors.Add(new($"channel '{channel.Id}' {error.Path}", $"{error.Message} Change the policy first, or save the template under another id."));
             }
-
-            IEnumerable<ValidationError> Check(Dictionary<TemplateId, Template> templates) =>
-                (policies!.AutoReply is { Enabled: true } auto ? auto.Validate(templates, channel, nameof(ChannelPolicies.AutoReply)) : [])
-                .Concat(policies.SmartReply is { Enabled: true } smart ? smart.Validate(templates, channel, nameof(ChannelPolicies.SmartReply)) : []);
         }
 
         return errors;
