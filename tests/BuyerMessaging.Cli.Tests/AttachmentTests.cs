@@ -77,7 +77,7 @@ public sealed class AttachmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Reply_Attach_AMissingFile_ExitsOneNamingIt()
+    public async Task Reply_Attach_AMissingFile_ExitsTwoNamingIt_AndRecordsNothing()
     {
         await _cli.IngestSamplesAsync();
         var id = await ConversationAsync("Damaged desk lamp");
@@ -85,8 +85,9 @@ public sealed class AttachmentTests : IDisposable
 
         var result = await _cli.RunAsync("reply", "--db", _cli.Database, id, "--text", "Attached.", "--actor", "bob", "--attach", missing);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"--attach: cannot read '{missing}'", result.Err, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--attach: '{missing}' not found.", result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.OkAsync("show", "--db", _cli.Database, id, "--json")).Json().GetProperty("conversation").Int("sellerReplyCount"));
     }
 
     [Fact]

@@ -184,21 +184,7 @@ internal static class EditCommands
         var attachments = new List<MessageAttachment>(paths.Length);
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
-            {
-                throw CliException.Usage($"--attach: '{path}' is a folder; give a file.");
-            }
-
-            byte[] content;
-            try
-            {
-                content = await File.ReadAllBytesAsync(path, cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                throw CliException.Usage($"--attach: cannot read '{path}': {ex.Message}");
-            }
-
+            var content = await CommonOptions.ReadFileAsync(path, "--attach", f => File.ReadAllBytesAsync(f, cancellationToken));
             attachments.Add(new MessageAttachment { FileName = Path.GetFileName(path), ContentType = MimeKit.MimeTypes.GetMimeType(path), Content = content });
         }
 
