@@ -46,13 +46,7 @@ public sealed class CrashTests : IDisposable
     public async Task Worker_KilledTwiceMidRun_ThenRunAgain_WritesEveryAutoReplyExactlyOnce()
     {
         const int total = 400;
-        await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), CliHarness.Sample("99-malformed.eml"));
-        await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Us, "--windows", "24x7", "--min-delay", "0", "--max-delay", "0",
-            "--first-contact", "auto-reply-en");
-        var mbox = Path.Combine(_cli.Folder, "export.mbox");
-        await WriteMboxAsync(mbox, total);
-        Assert.Equal(total, (await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), mbox, "--json")).Json().Int("ingested"));
-        var outbox = Path.Combine(_cli.Folder, "outbox");
+        var outbox = await ScheduleAutoRepliesAsync(total);
 
         // The killed workers run on the real clock, days after the harness's: every auto-reply is due for them.
         string[] worker = ["worker", "--db", _cli.Database, "--once", "--outbox", outbox, "--json"];
@@ -70,8 +64,67 @@ public sealed class CrashTests : IDisposable
 
         Assert.InRange(afterFirstKill, 10, total - 1);
         Assert.InRange(afterSecondKill, afterFirstKill + 1, total - 1);
+        await AssertOneReplyEachAsync(outbox, total);
+        Assert.Empty((await _cli.OkAsync(worker)).Json().Items("files"));
+    }
+
+    [Fact]
+    public async Task Ingest_TwoProcessesAtOnce_OfTheSameExport_StoreEveryMessageOnce()
+    {
+        const int total = 5_000;
+        var mbox = Path.Combine(_cli.Folder, "export.mbox");
+        await WriteMboxAsync(mbox, total);
+        string[] ingest = ["ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), mbox, "--json"];
+
+        var results = await Task.WhenAll(RunAsync(ingest), RunAsync(ingest));
+
+        foreach (var result in results)
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(total, result.Json().Int("ingested") + result.Json().Int("duplicates"));
+        }
+
+        Assert.Equal(total, results.Sum(r => r.Json().Int("ingested")));
+        Assert.Equal(total, Count("messages"));
+        Assert.Equal(total, Count("conversations"));
+    }
+
+    [Fact]
+    public async Task Worker_TwoProcessesAtOnce_WriteEveryAutoReplyOnce()
+    {
+        const int total = 300;
+        var outbox = await ScheduleAutoRepliesAsync(total);
+        string[] worker = ["worker", "--db", _cli.Database, "--once", "--outbox", outbox, "--json"];
+
+        var results = await Task.WhenAll(RunAsync(worker), RunAsync(worker));
+
+        foreach (var result in results)
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(0, result.Json().Int("failed"));
+        }
+
+        Assert.Equal(total, results.Sum(r => r.Json().Items("files").Count));
+        await AssertOneReplyEachAsync(outbox, total);
+    }
+
+    /// <summary>An auto-reply policy on the US marketplace that answers at once, and <paramref name="count"/> buyers who wrote; returns the outbox folder.</summary>
+    private async Task<string> ScheduleAutoRepliesAsync(int count)
+    {
+        await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), CliHarness.Sample("99-malformed.eml"));
+        await _cli.OkAsync("autoreply", "set", "--db", _cli.Database, "--channel", Us, "--windows", "24x7", "--min-delay", "0", "--max-delay", "0",
+            "--first-contact", "auto-reply-en");
+        var mbox = Path.Combine(_cli.Folder, "export.mbox");
+        await WriteMboxAsync(mbox, count);
+        Assert.Equal(count, (await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), mbox, "--json")).Json().Int("ingested"));
+        return Path.Combine(_cli.Folder, "outbox");
+    }
+
+    /// <summary>One .eml per conversation in the outbox, and one auto-reply recorded in each conversation.</summary>
+    private async Task AssertOneReplyEachAsync(string outbox, int count)
+    {
         var files = Directory.GetFiles(outbox, "*.eml");
-        Assert.Equal(total, files.Length);
+        Assert.Equal(count, files.Length);
         var conversations = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -79,14 +132,21 @@ public sealed class CrashTests : IDisposable
             Assert.True(conversations.Add(mime.Headers[FileSystemOutboundSender.ConversationHeader] ?? ""), $"two replies to one conversation: {file}");
         }
 
-        // Each reply recorded once in its conversation, as the files say.
-        Assert.Equal(total, Scalar("SELECT COUNT(*) FROM messages WHERE direction = 'AutoReply'"));
-        Assert.Equal(total, Scalar("SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE direction = 'AutoReply'"));
-        Assert.Empty((await _cli.OkAsync(worker)).Json().Items("files"));
+        Assert.Equal(count, Scalar("SELECT COUNT(*) FROM messages WHERE direction = 'AutoReply'"));
+        Assert.Equal(count, Scalar("SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE direction = 'AutoReply'"));
     }
 
-    /// <summary>Starts the CLI as its own process, kills it (the whole tree) once <paramref name="condition"/> holds, and returns the count then.</summary>
-    private async Task<int> KillWhenAsync(string[] args, Func<bool> condition)
+    /// <summary>Runs the CLI as its own process to the end.</summary>
+    private static async Task<CliResult> RunAsync(string[] args)
+    {
+        using var process = Process.Start(Start(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, await output, await errors);
+    }
+
+    private static ProcessStartInfo Start(string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "buyer-messaging.dll"));
@@ -95,7 +155,13 @@ public sealed class CrashTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>Starts the CLI as its own process, kills it (the whole tree) once <paramref name="condition"/> holds, and returns the count then.</summary>
+    private async Task<int> KillWhenAsync(string[] args, Func<bool> condition)
+    {
+        using var process = Process.Start(Start(args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();

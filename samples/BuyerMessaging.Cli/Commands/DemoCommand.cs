@@ -69,7 +69,7 @@ internal static class DemoCommand
                 EmptyOutbox(outboxPath);
             }
 
-            var services = runtime.BuildServices(path, o => o.UnknownChannel = UnknownChannelHandling.Quarantine, b => b.AddFileSystemOutbox(o => o.Folder = outboxPath));
+            var services = runtime.BuildServices(path, o => o.UnknownChannel = UnknownChannelHandling.Quarantine, b => SendLog.AddTo(b, outboxPath));
             await using (services)
             {
                 await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath, stores, cancellationToken);

@@ -28,7 +28,7 @@ internal static class WorkerCommand
             }
 
             var folder = Outbox(parseResult.GetValue(outbox), path);
-            var services = runtime.OpenExisting(path, b => b.AddFileSystemOutbox(o => o.Folder = folder));
+            var services = runtime.OpenExisting(path, b => SendLog.AddTo(b, folder));
             await using (services)
             {
                 if (parseResult.GetValue(once))
@@ -86,13 +86,12 @@ internal static class WorkerCommand
             : folder;
     }
 
-    /// <summary>Runs every item due now and lists the files the outbox got.</summary>
+    /// <summary>Runs every item due now and lists the files of the sends it completed.</summary>
     public static async Task<WorkerJson> RunAsync(IServiceProvider services, string folder, CancellationToken cancellationToken)
     {
-        var before = Files(folder);
+        var log = services.GetRequiredService<SendLog>();
         var pass = await services.GetRequiredService<WorkQueueWorker>().RunUntilIdleAsync(cancellationToken: cancellationToken);
-        var written = Files(folder).Except(before, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new WorkerJson(pass.Leased, pass.Succeeded, pass.Retried, pass.Failed, folder, written);
+        return new WorkerJson(pass.Leased, pass.Succeeded, pass.Retried, pass.Failed, folder, log.TakeSent());
     }
 
     /// <summary>Writes what a pass did.</summary>
@@ -112,8 +111,4 @@ internal static class WorkerCommand
             o.WriteLine($"  {file}");
         }
     }
-
-    private static HashSet<string> Files(string folder) => Directory.Exists(folder)
-        ? Directory.EnumerateFiles(folder, "*" + FileSystemOutboundSender.FileExtension).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal)
-        : [];
 }

@@ -68,7 +68,7 @@ internal sealed record SmartReplyPolicyJson(
     IReadOnlyList<string> Templates,
     double ReplyAfterHours);
 
-/// <summary><c>worker --once --json</c>: what one pass did and the files the outbox folder got.</summary>
+/// <summary><c>worker --once --json</c>: what one pass did and the files of the sends it completed.</summary>
 internal sealed record WorkerJson(int Leased, int Succeeded, int Retried, int Failed, string? Outbox, IReadOnlyList<string> Files);
 
 /// <summary>The time part of <c>demo --json</c>: the auto-reply policy set on one channel, and the worker pass.</summary>
