@@ -167,6 +167,10 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default) =>
+        Read(s => Rows.ReadQuarantineItem(s, id), cancellationToken);
+
     /// <summary>Closes the store's connections. A transaction still open is rolled back first (its disposal waits).</summary>
     /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()

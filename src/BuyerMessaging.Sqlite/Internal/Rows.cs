@@ -164,6 +164,13 @@ internal static class Rows
             .Set("$order", f.Order);
     }
 
+    /// <summary>The quarantined item with this id, with its raw content, or null.</summary>
+    public static QuarantinedItem? ReadQuarantineItem(SqliteSession session, long id)
+    {
+        using var reader = session.Command("SELECT id, at, source, reason, channel_id, raw FROM quarantine WHERE id = $id").Set("$id", id).ExecuteReader();
+        return reader.Read() ? ReadQuarantine(reader) : null;
+    }
+
     public static QuarantinedItem ReadQuarantine(SqliteDataReader r) => new()
     {
         Id = r.GetInt64(0),

@@ -387,6 +387,18 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
         return ValueTask.FromResult(_session.LastInsertRowId());
     }
 
+    public ValueTask<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(Rows.ReadQuarantineItem(_session, id));
+    }
+
+    public ValueTask<bool> DeleteQuarantinedItemAsync(long id, CancellationToken cancellationToken = default)
+    {
+        Check(cancellationToken);
+        return ValueTask.FromResult(_session.Command("DELETE FROM quarantine WHERE id = $id").Set("$id", id).ExecuteNonQuery() > 0);
+    }
+
     public ValueTask SaveStoreAsync(Store store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -439,6 +439,45 @@ public sealed partial class ConversationIngestor
     }
 
     /// <summary>
+    /// Tries a quarantined item again, once what kept it out is fixed (the channel configured or enabled, the parser
+    /// upgraded): its raw content is parsed with <paramref name="parse"/> and ingested, in one transaction with taking
+    /// it out of quarantine. Nothing is lost whatever happens: when it fails again, it is quarantined again with the new
+    /// reason (under a new id, <see cref="IngestResult.QuarantineId"/>); when <paramref name="parse"/> or the ingest
+    /// throws, nothing changes.
+    /// </summary>
+    /// <param name="quarantineId">The item's id (<see cref="QuarantinedItem.Id"/>).</param>
+    /// <param name="parse">Parses the raw content, as the adapter that quarantined it does (for mail,
+    /// <c>item =&gt; parser.Parse(item.Raw, item.Source)</c> with BuyerMessaging.Email's <c>MimeMessageParser</c>).</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>What happened: <see cref="IngestOutcome.Duplicate"/> when the message had reached the inbox another
+    /// way since (the item is deleted all the same), <see cref="IngestOutcome.Quarantined"/> when it failed again.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parse"/> is <see langword="null"/>, or returned <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">There is no quarantined item with that id.</exception>
+    public async Task<IngestResult> RetryQuarantinedAsync(long quarantineId, Func<QuarantinedItem, InboundParseResult> parse, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        using var activity = Instruments.ActivitySource.StartActivity("buyer_messaging.ingest");
+        IngestResult result;
+        string? source;
+        var transaction = await _store.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var item = await transaction.GetQuarantinedItemAsync(quarantineId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"There is no quarantined item {quarantineId}."));
+            var parsed = parse(item) ?? throw new ArgumentNullException(nameof(parse), "The parse function returned null.");
+            source = item.Source;
+            await transaction.DeleteQuarantinedItemAsync(quarantineId, cancellationToken).ConfigureAwait(false);
+            result = parsed.Message is { } message
+                ? await IngestInAsync(transaction, message.Source is null ? message with { Source = item.Source } : message, cancellationToken).ConfigureAwait(false)
+                : await QuarantineInAsync(transaction, item.Raw, parsed.Error!, item.Source, item.ChannelId, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Report(result, source);
+        return result;
+    }
+
+    /// <summary>
     /// Records a copy of a reply the seller sent elsewhere as the seller's reply, as <see cref="ConversationEditor"/>
     /// records one: reply count, an open or pending conversation then awaits the buyer, and the automation stops the
     /// reply clock and cancels automatic replies. No rule runs; nothing is sent. A conversation it opens takes its buyer

@@ -102,4 +102,10 @@ public partial interface IConversationStore
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The items, with their raw content.</returns>
     Task<IReadOnlyList<QuarantinedItem>> GetQuarantineAsync(int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one quarantined item, with its raw content.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The item, or <see langword="null"/> when there is none with that id.</returns>
+    Task<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default);
 }

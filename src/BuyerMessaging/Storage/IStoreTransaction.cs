@@ -159,6 +159,21 @@ public partial interface IStoreTransaction : IAsyncDisposable
     /// <returns>The store-assigned id of the item, or of the stored item with the same raw bytes.</returns>
     ValueTask<long> InsertQuarantineAsync(QuarantinedItem item, CancellationToken cancellationToken = default);
 
+    /// <summary>Gets a quarantined item, with its raw content.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The item, or <see langword="null"/> when there is none with that id.</returns>
+    ValueTask<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes a quarantined item (retried into the inbox, or discarded by a person). Its id is never given to another
+    /// item; the same raw input quarantined later gets a new id.
+    /// </summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns><see langword="true"/> when deleted; <see langword="false"/> when there is no item with that id.</returns>
+    ValueTask<bool> DeleteQuarantinedItemAsync(long id, CancellationToken cancellationToken = default);
+
     /// <summary>Inserts or replaces a store.</summary>
     /// <param name="store">The store.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

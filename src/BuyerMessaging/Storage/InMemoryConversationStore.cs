@@ -94,6 +94,10 @@ public sealed partial class InMemoryConversationStore : IConversationStore
         return ReadAsync<IReadOnlyList<QuarantinedItem>>(s => [.. s.Quarantine.AsEnumerable().Reverse().Take(limit)], cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default) =>
+        ReadAsync(s => s.Quarantine.Find(q => q.Id == id), cancellationToken);
+
     private async Task<T> ReadAsync<T>(Func<InMemoryStoreState, T> read, CancellationToken cancellationToken)
     {
         await _state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);

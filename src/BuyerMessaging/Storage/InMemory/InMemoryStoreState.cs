@@ -44,6 +44,9 @@ internal sealed partial class InMemoryStoreState
 
     public List<QuarantinedItem> Quarantine { get; } = [];
 
+    /// <summary>The last id given to a quarantined item: ids are not used again after a delete.</summary>
+    public long LastQuarantineId { get; set; }
+
     /// <summary>The id of the quarantined item of each raw input, by the hex SHA-256 of its bytes.</summary>
     public Dictionary<string, long> QuarantineByHash { get; } = new(StringComparer.Ordinal);
 

@@ -242,9 +242,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             return ValueTask.FromResult(existing);
         }
 
-        var stored = item with { Id = state.Quarantine.Count + 1 };
+        var stored = item with { Id = ++state.LastQuarantineId };
         state.Quarantine.Add(stored);
-        _undo.Add(() => state.Quarantine.Remove(stored));
+        _undo.Add(() =>
+        {
+            state.Quarantine.Remove(stored);
+            state.LastQuarantineId--;
+        });
         if (hash is not null)
         {
             state.QuarantineByHash.Add(hash, stored.Id);
@@ -252,6 +256,34 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         return ValueTask.FromResult(stored.Id);
+    }
+
+    public ValueTask<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        return ValueTask.FromResult(state.Quarantine.Find(q => q.Id == id));
+    }
+
+    public ValueTask<bool> DeleteQuarantinedItemAsync(long id, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDone();
+        var index = state.Quarantine.FindIndex(q => q.Id == id);
+        if (index < 0)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        var item = state.Quarantine[index];
+        state.Quarantine.RemoveAt(index);
+        _undo.Add(() => state.Quarantine.Insert(index, item));
+        var hash = item.Raw.IsEmpty ? null : Convert.ToHexStringLower(SHA256.HashData(item.Raw.Span));
+        if (hash is not null && state.QuarantineByHash.TryGetValue(hash, out var byHash) && byHash == id)
+        {
+            state.QuarantineByHash.Remove(hash);
+            _undo.Add(() => state.QuarantineByHash.Add(hash, id));
+        }
+
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask SaveStoreAsync(Store store, CancellationToken cancellationToken = default)
