@@ -350,6 +350,33 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlaBreach_DueInstantFinerThanATick_IsNeitherEarlyNorLost()
+    {
+        // A clock with nanoseconds (stores may keep instants to the 100 ns tick only).
+        var arrived = TestMail.Start + Duration.FromNanoseconds(50);
+        Clock.Reset(arrived);
+        var id = await IngestAsync(TestMail.Relay());
+        var due = arrived + Duration.FromHours(24);
+        var worker = Worker();
+        await worker.RunUntilIdleAsync();
+
+        Clock.Reset(due - Duration.FromNanoseconds(1));
+        await worker.RunUntilIdleAsync();
+        Assert.Empty(Events.Of(InboxEventKind.SlaBreached));
+        Assert.NotEqual(SlaState.Overdue, SlaIndicator.Of(await GetAsync(id), Now).State);
+        Assert.Equal(WorkItemState.Pending, (await WorkAsync(WorkKinds.SlaBreach, id)).Single().State);
+
+        Clock.Reset(due + Duration.FromTicks(1));
+        await worker.RunUntilIdleAsync();
+        Assert.Equal("checked", (await WorkAsync(WorkKinds.SlaBreach, id)).Single().Result);
+        Clock.Advance(Duration.FromTicks(1)); // the event it raised "now" is due at the next tick where instants are kept to the tick
+        await worker.RunUntilIdleAsync();
+        var breached = Assert.Single(Events.Of(InboxEventKind.SlaBreached));
+        Assert.Equal(id, breached.ConversationId);
+        Assert.Single(Events.Of(InboxEventKind.SlaDueSoon));
+    }
+
+    [Fact]
     public async Task InboxQuery_SortsBySlaDue()
     {
         var first = await IngestAsync(TestMail.Relay(alias: "aaaaaaaaaaaaaa1@marketplace.amazon.com", orderId: "111-0000000-0000001"));
