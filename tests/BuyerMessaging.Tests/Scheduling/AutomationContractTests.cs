@@ -696,13 +696,15 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.SmartReply);
     }
 
-    [Fact]
-    public async Task SmartReply_FollowUpBeforeAnyReply_AnswersTheNewestMessage_StillReplyAfterTheFirstUnanswered()
+    [Theory]
+    [InlineData("Hi, where is my parcel? It is late.")] // its reply is pending when the follow-up arrives
+    [InlineData("Can I pay with cash on delivery?")]    // its match failed: nothing is pending when the follow-up arrives
+    public async Task SmartReply_FollowUpBeforeAnyReply_AnswersTheNewestMessage_StillReplyAfterTheFirstUnanswered(string first)
     {
         // Amazon's 24 hours run from the first unanswered message (the follow-up keeps the due instant), so the reply to
         // the follow-up goes out 18 h after the first one, not 18 h after the follow-up (28 h, past the deadline).
         await SmartReplyOnUsAsync();
-        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        var id = await IngestAsync(TestMail.Relay(text: first));
         var worker = Worker();
         await worker.RunUntilIdleAsync();
         Clock.Advance(Duration.FromHours(10));
@@ -711,7 +713,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
         await worker.RunUntilIdleAsync();
 
         var matched = Events.Of(InboxEventKind.TemplateMatched);
-        Assert.Equal([TestMail.Start + Duration.FromHours(18), TestMail.Start + Duration.FromHours(18)], matched.Select(e => e.DueAt!.Value));
+        Assert.All(matched, e => Assert.Equal(TestMail.Start + Duration.FromHours(18), e.DueAt));
         Assert.Equal(new TemplateId("returns"), matched[^1].TemplateId);
         Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
         Clock.Reset(TestMail.Start + Duration.FromHours(18));
@@ -719,9 +721,42 @@ public abstract class AutomationContractTests : IAsyncLifetime
 
         var sent = Assert.Single(Sender.Delivered).Message;
         Assert.Equal("Here is how to return it.", sent.Text);
-        Assert.Equal(
-            [WorkItemState.Cancelled, WorkItemState.Succeeded],
-            (await WorkAsync(WorkKinds.SmartReply, id)).Select(w => w.State));
+        var replies = await WorkAsync(WorkKinds.SmartReply, id);
+        Assert.Equal(WorkItemState.Succeeded, replies[^1].State);
+        Assert.All(replies.SkipLast(1), w => Assert.Equal(WorkItemState.Cancelled, w.State));
+    }
+
+    [Fact]
+    public async Task SmartReply_FollowUpsAfterNoReplyNeeded_CountFromTheFirstMessageAfterIt()
+    {
+        // "No reply needed" settles the messages before it: the next one is the first unanswered, for the follow-ups too.
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        await Editor.SetNoReplyNeededAsync(id, true, Kim);
+        Clock.Advance(Duration.FromHours(2));
+        await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+        Clock.Advance(Duration.FromHours(1));
+
+        await IngestAsync(TestMail.Relay(text: "I want to return it."));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Equal(TestMail.Start + Duration.FromHours(2 + 18), Assert.Single(Events.Of(InboxEventKind.TemplateMatched)).DueAt);
+    }
+
+    [Fact]
+    public async Task SmartReply_FollowUpAfterAFailedMatchAndASellerReply_CountsFromTheFollowUp()
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+        await Worker().RunUntilIdleAsync();
+        Clock.Advance(Duration.FromHours(1));
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "No, sorry." }, Kim);
+        Clock.Advance(Duration.FromHours(9));
+
+        await IngestAsync(TestMail.Relay(text: "Then where is my parcel?"));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Equal(TestMail.Start + Duration.FromHours(10 + 18), Assert.Single(Events.Of(InboxEventKind.TemplateMatched)).DueAt);
     }
 
     [Fact]
