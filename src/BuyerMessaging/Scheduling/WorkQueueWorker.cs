@@ -19,7 +19,9 @@ namespace BuyerMessaging;
 /// disabled, the policy is paused or no longer names the template, or the template is paused, deleted or not usable on
 /// the channel, nothing is sent and the item succeeds with "skipped: " and the reason as its
 /// <see cref="WorkItem.Result"/> (it is not retried). The conversation keeps its SLA clock, so its warnings still come
-/// and it stays in the queue for a person.</para>
+/// and it stays in the queue for a person. An automatic reply already in the outbox (its send waiting for a retry) is
+/// checked again before it is sent: when a person answered, resolved or marked "no reply needed" meanwhile, it is
+/// skipped the same way, so the buyer does not get both answers.</para>
 /// <para>Several workers may share a store: a lease keeps an item to one worker until it expires. A worker that dies
 /// holding a lease leaves the item to be taken over after <see cref="WorkQueueOptions.LeaseDuration"/>; each lease counts
 /// as an attempt, and an item leased again after its last attempt ended so is not run again but fails as abandoned (an

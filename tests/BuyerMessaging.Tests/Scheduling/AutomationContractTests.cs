@@ -1217,6 +1217,33 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal(3, Sender.Calls);
     }
 
+    [Theory]
+    [InlineData(HumanAction.SendReply, "skipped: a person replied")]
+    [InlineData(HumanAction.Resolve, "skipped: the conversation is resolved")]
+    public async Task AutoReply_InTheOutboxWhenAPersonAnswers_IsNotSentAfterTheRetry(HumanAction action, string result)
+    {
+        // The auto-reply was rendered into the outbox, but its send failed; a person answers during the back-off.
+        RandomValue = 0;
+        var id = await IngestAsync(Jp());
+        var failures = 1;
+        Sender.BeforeSend = (m, _) => m.Kind == OutgoingKind.AutoReply && Interlocked.Decrement(ref failures) >= 0 ? throw new IOException("SMTP 451 try later") : Task.CompletedTask;
+        var worker = Worker();
+        Clock.Advance(Duration.FromMinutes(5));
+        await worker.RunUntilIdleAsync();
+        Assert.Equal(WorkItemState.Pending, Assert.Single(await WorkAsync(WorkKinds.Send, id)).State);
+
+        await (action == HumanAction.SendReply
+            ? Editor.SendReplyAsync(id, new OutboundReply { Text = "すぐ確認します。" }, Kim)
+            : (Task)Editor.SetStatusAsync(id, ConversationStatus.Resolved, Kim));
+        Clock.Advance(Duration.FromMinutes(1));
+        await worker.RunUntilIdleAsync();
+
+        Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.AutoReply);
+        var autoSend = (await WorkAsync(WorkKinds.Send, id)).First();
+        Assert.Equal((WorkItemState.Succeeded, result), (autoSend.State, autoSend.Result));
+        Assert.DoesNotContain(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
+    }
+
     [Fact]
     public async Task Send_FailsOnTheLastAttempt_WithTheReasonAndAnEvent()
     {

@@ -74,7 +74,8 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
             : template.UnusableOn(channel);
     }
 
-    private static string? SkipReason(Conversation? conversation, Message? answering) => conversation switch
+    /// <summary>Why a person's or a rule's action since it was scheduled leaves an automatic reply to <paramref name="answering"/> unwanted; <see langword="null"/> when it is still wanted.</summary>
+    internal static string? SkipReason(Conversation? conversation, Message? answering) => conversation switch
     {
         null => "the conversation is gone",
         _ when answering is null => "the buyer message is gone",
