@@ -995,13 +995,14 @@ public abstract class AutomationContractTests : IAsyncLifetime
     [Fact]
     public async Task ForceDeleteTemplate_AMatchedSmartReplyOfIt_IsSkippedWithTheReason_NothingSent()
     {
+        // The policy's only template: the delete also pauses the policy, and the reason names the template.
         var book = await StoredTemplatesAsync();
-        await Policies.SaveAsync(new ChannelPolicies { ChannelId = TestMail.AmazonUs, SmartReply = new SmartReplyPolicy { Templates = [new("tracking"), new("returns")] } });
+        await Policies.SaveAsync(new ChannelPolicies { ChannelId = TestMail.AmazonUs, SmartReply = new SmartReplyPolicy { Templates = [new("tracking")] } });
         var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
         await StoreTemplatesWorker().RunUntilIdleAsync();
         Assert.Equal(new TemplateId("tracking"), Assert.Single(Events.Of(InboxEventKind.TemplateMatched)).TemplateId);
 
-        await book.ForceDeleteAsync(new("tracking"));
+        Assert.Equal([new TemplateUse(TestMail.AmazonUs, "SmartReply")], (await book.ForceDeleteAsync(new("tracking"))).Paused);
         Clock.Advance(Duration.FromHours(18));
         await StoreTemplatesWorker().RunUntilIdleAsync();
 

@@ -67,8 +67,9 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
         var (policy, enabled, names) = kind == OutgoingKind.AutoReply
             ? ("auto-reply", policies?.AutoReply?.Enabled == true, policies?.AutoReply?.References().Any(r => r.Id == templateId) == true)
             : ("smart reply", policies?.SmartReply?.Enabled == true, policies?.SmartReply?.Templates?.Contains(templateId) == true);
-        return !enabled ? "the policy is off"
-            : template is null ? $"template '{templateId}' does not exist"
+        // A deleted template first: deleting a policy's last template also pauses the policy (TemplateBook.ForceDeleteAsync).
+        return template is null ? $"template '{templateId}' does not exist"
+            : !enabled ? "the policy is off"
             : !template.Enabled ? $"template '{templateId}' is paused"
             : !names ? $"the {policy} no longer names template '{templateId}'"
             : template.UnusableOn(channel);
