@@ -40,7 +40,7 @@ internal static class ConversationRow
         new("first_outbound_at", c => Ticks(c.FirstOutboundAt)),
         new("last_outbound_at", c => Ticks(c.LastOutboundAt)),
         new("updated_at", c => c.UpdatedAt.ToUnixTimeTicks()),
-        new("sla_due_at", c => Ticks(c.SlaDueAt)),
+        new("sla_due_at", c => c.SlaDueAt is { } due ? SqliteCommandExtensions.CeilingTicks(due) : null), // never due early
         new("no_reply_needed", c => c.NoReplyNeeded ? 1L : 0L),
         new("sla_paused_remaining_ns", c => c.SlaPausedRemaining is { } d ? d.ToInt64Nanoseconds() : null),
         new("no_auto_reply", c => c.NoAutoReply ? 1L : 0L),

@@ -33,6 +33,17 @@ internal static class SqliteCommandExtensions
     public static SqliteCommand Set(this SqliteCommand command, string name, Instant? value) =>
         command.Set(name, value is { } v ? v.ToUnixTimeTicks() : null);
 
+    /// <summary>
+    /// The first stored tick at or after an instant. Instants are stored as 100 ns ticks, cut down to the tick; a due
+    /// instant (of work, of an answer) is rounded up instead, so that one finer than a tick is never due early, and a
+    /// bound such as <c>now - cooldown + Duration.Epsilon</c> does not round down onto the instant it excludes.
+    /// </summary>
+    public static long CeilingTicks(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        return Instant.FromUnixTimeTicks(ticks) < instant ? ticks + 1 : ticks;
+    }
+
     public static SqliteCommand SetBlob(this SqliteCommand command, string name, ReadOnlyMemory<byte> value) =>
         command.Set(name, (object)Rows.ToArray(value));
 

@@ -62,7 +62,7 @@ internal static class WorkQueueSql
             .Bind("$kind", item.Kind)
             .Bind("$key", item.IdempotencyKey)
             .Bind("$payload", item.Payload)
-            .Bind("$due_at", item.DueAt)
+            .Bind("$due_at", SqliteCommandExtensions.CeilingTicks(item.DueAt))
             .Bind("$conversation_id", item.ConversationId?.Value)
             .Bind("$correlation_key", item.CorrelationKey)
             .Bind("$now", now)
@@ -72,14 +72,14 @@ internal static class WorkQueueSql
             return ReadOne(session.Command(GetByKeySql).Set("$key", item.IdempotencyKey))!;
         }
 
-        // The row as a read would return it: instants are stored as ticks.
+        // The row as a read would return it: instants are stored as ticks (a due instant rounded up, see CeilingTicks).
         return new WorkItem
         {
             Id = session.LastInsertRowId(),
             Kind = item.Kind,
             IdempotencyKey = item.IdempotencyKey,
             Payload = item.Payload,
-            DueAt = Instant.FromUnixTimeTicks(item.DueAt.ToUnixTimeTicks()),
+            DueAt = Instant.FromUnixTimeTicks(SqliteCommandExtensions.CeilingTicks(item.DueAt)),
             ConversationId = item.ConversationId,
             CorrelationKey = item.CorrelationKey,
             State = WorkItemState.Pending,
@@ -119,7 +119,7 @@ internal static class WorkQueueSql
 
         if (query.CreatedAtOrAfter is { } after)
         {
-            command.Set("$created_at", CeilingTicks(after));
+            command.Set("$created_at", SqliteCommandExtensions.CeilingTicks(after));
         }
 
         return ReadAll(command);
@@ -146,7 +146,7 @@ internal static class WorkQueueSql
             .Set("$state", StateName(outcome))
             .Set("$text", resultOrError)
             .Set("$now", now)
-            .Set("$retry_at", outcome == WorkItemState.Pending ? retryAt : null)
+            .Set("$retry_at", outcome == WorkItemState.Pending && retryAt is { } retry ? SqliteCommandExtensions.CeilingTicks(retry) : null)
             .ExecuteNonQuery() > 0;
 
     public static bool ReplaceFinishedPayload(SqliteSession session, long id, string payload) =>
@@ -194,16 +194,6 @@ internal static class WorkQueueSql
         }
 
         return sql.Append((flags & 32) != 0 ? " ORDER BY id DESC" : " ORDER BY id").Append(" LIMIT $limit").ToString();
-    }
-
-    /// <summary>
-    /// The first stored tick at or after an instant. Instants are stored as 100 ns ticks; a bound such as
-    /// <c>now - cooldown + Duration.Epsilon</c> must not round down onto the instant it excludes.
-    /// </summary>
-    private static long CeilingTicks(Instant instant)
-    {
-        var ticks = instant.ToUnixTimeTicks();
-        return Instant.FromUnixTimeTicks(ticks) < instant ? ticks + 1 : ticks;
     }
 
     private static string ToJson(IReadOnlyList<string> values) => JsonSerializer.Serialize(values, SqliteJsonContext.Default.IReadOnlyListString);

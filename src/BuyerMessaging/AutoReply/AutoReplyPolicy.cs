@@ -15,6 +15,9 @@ namespace BuyerMessaging;
 /// <para><see cref="FirstContact"/> answers a buyer the seller has not replied to yet in the conversation (初回);
 /// <see cref="FollowUp"/> answers a buyer who writes again after a reply (2回目以降). Validated when saved (see
 /// <see cref="ChannelPolicies"/>).</para>
+/// <para>A scheduled auto-reply is checked again when it falls due: it is skipped, with the reason kept, when the policy
+/// was paused or no longer names its template, the template was paused, deleted or made unusable on the channel, or
+/// the channel was disabled (see <see cref="WorkQueueWorker"/>).</para>
 /// </remarks>
 public sealed record AutoReplyPolicy
 {

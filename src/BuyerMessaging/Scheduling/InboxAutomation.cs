@@ -143,17 +143,7 @@ public sealed class InboxAutomation
                 // A newer buyer message supersedes the match and reply of an earlier one, but not its time: Amazon's
                 // 24 hours run from the first unanswered message, so the reply to the newer one leaves no later than the
                 // superseded one would have, and a buyer who keeps writing does not keep pushing it back.
-                var replyBy = message.At + smart.ReplyAfter;
-                var superseded = await tx.QueryWorkAsync(
-                    new WorkItemQuery { Kinds = [WorkKinds.SmartMatch, WorkKinds.SmartReply], ConversationId = after.Id, States = [WorkItemState.Pending, WorkItemState.Leased] },
-                    cancellationToken).ConfigureAwait(false);
-                foreach (var earlier in superseded)
-                {
-                    var earlierBy = earlier.Kind == WorkKinds.SmartReply ? earlier.DueAt
-                        : AutomationJson.DeserializePayload(earlier.Payload).DueAt is { } by ? AutomationJson.ParseInstant(by) : replyBy;
-                    replyBy = earlierBy < replyBy ? earlierBy : replyBy;
-                }
-
+                var replyBy = await SmartReplyDueAtAsync(tx, before, message, smart.ReplyAfter, cancellationToken).ConfigureAwait(false);
                 await tx.CancelWorkAsync(after.Id, [WorkKinds.SmartMatch, WorkKinds.SmartReply], now, "superseded by a newer buyer message", cancellationToken).ConfigureAwait(false);
                 await tx.EnqueueWorkAsync(
                     new NewWorkItem(WorkKinds.SmartMatch, $"{WorkKinds.SmartMatch}:{message.Id}", Payload(after.Id, message.Id, dueAt: replyBy), now) { ConversationId = after.Id },
@@ -274,6 +264,29 @@ public sealed class InboxAutomation
     internal static bool IsUnanswered(Conversation c) => c.LastOutboundAt is not { } replied || c.LastInboundAt > replied;
 
     internal static string BuyerCorrelationKey(Conversation c) => $"buyer:{c.StoreId}|{ThreadingKeys.BuyerKey(c.Buyer.Address)}";
+
+    /// <summary>
+    /// When the smart reply to <paramref name="message"/> is due: <paramref name="replyAfter"/> after the first buyer
+    /// message left unanswered, since Amazon's 24 hours run from that one. That is <paramref name="message"/> when the
+    /// conversation is new, was answered or was marked "no reply needed"; otherwise the reply time of the conversation's
+    /// newest smart match since the seller's last reply, if earlier, in whatever state that match is: a pending or
+    /// superseded one, and a failed one too, was counted from the first unanswered message in its turn.
+    /// </summary>
+    private static async ValueTask<Instant> SmartReplyDueAtAsync(IStoreTransaction tx, Conversation? before, Message message, Duration replyAfter, CancellationToken cancellationToken)
+    {
+        var replyBy = message.At + replyAfter;
+        if (before is null || before.NoReplyNeeded || !IsUnanswered(before))
+        {
+            return replyBy;
+        }
+
+        var newest = await tx.QueryWorkAsync(
+            new WorkItemQuery { Kinds = [WorkKinds.SmartMatch], ConversationId = before.Id, CreatedAtOrAfter = before.LastOutboundAt + Duration.Epsilon, NewestFirst = true, Limit = 1 },
+            cancellationToken).ConfigureAwait(false);
+        return newest is [var earlier] && AutomationJson.DeserializePayload(earlier.Payload).DueAt is { } by && AutomationJson.ParseInstant(by) is var earlierBy && earlierBy < replyBy
+            ? earlierBy
+            : replyBy;
+    }
 
     private static async ValueTask RescheduleSlaAsync(IStoreTransaction tx, Conversation? before, Conversation after, SlaPolicy? sla, Instant now, CancellationToken cancellationToken)
     {

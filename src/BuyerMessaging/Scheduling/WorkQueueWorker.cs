@@ -14,6 +14,14 @@ namespace BuyerMessaging;
 /// reason and an event (<see cref="InboxEventKind.SendFailed"/> or <see cref="InboxEventKind.WorkFailed"/>).
 /// </summary>
 /// <remarks>
+/// <para>A due auto-reply or smart reply is checked against the seller's settings as they are when it falls due, not
+/// when it was scheduled: when the conversation was answered, resolved or marked "no reply needed", the channel is
+/// disabled, the policy is paused or no longer names the template, or the template is paused, deleted or not usable on
+/// the channel, nothing is sent and the item succeeds with "skipped: " and the reason as its
+/// <see cref="WorkItem.Result"/> (it is not retried). The conversation keeps its SLA clock, so its warnings still come
+/// and it stays in the queue for a person. An automatic reply already in the outbox (its send waiting for a retry) is
+/// checked again before it is sent: when a person answered, resolved or marked "no reply needed" meanwhile, it is
+/// skipped the same way, so the buyer does not get both answers.</para>
 /// <para>Several workers may share a store: a lease keeps an item to one worker until it expires. A worker that dies
 /// holding a lease leaves the item to be taken over after <see cref="WorkQueueOptions.LeaseDuration"/>; each lease counts
 /// as an attempt, and an item leased again after its last attempt ended so is not run again but fails as abandoned (an
@@ -39,7 +47,7 @@ public sealed class WorkQueueWorker
     /// <param name="clock">The clock.</param>
     /// <param name="sender">Sends outgoing messages.</param>
     /// <param name="eventHandlers">Receive the events; <see langword="null"/> for none.</param>
-    /// <param name="templates">Looks templates up; <see langword="null"/> for the templates saved in <paramref name="store"/> (an automatic reply whose template is missing fails with the reason).</param>
+    /// <param name="templates">Looks templates up; <see langword="null"/> for the templates saved in <paramref name="store"/> (a due automatic reply whose template is missing is skipped with the reason).</param>
     /// <param name="matcher">Matches smart-reply templates; <see langword="null"/> for <see cref="LexicalTemplateMatcher.Default"/>.</param>
     /// <param name="renderer">Renders templates; <see langword="null"/> for the simple variable renderer.</param>
     /// <param name="automation">The time rules (SLA policies); <see langword="null"/> for the defaults.</param>

@@ -5,10 +5,13 @@ namespace BuyerMessaging;
 /// <summary>
 /// Smart reply (スマートカスタマーサービス) of a channel: each buyer message is matched against up to
 /// <see cref="MaxTemplates"/> templates by an <see cref="ITemplateMatcher"/>. A match is announced at once
-/// (<see cref="InboxEventKind.TemplateMatched"/>) and the template is sent <see cref="ReplyAfter"/> after the message
-/// arrived, unless a person replies or resolves first. A buyer message that arrives while the reply to an earlier one is
-/// still to be matched or sent supersedes it (the newer message is matched and answered) but not its time: the reply
-/// leaves no later than the superseded one would have, as Amazon's 24 hours run from the first unanswered message. A failed match marks the conversation "no auto-reply", moves it
+/// (<see cref="InboxEventKind.TemplateMatched"/>) and the template is sent <see cref="ReplyAfter"/> after the first buyer
+/// message left unanswered arrived (Amazon's 24 hours run from that one), unless a person replies or resolves first. A
+/// buyer message that arrives while the reply to an earlier one is still to be matched or sent supersedes it (the newer
+/// message is matched and answered) but not its time; a follow-up to a message whose match failed counts from that
+/// message too; after a seller's reply or "no reply needed", from the first message after it. A reply that
+/// falls due after its template was paused, deleted or taken out of the policy, the policy paused or the channel
+/// disabled is skipped with the reason (see <see cref="WorkQueueWorker"/>). A failed match marks the conversation "no auto-reply", moves it
 /// to the "match failed" folder and raises <see cref="InboxEventKind.MatchFailed"/>, so that a person answers within
 /// Amazon's 24 hours.
 /// </summary>
@@ -33,7 +36,7 @@ public sealed record SmartReplyPolicy
     /// <summary>Gets the templates to match against (1 to <see cref="MaxTemplates"/>).</summary>
     public IReadOnlyList<TemplateId> Templates { get; init; } = [];
 
-    /// <summary>Gets how long after the buyer message arrived the matched template is sent (after the first of several unanswered ones).</summary>
+    /// <summary>Gets how long after the first unanswered buyer message arrived the matched template is sent; a reply already scheduled keeps its time when this changes.</summary>
     /// <value>The default value is 18 hours.</value>
     public Duration ReplyAfter { get; init; } = Duration.FromHours(18);
 

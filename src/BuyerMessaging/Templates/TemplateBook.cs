@@ -306,8 +306,10 @@ public sealed partial class TemplateBook
     /// Deletes a template even while policies name it, and takes it out of them in the same transaction: out of every
     /// auto-reply selection (a message type that had it gets the default template, if any) and out of every smart reply's
     /// templates. A policy left with no template to send is paused (<see cref="TemplateDeletion.Paused"/>); resuming it
-    /// needs a template again. Auto-replies and smart replies already scheduled with the template are not sent: the
-    /// worker fails them with "Template 'x' does not exist." and raises <see cref="InboxEventKind.WorkFailed"/>.
+    /// needs a template again. Auto-replies and smart replies already scheduled with the template are not sent: when
+    /// due, the <see cref="WorkQueueWorker"/> ends each with the result "skipped: template 'x' does not exist" (not
+    /// retried, no <see cref="InboxEventKind.WorkFailed"/>), and the conversation keeps its SLA clock and warnings for a
+    /// person to answer.
     /// </summary>
     /// <param name="id">The template.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

@@ -350,6 +350,33 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlaBreach_DueInstantFinerThanATick_IsNeitherEarlyNorLost()
+    {
+        // A clock with nanoseconds (stores may keep instants to the 100 ns tick only).
+        var arrived = TestMail.Start + Duration.FromNanoseconds(50);
+        Clock.Reset(arrived);
+        var id = await IngestAsync(TestMail.Relay());
+        var due = arrived + Duration.FromHours(24);
+        var worker = Worker();
+        await worker.RunUntilIdleAsync();
+
+        Clock.Reset(due - Duration.FromNanoseconds(1));
+        await worker.RunUntilIdleAsync();
+        Assert.Empty(Events.Of(InboxEventKind.SlaBreached));
+        Assert.NotEqual(SlaState.Overdue, SlaIndicator.Of(await GetAsync(id), Now).State);
+        Assert.Equal(WorkItemState.Pending, (await WorkAsync(WorkKinds.SlaBreach, id)).Single().State);
+
+        Clock.Reset(due + Duration.FromTicks(1));
+        await worker.RunUntilIdleAsync();
+        Assert.Equal("checked", (await WorkAsync(WorkKinds.SlaBreach, id)).Single().Result);
+        Clock.Advance(Duration.FromTicks(1)); // the event it raised "now" is due at the next tick where instants are kept to the tick
+        await worker.RunUntilIdleAsync();
+        var breached = Assert.Single(Events.Of(InboxEventKind.SlaBreached));
+        Assert.Equal(id, breached.ConversationId);
+        Assert.Single(Events.Of(InboxEventKind.SlaDueSoon));
+    }
+
+    [Fact]
     public async Task InboxQuery_SortsBySlaDue()
     {
         var first = await IngestAsync(TestMail.Relay(alias: "aaaaaaaaaaaaaa1@marketplace.amazon.com", orderId: "111-0000000-0000001"));
@@ -669,13 +696,15 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.SmartReply);
     }
 
-    [Fact]
-    public async Task SmartReply_FollowUpBeforeAnyReply_AnswersTheNewestMessage_StillReplyAfterTheFirstUnanswered()
+    [Theory]
+    [InlineData("Hi, where is my parcel? It is late.")] // its reply is pending when the follow-up arrives
+    [InlineData("Can I pay with cash on delivery?")]    // its match failed: nothing is pending when the follow-up arrives
+    public async Task SmartReply_FollowUpBeforeAnyReply_AnswersTheNewestMessage_StillReplyAfterTheFirstUnanswered(string first)
     {
         // Amazon's 24 hours run from the first unanswered message (the follow-up keeps the due instant), so the reply to
         // the follow-up goes out 18 h after the first one, not 18 h after the follow-up (28 h, past the deadline).
         await SmartReplyOnUsAsync();
-        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        var id = await IngestAsync(TestMail.Relay(text: first));
         var worker = Worker();
         await worker.RunUntilIdleAsync();
         Clock.Advance(Duration.FromHours(10));
@@ -684,7 +713,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
         await worker.RunUntilIdleAsync();
 
         var matched = Events.Of(InboxEventKind.TemplateMatched);
-        Assert.Equal([TestMail.Start + Duration.FromHours(18), TestMail.Start + Duration.FromHours(18)], matched.Select(e => e.DueAt!.Value));
+        Assert.All(matched, e => Assert.Equal(TestMail.Start + Duration.FromHours(18), e.DueAt));
         Assert.Equal(new TemplateId("returns"), matched[^1].TemplateId);
         Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
         Clock.Reset(TestMail.Start + Duration.FromHours(18));
@@ -692,9 +721,42 @@ public abstract class AutomationContractTests : IAsyncLifetime
 
         var sent = Assert.Single(Sender.Delivered).Message;
         Assert.Equal("Here is how to return it.", sent.Text);
-        Assert.Equal(
-            [WorkItemState.Cancelled, WorkItemState.Succeeded],
-            (await WorkAsync(WorkKinds.SmartReply, id)).Select(w => w.State));
+        var replies = await WorkAsync(WorkKinds.SmartReply, id);
+        Assert.Equal(WorkItemState.Succeeded, replies[^1].State);
+        Assert.All(replies.SkipLast(1), w => Assert.Equal(WorkItemState.Cancelled, w.State));
+    }
+
+    [Fact]
+    public async Task SmartReply_FollowUpsAfterNoReplyNeeded_CountFromTheFirstMessageAfterIt()
+    {
+        // "No reply needed" settles the messages before it: the next one is the first unanswered, for the follow-ups too.
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        await Editor.SetNoReplyNeededAsync(id, true, Kim);
+        Clock.Advance(Duration.FromHours(2));
+        await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+        Clock.Advance(Duration.FromHours(1));
+
+        await IngestAsync(TestMail.Relay(text: "I want to return it."));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Equal(TestMail.Start + Duration.FromHours(2 + 18), Assert.Single(Events.Of(InboxEventKind.TemplateMatched)).DueAt);
+    }
+
+    [Fact]
+    public async Task SmartReply_FollowUpAfterAFailedMatchAndASellerReply_CountsFromTheFollowUp()
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Can I pay with cash on delivery?"));
+        await Worker().RunUntilIdleAsync();
+        Clock.Advance(Duration.FromHours(1));
+        await Editor.SendReplyAsync(id, new OutboundReply { Text = "No, sorry." }, Kim);
+        Clock.Advance(Duration.FromHours(9));
+
+        await IngestAsync(TestMail.Relay(text: "Then where is my parcel?"));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Equal(TestMail.Start + Duration.FromHours(10 + 18), Assert.Single(Events.Of(InboxEventKind.TemplateMatched)).DueAt);
     }
 
     [Fact]
@@ -899,6 +961,140 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Empty(await WorkAsync(WorkKinds.AutoReply, id));
     }
 
+    /// <summary>A worker that reads the templates from the store, as a host's does by default.</summary>
+    private WorkQueueWorker StoreTemplatesWorker() => new(
+        Store, Clock, Sender, [Events], null, Matcher, null, Automation,
+        Options.Create(new WorkQueueOptions { WorkerId = "w1", LeaseDuration = Lease.ToTimeSpan(), MaxAttempts = 3, Randomizer = () => 1.0 }));
+
+    [Fact]
+    public async Task ForceDeleteTemplate_ItsPendingAutoReply_IsSkippedWithTheReason_AndThePersonKeepsTheClock()
+    {
+        var book = await StoredTemplatesAsync();
+        var id = await IngestAsync(Jp());
+        var due = (await GetAsync(id)).SlaDueAt;
+        Assert.Equal(WorkItemState.Pending, Assert.Single(await WorkAsync(WorkKinds.AutoReply, id)).State);
+
+        await book.ForceDeleteAsync(new("closed"));
+        Clock.Advance(Duration.FromHours(1));
+        await StoreTemplatesWorker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
+        Assert.Equal((WorkItemState.Succeeded, 1, "skipped: template 'closed' does not exist"), (item.State, item.Attempts, item.Result));
+        Assert.Empty(Events.Of(InboxEventKind.WorkFailed));
+        var c = await GetAsync(id);
+        Assert.Equal((due, ConversationStatus.Open, 0), (c.SlaDueAt, c.Status, c.SellerReplyCount));
+
+        // The conversation stays in the SLA queue for a person: its warnings still come.
+        Clock.Reset(due!.Value);
+        await StoreTemplatesWorker().RunUntilIdleAsync();
+        Assert.Equal(id, Assert.Single(Events.Of(InboxEventKind.SlaBreached)).ConversationId);
+        Assert.Empty(Sender.Delivered);
+    }
+
+    [Fact]
+    public async Task ForceDeleteTemplate_AMatchedSmartReplyOfIt_IsSkippedWithTheReason_NothingSent()
+    {
+        // The policy's only template: the delete also pauses the policy, and the reason names the template.
+        var book = await StoredTemplatesAsync();
+        await Policies.SaveAsync(new ChannelPolicies { ChannelId = TestMail.AmazonUs, SmartReply = new SmartReplyPolicy { Templates = [new("tracking")] } });
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        await StoreTemplatesWorker().RunUntilIdleAsync();
+        Assert.Equal(new TemplateId("tracking"), Assert.Single(Events.Of(InboxEventKind.TemplateMatched)).TemplateId);
+
+        Assert.Equal([new TemplateUse(TestMail.AmazonUs, "SmartReply")], (await book.ForceDeleteAsync(new("tracking"))).Paused);
+        Clock.Advance(Duration.FromHours(18));
+        await StoreTemplatesWorker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        var item = Assert.Single(await WorkAsync(WorkKinds.SmartReply, id));
+        Assert.Equal((WorkItemState.Succeeded, "skipped: template 'tracking' does not exist"), (item.State, item.Result));
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+        Assert.Empty(Events.Of(InboxEventKind.WorkFailed));
+    }
+
+    [Fact]
+    public async Task AutoReply_PolicyNoLongerNamesTheTemplate_IsSkipped()
+    {
+        var id = await IngestAsync(Jp());
+        var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
+        await Policies.SaveAsync(saved with { AutoReply = saved.AutoReply! with { FirstContact = TemplateSelection.Always(new("returns-closed")) } });
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal("skipped: the auto-reply no longer names template 'closed'", Assert.Single(await WorkAsync(WorkKinds.AutoReply, id)).Result);
+    }
+
+    [Theory]
+    [InlineData(false, "skipped: the smart reply no longer names template 'tracking'")]
+    [InlineData(true, "skipped: the policy is off")]
+    public async Task SmartReply_PolicyChangedAfterTheMatch_IsSkippedWithTheReason(bool paused, string result)
+    {
+        await SmartReplyOnUsAsync();
+        var id = await IngestAsync(TestMail.Relay(text: "Hi, where is my parcel? It is late."));
+        await Worker().RunUntilIdleAsync();
+        var us = (await Policies.GetAsync(TestMail.AmazonUs))!;
+        await Policies.SaveAsync(us with { SmartReply = paused ? us.SmartReply! with { Enabled = false } : us.SmartReply! with { Templates = [new("returns")] } });
+
+        Clock.Advance(Duration.FromHours(18));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal(result, Assert.Single(await WorkAsync(WorkKinds.SmartReply, id)).Result);
+        Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+    }
+
+    [Fact]
+    public async Task AutoReply_TemplateReplacedWithOneForAnotherChannel_IsSkippedNamingWhy()
+    {
+        // The template source is the host's: a replacement that TemplateBook would refuse can still come from it.
+        var id = await IngestAsync(Jp());
+        Templates.Set((await Templates.GetTemplateAsync(new("closed"), CancellationToken.None))! with { Channels = [TestMail.AmazonUs] });
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal(
+            $"skipped: Template 'closed' is not for channel '{TestMail.AmazonJp}' (it lists {TestMail.AmazonUs}).",
+            Assert.Single(await WorkAsync(WorkKinds.AutoReply, id)).Result);
+    }
+
+    [Fact]
+    public async Task AutoReply_ChannelDisabledAfterScheduling_IsSkipped()
+    {
+        var id = await IngestAsync(Jp());
+        await using (var tx = await Store.BeginTransactionAsync())
+        {
+            await tx.SaveChannelAsync(TestMail.AmazonJpChannel with { Enabled = false });
+            await tx.CommitAsync();
+        }
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Empty(Sender.Delivered);
+        Assert.Equal($"skipped: channel '{TestMail.AmazonJp}' is disabled", Assert.Single(await WorkAsync(WorkKinds.AutoReply, id)).Result);
+    }
+
+    [Fact]
+    public async Task AutoReply_ReassignedBeforeItIsDue_StillGoesOutOnce()
+    {
+        // Assigning the conversation is not an answer: the buyer still gets the auto-reply, once.
+        var id = await IngestAsync(Jp());
+        await Editor.AssignAsync(id, Kim, Kim);
+        Clock.Advance(Duration.FromMinutes(10));
+        await IngestAsync(Jp(text: "まだですか？"));
+
+        Clock.Advance(Duration.FromHours(1));
+        await Worker().RunUntilIdleAsync();
+        await Worker().RunUntilIdleAsync();
+
+        Assert.Equal(new TemplateId("closed"), Assert.Single(Sender.Delivered).Message.TemplateId);
+    }
+
     // ---- Outbox and worker ----
 
     [Fact]
@@ -1022,6 +1218,33 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal(3, Sender.Calls);
     }
 
+    [Theory]
+    [InlineData(HumanAction.SendReply, "skipped: a person replied")]
+    [InlineData(HumanAction.Resolve, "skipped: the conversation is resolved")]
+    public async Task AutoReply_InTheOutboxWhenAPersonAnswers_IsNotSentAfterTheRetry(HumanAction action, string result)
+    {
+        // The auto-reply was rendered into the outbox, but its send failed; a person answers during the back-off.
+        RandomValue = 0;
+        var id = await IngestAsync(Jp());
+        var failures = 1;
+        Sender.BeforeSend = (m, _) => m.Kind == OutgoingKind.AutoReply && Interlocked.Decrement(ref failures) >= 0 ? throw new IOException("SMTP 451 try later") : Task.CompletedTask;
+        var worker = Worker();
+        Clock.Advance(Duration.FromMinutes(5));
+        await worker.RunUntilIdleAsync();
+        Assert.Equal(WorkItemState.Pending, Assert.Single(await WorkAsync(WorkKinds.Send, id)).State);
+
+        await (action == HumanAction.SendReply
+            ? Editor.SendReplyAsync(id, new OutboundReply { Text = "すぐ確認します。" }, Kim)
+            : (Task)Editor.SetStatusAsync(id, ConversationStatus.Resolved, Kim));
+        Clock.Advance(Duration.FromMinutes(1));
+        await worker.RunUntilIdleAsync();
+
+        Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.AutoReply);
+        var autoSend = (await WorkAsync(WorkKinds.Send, id)).First();
+        Assert.Equal((WorkItemState.Succeeded, result), (autoSend.State, autoSend.Result));
+        Assert.DoesNotContain(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
+    }
+
     [Fact]
     public async Task Send_FailsOnTheLastAttempt_WithTheReasonAndAnEvent()
     {
@@ -1046,7 +1269,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MissingTemplate_FailsWithTheReasonAndAWorkFailedEvent()
+    public async Task MissingTemplate_IsSkippedWithTheReason_NotRetriedNorFailed()
     {
         // Written past PolicyDirectory, which refuses a template that does not exist: as if it was deleted since.
         var saved = (await Policies.GetAsync(TestMail.AmazonJp))!;
@@ -1058,14 +1281,15 @@ public abstract class AutomationContractTests : IAsyncLifetime
         }
 
         var id = await IngestAsync(Jp());
-        var worker = Worker(maxAttempts: 1);
+        var worker = Worker(maxAttempts: 3);
 
         await worker.RunUntilIdleAsync();
 
         var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
-        Assert.Equal(WorkItemState.Failed, item.State);
-        Assert.Contains("Template 'gone' does not exist", item.LastError, StringComparison.Ordinal);
-        Assert.Contains("auto-reply: ", Assert.Single(Events.Of(InboxEventKind.WorkFailed)).Detail, StringComparison.Ordinal);
+        Assert.Equal((WorkItemState.Succeeded, 1, "skipped: template 'gone' does not exist"), (item.State, item.Attempts, item.Result));
+        Assert.Empty(Events.Of(InboxEventKind.WorkFailed));
+        Assert.Empty(Sender.Delivered);
+        Assert.NotNull((await GetAsync(id)).SlaDueAt);
     }
 
     [Fact]

@@ -50,6 +50,27 @@ public abstract class WorkQueueContractTests : IAsyncLifetime
         InTransactionAsync(tx => tx.LeaseDueWorkAsync(Now, owner, Lease, max));
 
     [Fact]
+    public async Task LeaseDueWorkAsync_DueFinerThanATick_IsNeverLeasedEarly_NorARetry()
+    {
+        // A store may keep instants to the 100 ns tick; a due instant finer than that must not fall due before it.
+        var due = Now + Duration.FromMinutes(5) + Duration.FromNanoseconds(50);
+        await InTransactionAsync(tx => tx.EnqueueWorkAsync(new NewWorkItem(WorkKinds.Send, "fine", "{}", due), Now));
+        Assert.True((await Store.QueryWorkAsync(new WorkItemQuery())).Single().DueAt >= due);
+
+        Clock.Reset(due - Duration.FromNanoseconds(1));
+        Assert.Empty(await LeaseAsync("w1"));
+        Clock.Reset(due + Duration.FromTicks(1));
+        var leased = Assert.Single(await LeaseAsync("w1"));
+
+        var retryAt = Now + Duration.FromSeconds(30) + Duration.FromNanoseconds(30);
+        Assert.True(await InTransactionAsync(tx => tx.EndLeaseAsync(leased.Id, "w1", WorkItemState.Pending, Now, "later", retryAt)));
+        Clock.Reset(retryAt - Duration.FromNanoseconds(1));
+        Assert.Empty(await LeaseAsync("w1"));
+        Clock.Reset(retryAt + Duration.FromTicks(1));
+        Assert.Single(await LeaseAsync("w1"));
+    }
+
+    [Fact]
     public async Task EnqueueWorkAsync_StoresEveryField()
     {
         var item = await EnqueueAsync("a", Duration.FromMinutes(5), WorkKinds.Send, new("c1"), "buyer:x");

@@ -26,22 +26,16 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
         var channel = await context.GetChannelAsync(conversation!.ChannelId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Channel '{conversation.ChannelId}' does not exist.");
         var policies = await context.GetPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
-        var enabled = kind == OutgoingKind.AutoReply ? policies?.AutoReply?.Enabled == true : policies?.SmartReply?.Enabled == true;
-        if (!enabled)
-        {
-            return await context.CompleteAsync(item, "skipped: the policy is off", null, cancellationToken).ConfigureAwait(false);
-        }
-
         var templateId = TemplateId.Parse(payload.TemplateId ?? throw new InvalidOperationException("The work item names no template."));
-        var template = await context.Templates.GetTemplateAsync(templateId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Template '{templateId}' does not exist.");
-        if (!template.Enabled)
+        var template = await context.Templates.GetTemplateAsync(templateId, cancellationToken).ConfigureAwait(false);
+        if (NotWantedReason(kind, channel, policies, templateId, template) is { } notWanted)
         {
-            // The seller paused the template after the reply was scheduled: it is not sent.
-            return await context.CompleteAsync(item, $"skipped: template '{templateId}' is paused", null, cancellationToken).ConfigureAwait(false);
+            // What changed since the reply was scheduled is the seller's say: nothing is sent, the reason is kept as the
+            // item's result, and the conversation keeps its SLA clock (and its warnings) for a person to answer.
+            return await context.CompleteAsync(item, "skipped: " + notWanted, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var rendered = await context.Renderer.RenderAsync(template, conversation, channel, cancellationToken).ConfigureAwait(false);
+        var rendered = await context.Renderer.RenderAsync(template!, conversation, channel, cancellationToken).ConfigureAwait(false);
         var sendKey = $"{WorkKinds.Send}:{item.IdempotencyKey}";
         var outgoing = ReplyComposer.Compose(kind, conversation, channel, answering, rendered, sendKey, templateId);
         return await context.CompleteAsync(item, "queued " + sendKey, async (tx, now) =>
@@ -58,7 +52,31 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? SkipReason(Conversation? conversation, Message? answering) => conversation switch
+    /// <summary>
+    /// Why a due reply is no longer wanted by the seller's settings, which may have changed since it was scheduled: the
+    /// channel disabled, the policy paused or no longer naming the template, the template deleted, paused, or no longer
+    /// usable on the channel; <see langword="null"/> when it is still wanted.
+    /// </summary>
+    private static string? NotWantedReason(OutgoingKind kind, Channel channel, ChannelPolicies? policies, TemplateId templateId, Template? template)
+    {
+        if (!channel.Enabled)
+        {
+            return $"channel '{channel.Id}' is disabled";
+        }
+
+        var (policy, enabled, names) = kind == OutgoingKind.AutoReply
+            ? ("auto-reply", policies?.AutoReply?.Enabled == true, policies?.AutoReply?.References().Any(r => r.Id == templateId) == true)
+            : ("smart reply", policies?.SmartReply?.Enabled == true, policies?.SmartReply?.Templates?.Contains(templateId) == true);
+        // A deleted template first: deleting a policy's last template also pauses the policy (TemplateBook.ForceDeleteAsync).
+        return template is null ? $"template '{templateId}' does not exist"
+            : !enabled ? "the policy is off"
+            : !template.Enabled ? $"template '{templateId}' is paused"
+            : !names ? $"the {policy} no longer names template '{templateId}'"
+            : template.UnusableOn(channel);
+    }
+
+    /// <summary>Why a person's or a rule's action since it was scheduled leaves an automatic reply to <paramref name="answering"/> unwanted; <see langword="null"/> when it is still wanted.</summary>
+    internal static string? SkipReason(Conversation? conversation, Message? answering) => conversation switch
     {
         null => "the conversation is gone",
         _ when answering is null => "the buyer message is gone",

@@ -15,6 +15,14 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
     public async Task<bool> RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var outgoing = AutomationJson.DeserializeOutgoing(item.Payload);
+        if (outgoing.Kind is OutgoingKind.AutoReply or OutgoingKind.SmartReply && await AutomaticSkipReasonAsync(outgoing, cancellationToken).ConfigureAwait(false) is { } skip)
+        {
+            // A person answered, resolved or marked "no reply needed" while the automatic reply waited in the outbox (a
+            // retry's back-off): it is not sent after all. (Should the sender have taken it before a crash, it stays
+            // unrecorded rather than going out twice.)
+            return await context.CompleteAsync(item, "skipped: " + skip, null, cancellationToken).ConfigureAwait(false);
+        }
+
         var channel = await context.GetChannelAsync(outgoing.ChannelId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Channel '{outgoing.ChannelId}' does not exist.");
 
@@ -30,6 +38,14 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
                 await RecordAsync(tx, item, outgoing, channel, receipt.ChannelMessageId, now, cancellationToken).ConfigureAwait(false);
             }
         }, outgoing.Attachments.Count == 0 ? null : AutomationJson.WithoutAttachmentContent(item.Payload), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Why an automatic reply in the outbox is no longer wanted (see <see cref="AutomaticReplyWork.SkipReason"/>), read when it is about to be sent.</summary>
+    private async Task<string?> AutomaticSkipReasonAsync(OutgoingMessage outgoing, CancellationToken cancellationToken)
+    {
+        var conversation = await context.Store.GetConversationAsync(outgoing.ConversationId, cancellationToken).ConfigureAwait(false);
+        var messages = conversation is null ? [] : await context.Store.GetMessagesAsync(conversation.Id, MessageReading.WithoutAttachments, cancellationToken).ConfigureAwait(false);
+        return AutomaticReplyWork.SkipReason(conversation, messages.FirstOrDefault(m => m.Id == outgoing.AnswersMessageId));
     }
 
     private async ValueTask RecordAsync(IStoreTransaction tx, WorkItem item, OutgoingMessage outgoing, Channel channel, string channelMessageId, Instant now, CancellationToken cancellationToken)

@@ -1,8 +1,12 @@
+using NodaTime;
+
 namespace BuyerMessaging.Internal;
 
 /// <summary>Raises "SLA breach soon" or "SLA breached" when the conversation is still due at the instant the check was scheduled for.</summary>
 internal sealed class SlaCheckWork(WorkContext context) : IWorkHandler
 {
+    private static readonly Duration OneTick = Duration.FromTicks(1);
+
     public IReadOnlyList<string> Kinds { get; } = [WorkKinds.SlaDueSoon, WorkKinds.SlaBreach];
 
     public async Task<bool> RunAsync(WorkItem item, CancellationToken cancellationToken)
@@ -14,7 +18,9 @@ internal sealed class SlaCheckWork(WorkContext context) : IWorkHandler
         return await context.CompleteAsync(item, "checked", async (tx, now) =>
         {
             var conversation = await tx.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            if (conversation?.SlaDueAt != due)
+            // A store may keep instants to the 100 ns tick (SQLite rounds a due instant up to one): a due instant that
+            // differs from the scheduled one by less than a tick is the same one, not a changed one.
+            if (conversation?.SlaDueAt is not { } current || Duration.Max(current - due, due - current) >= OneTick)
             {
                 return;
             }
