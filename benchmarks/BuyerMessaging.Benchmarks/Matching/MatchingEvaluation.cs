@@ -25,7 +25,7 @@ internal static class MatchingEvaluation
 
         if (args.Contains("language"))
         {
-            return LanguageEvaluation.Run(corpora);
+            return LanguageEvaluation.Run(corpora, FindRoot());
         }
 
         // all-examples: every template gets all of its intent's training questions instead of 10 (the English suites only).

@@ -1,4 +1,5 @@
 using System.Text;
+using BuyerMessaging.Evaluation;
 using BuyerMessaging.Internal;
 
 namespace BuyerMessaging.Tests;
@@ -28,6 +29,16 @@ public sealed class NgramLanguageDetectorTests
         Assert.Equal(expected, detection.Language);
         Assert.InRange(detection.Confidence, 0.5, 1.0);
     }
+
+    /// <summary>
+    /// The issue's examples: everyday words the declaration the n-gram profiles come from lacks ("mein", "kaputt") made
+    /// these Finnish (0.98) and Norwegian (0.87); the everyday words of each language (<see cref="LanguageWords"/>) tell.
+    /// </summary>
+    [Theory]
+    [InlineData("Mein Paket ist kaputt")]
+    [InlineData("Mein Paket ist kaputt angekommen.")]
+    public void Detect_EverydayGermanTheDeclarationLacks_IsGerman(string text) =>
+        Assert.Equal("de", Detector.Detect(text).Language);
 
     [Fact]
     public void Detect_FullWidthLatin_IsFoldedFirst() =>
@@ -157,6 +168,43 @@ public sealed class NgramLanguageDetectorTests
 
             Assert.Equal(expected, File.ReadAllText(Path.Combine(profileDir, parts[0] + ".tsv"), Encoding.UTF8));
         }
+    }
+
+    [Fact]
+    public void EmbeddedWords_AreThoseTheToolBuildsFromTheCommittedLists()
+    {
+        var dataDir = Path.Combine(RepoPaths.Root, "data", "language-words");
+        var expected = LanguageWords.Generate(
+            File.ReadAllText(Path.Combine(dataDir, "languages.tsv"), Encoding.UTF8),
+            File.ReadAllText(Path.Combine(dataDir, "stopwords-iso.json"), Encoding.UTF8));
+
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "BuyerMessaging", "Language", "Words", "words.tsv"), Encoding.UTF8));
+    }
+
+    [Fact]
+    public void EmbeddedWords_CoverEveryLanguageWrittenWithSpacesBetweenWords()
+    {
+        using var reader = new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "BuyerMessaging", "Language", "Words", "words.tsv"), Encoding.UTF8));
+        var languages = LanguageWords.Parse(reader).Select(e => e.Language).ToHashSet();
+
+        Assert.Equal(Detector.SupportedLanguages.Except(["ja", "zh"]).Order(), languages.Order());
+    }
+
+    /// <summary>
+    /// The issue's target on everyday buyer messages (written for the repository; see Data/buyer-language/SOURCE.md):
+    /// at least 98 % correct on those of 20 characters or more in the seven languages. The detector with n-gram
+    /// profiles alone was right on 97.1 % of them.
+    /// </summary>
+    [Fact]
+    public void Detect_BuyerMessages_AtLeast98Percent()
+    {
+        var messages = BuyerLanguageMessages.Load(RepoPaths.Root)
+            .Where(m => BuyerLanguageMessages.TargetLanguages.Contains(m.Language) && m.Text.Length >= BuyerLanguageMessages.TargetLength)
+            .ToList();
+        var wrong = messages.Where(m => Detector.Detect(m.Text).Language != m.Language).Select(m => m.Text).ToList();
+
+        Assert.True(messages.Count >= 300, $"only {messages.Count} messages read");
+        Assert.True(wrong.Count <= 0.02 * messages.Count, $"{messages.Count - wrong.Count}/{messages.Count} correct; wrong: {string.Join(" | ", wrong)}");
     }
 
     /// <summary>

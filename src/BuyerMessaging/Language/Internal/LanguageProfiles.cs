@@ -20,6 +20,8 @@ internal sealed class LanguageProfiles
 
     private const string ResourcePrefix = "BuyerMessaging.LanguageProfiles.";
 
+    private const string WordsResource = "BuyerMessaging.LanguageWords";
+
     private static readonly Lazy<LanguageProfiles> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, int> _index;
@@ -65,6 +67,9 @@ internal sealed class LanguageProfiles
 
     /// <summary>Gets the script each language is written in, by index.</summary>
     public IReadOnlyList<ScriptGroup> LanguageScripts { get; }
+
+    /// <summary>Gets the word-level evidence, or <see langword="null"/> when the profiles have none.</summary>
+    public LanguageWords? Words { get; private init; }
 
     /// <summary>Gets the number of distinct n-grams.</summary>
     public int GramCount => _index.Count;
@@ -128,8 +133,8 @@ internal sealed class LanguageProfiles
         return (language ?? throw new FormatException("The language profile has no #language line."), counts);
     }
 
-    /// <summary>Builds profiles from n-gram counts.</summary>
-    public static LanguageProfiles Build(IEnumerable<(string Language, Dictionary<string, int> Counts)> profiles)
+    /// <summary>Builds profiles from n-gram counts and, when given, the everyday words of <see cref="LanguageWords"/>.</summary>
+    public static LanguageProfiles Build(IEnumerable<(string Language, Dictionary<string, int> Counts)> profiles, IEnumerable<(string Language, string Word)>? words = null)
     {
         var list = profiles.OrderBy(p => p.Language, StringComparer.Ordinal).ToArray();
         var languageCount = list.Length;
@@ -188,7 +193,11 @@ internal sealed class LanguageProfiles
             }
         }
 
-        return new LanguageProfiles([.. list.Select(p => p.Language)], scripts, index.ToFrozenDictionary(StringComparer.Ordinal), logProbabilities, unseen);
+        string[] languages = [.. list.Select(p => p.Language)];
+        return new LanguageProfiles(languages, scripts, index.ToFrozenDictionary(StringComparer.Ordinal), logProbabilities, unseen)
+        {
+            Words = words is null ? null : LanguageWords.Build(languages, words),
+        };
     }
 
     /// <summary>
@@ -287,9 +296,15 @@ internal sealed class LanguageProfiles
             profiles.Add(Parse(reader));
         }
 
-        return profiles.Count > 0
-            ? Build(profiles)
-            : throw new InvalidOperationException("The language profiles are missing from the BuyerMessaging assembly.");
+        if (profiles.Count == 0)
+        {
+            throw new InvalidOperationException("The language profiles are missing from the BuyerMessaging assembly.");
+        }
+
+        using var wordStream = assembly.GetManifestResourceStream(WordsResource)
+            ?? throw new InvalidOperationException("The language words are missing from the BuyerMessaging assembly.");
+        using var wordReader = new StreamReader(wordStream, Encoding.UTF8);
+        return Build(profiles, LanguageWords.Parse(wordReader));
     }
 
     /// <summary>
