@@ -177,6 +177,49 @@ public abstract partial class ConversationStoreContractTests
         Assert.Equal([items[2].Id, items[1].Id], (await Store.GetQuarantineAsync(limit: 2)).Select(i => i.Id));
     }
 
+    [Fact]
+    public async Task QuarantinedItem_GetAndDelete_IdsAreNotUsedAgain()
+    {
+        var raw = new byte[] { 7, 8, 9 };
+        long first = 0, second = 0;
+        await InTransactionAsync(async tx =>
+        {
+            first = await tx.InsertQuarantineAsync(new QuarantinedItem { At = T0, Source = "a.eml", Reason = "unparseable", ChannelId = ChannelA1, Raw = raw });
+            second = await tx.InsertQuarantineAsync(new QuarantinedItem { At = T0, Source = "b.eml", Reason = "unparseable", Raw = new byte[] { 1 } });
+        });
+
+        var stored = await Store.GetQuarantinedItemAsync(first);
+        Assert.NotNull(stored);
+        Assert.Equal(raw, stored.Raw.ToArray());
+        Assert.Equal(("a.eml", ChannelA1), (stored.Source, stored.ChannelId));
+
+        // Rolled back: still there.
+        await using (var tx = await Store.BeginTransactionAsync())
+        {
+            Assert.Equal(raw, (await tx.GetQuarantinedItemAsync(first))!.Raw.ToArray());
+            Assert.True(await tx.DeleteQuarantinedItemAsync(first));
+            Assert.Null(await tx.GetQuarantinedItemAsync(first));
+        }
+
+        Assert.NotNull(await Store.GetQuarantinedItemAsync(first));
+        var deleted = false;
+        var again = false;
+        await InTransactionAsync(async tx =>
+        {
+            deleted = await tx.DeleteQuarantinedItemAsync(first);
+            again = await tx.DeleteQuarantinedItemAsync(first);
+        });
+        long third = 0;
+        await InTransactionAsync(async tx => third = await tx.InsertQuarantineAsync(new QuarantinedItem { At = T0, Reason = "unparseable", Raw = raw }));
+
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Null(await Store.GetQuarantinedItemAsync(first));
+        Assert.Null(await Store.GetQuarantinedItemAsync(999));
+        Assert.True(third > second, $"the same raw input quarantined after a delete gets a new id ({third}, after {second})");
+        Assert.Equal([third, second], (await Store.GetQuarantineAsync()).Select(q => q.Id));
+    }
+
     /// <summary>
     /// Ids are ordered ordinally (UTF-16 code units): 𠮷 (U+20BB7, a surrogate pair from U+D842) comes before the
     /// full-width Ｚ (U+FF3A), although its UTF-8 bytes (F0 ..) sort after Ｚ's (EF ..).
