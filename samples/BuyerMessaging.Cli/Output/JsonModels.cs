@@ -137,6 +137,18 @@ internal sealed record QuarantineItemJson(long Id, string At, string? Source, st
 /// <summary>The output of <c>quarantine</c>.</summary>
 internal sealed record QuarantineListJson(IReadOnlyList<QuarantineItemJson> Items);
 
+/// <summary><c>quarantine retry --json</c>: what came into the inbox, and what is still quarantined.</summary>
+internal sealed record QuarantineRetryJson(int Ingested, int Duplicates, IReadOnlyList<QuarantineRetryFailureJson> Quarantined);
+
+/// <summary>An item that failed again: its new id, the id it had, its source and the new reason.</summary>
+internal sealed record QuarantineRetryFailureJson(long Id, long Was, string? Source, string Reason);
+
+/// <summary><c>quarantine save --json</c>.</summary>
+internal sealed record QuarantineSaveJson(long Id, string File, int Size);
+
+/// <summary><c>quarantine delete --json</c>: the ids deleted.</summary>
+internal sealed record QuarantineDeleteJson(IReadOnlyList<long> Deleted);
+
 /// <summary>A folder.</summary>
 internal sealed record FolderJson(string Id, string Name, string Kind, string? Status, bool Hidden, int Order);
 
