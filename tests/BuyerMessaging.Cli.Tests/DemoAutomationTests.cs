@@ -35,6 +35,21 @@ public sealed class DemoAutomationTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_AfterDemo_NamesTheAutoReplyInTextAndJson()
+    {
+        await _cli.OkAsync("demo", "--db", _cli.Database);
+        var id = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--store", "sakura", "--json")).Json().Items()[0].Str("id")!;
+
+        var text = await _cli.OkAsync("show", "--db", _cli.Database, id);
+        var json = (await _cli.OkAsync("show", "--db", _cli.Database, id, "--json")).Json();
+
+        Assert.Contains("] Auto-reply  ", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("AutoReply", text.Out, StringComparison.Ordinal);
+        Assert.Contains("autoReply", json.Items("messages").Select(m => m.Str("direction")));
+        Assert.Contains("auto-reply", json.Items("history").Select(h => h.Str("what")));
+    }
+
+    [Fact]
     public async Task Demo_AgainWithoutOutbox_EmptiesTheDefaultOutboxFirst()
     {
         await _cli.OkAsync("demo", "--db", _cli.Database);

@@ -50,6 +50,22 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_samples_without_stores_json_fail_naming_samples_and_keep_the_database()
+    {
+        await _cli.OkAsync("demo", "--db", _cli.Database);
+        var samples = Path.Combine(_cli.Folder, "samples");
+        Directory.CreateDirectory(samples);
+        File.Copy(CliHarness.Sample("01-us-shipping-jane.eml"), Path.Combine(samples, "01.eml"));
+
+        var result = await _cli.RunAsync("demo", "--db", _cli.Database, "--overwrite", "--samples", samples, "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"--samples: '{Path.Combine(samples, "stores.json")}' not found.", result.Json().Str("error")); // demo has no --config
+        var inbox = (await _cli.OkAsync("inbox", "--db", _cli.Database, "--limit", "1000", "--json")).Json();
+        Assert.Equal(27, inbox.Items().Count); // nothing is deleted before the samples are read
+    }
+
+    [Fact]
     public async Task Demo_recreates_its_database_on_every_run_with_overwrite()
     {
         await _cli.OkAsync("demo", "--db", _cli.Database, "--json");

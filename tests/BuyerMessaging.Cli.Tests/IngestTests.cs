@@ -123,6 +123,7 @@ public sealed class IngestTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(missing, result.Err, StringComparison.Ordinal);
         Assert.Contains("not found", result.Json().Str("error"), StringComparison.Ordinal);
+        Assert.StartsWith("FILES_OR_FOLDERS: ", result.Json().Str("error"), StringComparison.Ordinal); // the argument as --help names it
         Assert.False(File.Exists(_cli.Database));
     }
 

@@ -110,6 +110,24 @@ public sealed class RulesAndLintTests : IDisposable
     }
 
     [Fact]
+    public async Task RulesListImportApply_Json_HaveTheFieldsTheReadmeDocuments()
+    {
+        await _cli.IngestSamplesAsync();
+        var rules = WriteRules();
+
+        var imported = (await _cli.OkAsync("rules", "import", "--db", _cli.Database, rules, "--json")).Json();
+        var listed = (await _cli.OkAsync("rules", "list", "--db", _cli.Database, "--json")).Json();
+        var applied = (await _cli.OkAsync("rules", "apply", "--db", _cli.Database, "--dry-run", "--json")).Json();
+
+        Assert.Equal(imported.ToString(), listed.ToString());
+        JsonAssert.HasExactly(listed, "rules");
+        JsonAssert.HasExactly(listed.Items("rules")[0], "id", "name", "order", "enabled", "matchMode", "conditions", "actions", "stopProcessing");
+        Assert.Equal(2, listed.Items("rules")[0].Int("conditions"));
+        JsonAssert.HasExactly(applied, "examined", "changed", "dryRun", "conversations");
+        JsonAssert.HasExactly(applied.Items("conversations")[0], "id", "matchedRules", "changes");
+    }
+
+    [Fact]
     public async Task RulesApply_AwaitingBuyerToPending_ResumesTheReplyClockUntilOverdue()
     {
         await _cli.IngestSamplesArrivingNowAsync();

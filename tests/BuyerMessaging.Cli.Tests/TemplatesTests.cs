@@ -24,6 +24,19 @@ public sealed class TemplatesTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_MessageTypes_AreCamelCaseAsEveryJsonEnumOfTheCli()
+    {
+        await _cli.IngestSamplesAsync();
+        var sample = (await _cli.OkAsync("templates", "show", "sample-damaged-item-en", "--json")).Json();
+        var copy = (await _cli.OkAsync("templates", "copy", "--db", _cli.Database, "sample-address-change-en", "--store", "northwind", "--json")).Json();
+        var text = await _cli.OkAsync("templates", "show", "sample-damaged-item-en");
+
+        Assert.Equal(["damagedOrDefective"], sample.Items("messageTypes").Select(t => t.GetString()!));
+        Assert.Equal(["addressChange"], copy.Items("messageTypes").Select(t => t.GetString()!));
+        Assert.Contains("damaged-or-defective", text.Out, StringComparison.Ordinal); // the text keeps the spelling options take
+    }
+
+    [Fact]
     public async Task List_WithoutDbOrSamples_IsAUsageError()
     {
         var result = await _cli.RunAsync("templates", "list");

@@ -56,14 +56,14 @@ internal static class DemoCommand
                 throw CliException.Usage($"--db: '{path}' exists; pass --overwrite to replace it, or choose another path.");
             }
 
-            // Checked before anything is deleted.
+            // Checked before anything is deleted: the outbox, and the samples' stores.json and files.
             var outboxPath = WorkerCommand.Outbox(parseResult.GetValue(outbox), path);
-            DeleteDatabase(path);
             var configPath = Path.Combine(samplesDir, "stores.json");
-            var stores = await StoresConfigLoader.LoadAsync(configPath, cancellationToken);
+            var stores = await StoresConfigLoader.LoadAsync(configPath, "--samples", cancellationToken);
             // Shown as "SampleData/01-….eml" rather than the full path of the program's folder.
             var shownAs = Path.GetFileName(Path.TrimEndingDirectorySeparator(samplesDir));
             var files = FileIngestion.Expand([samplesDir]).Select(f => new InputFile(Path.Join(shownAs, Path.GetFileName(f.Path)), f.Path)).ToList();
+            DeleteDatabase(path);
             if (parseResult.GetValue(outbox) is null)
             {
                 EmptyOutbox(outboxPath);
@@ -72,7 +72,7 @@ internal static class DemoCommand
             var services = runtime.BuildServices(path, o => o.UnknownChannel = UnknownChannelHandling.Quarantine, b => SendLog.AddTo(b, outboxPath));
             await using (services)
             {
-                await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath, stores, cancellationToken);
+                await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath, "--samples", stores, cancellationToken);
                 var autoReply = await SetAutoReplyAsync(services, cancellationToken);
                 // The sample mail was received in November 2026; the demo delivers it now, so that the SLA clock and the
                 // auto-replies behave as they would for mail arriving while you watch.

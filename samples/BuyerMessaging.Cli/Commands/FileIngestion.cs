@@ -74,7 +74,7 @@ internal static class FileIngestion
 
         return missing.Count == 0
             ? files
-            : throw CliException.NotFound($"FILES: {string.Join(", ", missing.Select(m => $"'{m}'"))} not found; nothing was ingested.");
+            : throw CliException.NotFound($"FILES_OR_FOLDERS: {string.Join(", ", missing.Select(m => $"'{m}'"))} not found; nothing was ingested.");
     }
 
     /// <summary>

@@ -29,14 +29,14 @@ internal static class IngestCommand
         {
             var files = FileIngestion.Expand(parseResult.GetValue(paths) ?? [], runtime.Err);
             var configPath = parseResult.GetValue(config);
-            var stores = configPath is null ? null : await StoresConfigLoader.LoadAsync(configPath, cancellationToken);
+            var stores = configPath is null ? null : await StoresConfigLoader.LoadAsync(configPath, "--config", cancellationToken);
             CliRuntime.RequireWritable(parseResult.GetValue(db)!);
             var services = runtime.BuildServices(parseResult.GetValue(db)!, o => o.UnknownChannel = stores is null ? UnknownChannelHandling.CreateChannel : UnknownChannelHandling.Quarantine);
             await using (services)
             {
                 if (stores is not null)
                 {
-                    await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath!, stores, cancellationToken);
+                    await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath!, "--config", stores, cancellationToken);
                 }
 
                 var run = await FileIngestion.IngestAsync(services, files, cancellationToken);

@@ -501,7 +501,7 @@ internal static class TemplatesCommand
         IsHtml = t.IsHtml,
         Subject = t.Subject,
         Body = body ? t.Body : null,
-        MessageTypes = [.. t.MessageTypes.Select(Names.Kebab)],
+        MessageTypes = [.. t.MessageTypes.Select(Names.Camel)],
         Tags = t.Tags,
         Examples = t.Examples,
         Attachments = [.. t.Attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Size))],

@@ -21,11 +21,14 @@ internal static partial class StoresConfigLoader
         ["id", "kind", "name", "marketplace", "address", "storeName", "senderDisplayName", "country", "language", "promisedResponseHours", "timeZone", "enabled"];
 
     /// <summary>Reads and validates a stores.json file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="option">The option that gave it, which its errors name (<c>--config</c>; <c>--samples</c> for the demo's folder).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="CliException">The file is missing (exit 2) or invalid (exit 1).</exception>
-    public static async Task<IReadOnlyList<(Store Store, IReadOnlyList<Channel> Channels)>> LoadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(Store Store, IReadOnlyList<Channel> Channels)>> LoadAsync(string path, string option, CancellationToken cancellationToken)
     {
         // A missing file is not found (exit 2); a folder or an unreadable file is named (exit 1).
-        var bytes = await CommonOptions.ReadFileAsync(path, "--config", f => File.ReadAllBytesAsync(f, cancellationToken)).ConfigureAwait(false);
+        var bytes = await CommonOptions.ReadFileAsync(path, option, f => File.ReadAllBytesAsync(f, cancellationToken)).ConfigureAwait(false);
         JsonDocument document;
         try
         {
@@ -33,7 +36,7 @@ internal static partial class StoresConfigLoader
         }
         catch (JsonException e)
         {
-            throw CliException.Usage($"--config: '{path}' is not valid stores JSON: {e.Message}");
+            throw CliException.Usage($"{option}: '{path}' is not valid stores JSON: {e.Message}");
         }
 
         using (document)
@@ -48,19 +51,24 @@ internal static partial class StoresConfigLoader
                     errors.Add("stores: must list at least one store");
                 }
 
-                throw Invalid(path, errors);
+                throw Invalid(option, path, errors);
             }
 
             // A field of the wrong type was read as absent: what that would make fail again is not repeated.
             var checks = new List<string>();
             var result = Validate(stores, checks);
             errors.AddRange(checks.Where(error => !shape.Covers(error[..error.IndexOf(": ", StringComparison.Ordinal)])));
-            return errors.Count == 0 ? result : throw Invalid(path, errors);
+            return errors.Count == 0 ? result : throw Invalid(option, path, errors);
         }
     }
 
     /// <summary>Saves the stores and channels through <see cref="StoreDirectory"/>, mapping its errors to stores.json fields.</summary>
-    public static async Task SaveAsync(StoreDirectory directory, string path, IReadOnlyList<(Store Store, IReadOnlyList<Channel> Channels)> stores, CancellationToken cancellationToken)
+    /// <param name="directory">The store directory.</param>
+    /// <param name="path">The file they were read from.</param>
+    /// <param name="option">The option that gave the file, which the errors name.</param>
+    /// <param name="stores">The stores and channels <see cref="LoadAsync"/> read.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public static async Task SaveAsync(StoreDirectory directory, string path, string option, IReadOnlyList<(Store Store, IReadOnlyList<Channel> Channels)> stores, CancellationToken cancellationToken)
     {
         for (var i = 0; i < stores.Count; i++)
         {
@@ -73,13 +81,13 @@ internal static partial class StoresConfigLoader
                 var store = i;
                 var fields = e.Errors.Select(error => $"{JsonPath(error.Path, k => $"stores[{store}].channels[{k}]", k => stores[store].Channels[k].Kind, $"stores[{store}]")}: " +
                     ChannelsRegex().Replace(error.Message, m => $"stores[{store}].channels[{m.Groups[1].Value}]"));
-                throw Invalid(path, fields);
+                throw Invalid(option, path, fields);
             }
         }
     }
 
-    private static CliException Invalid(string path, IEnumerable<string> errors) =>
-        CliException.Usage($"--config: '{path}' is invalid: {string.Join("; ", errors)}");
+    private static CliException Invalid(string option, string path, IEnumerable<string> errors) =>
+        CliException.Usage($"{option}: '{path}' is invalid: {string.Join("; ", errors)}");
 
     private static List<(Store Store, IReadOnlyList<Channel> Channels)> Validate(List<StoreEntry> stores, List<string> errors)
     {

@@ -123,6 +123,7 @@ internal static class Names
         MessageDirection.OutboundReply => "Reply",
         MessageDirection.SellerNote => "Seller note",
         MessageDirection.ExternalForward => "Forward",
+        MessageDirection.AutoReply => "Auto-reply",
         _ => direction.ToString(),
     };
 
