@@ -90,7 +90,7 @@ internal static class QuarantineCommand
 
             var wanted = Ids(given);
             var configPath = parseResult.GetValue(config);
-            var stores = configPath is null ? null : await StoresConfigLoader.LoadAsync(configPath, cancellationToken);
+            var stores = configPath is null ? null : await StoresConfigLoader.LoadAsync(configPath, "--config", cancellationToken);
             var path = parseResult.GetValue(db)!;
             var services = runtime.OpenExisting(path);
             await using (services)
