@@ -100,7 +100,7 @@ internal static class QuarantineCommand
                 CliRuntime.RequireWritable(path);
                 if (stores is not null)
                 {
-                    await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath!, stores, cancellationToken);
+                    await StoresConfigLoader.SaveAsync(services.GetRequiredService<StoreDirectory>(), configPath!, "--config", stores, cancellationToken);
                 }
 
                 var ingestor = services.GetRequiredService<ConversationIngestor>();
