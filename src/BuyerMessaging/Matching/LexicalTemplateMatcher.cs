@@ -37,6 +37,10 @@ namespace BuyerMessaging;
 /// <para>Likewise, a question whose information (the IDF of its terms) lies for 40 % or more in words no template of its
 /// language uses ("please cancel my subscription" against templates about orders) is at most suggested
 /// (<see cref="MatchFailureReason.UnknownWords"/>): the templates have never seen what it is about.</para>
+/// <para>With a single enabled template in the buyer's language, a match is at most suggested
+/// (<see cref="MatchFailureReason.SingleTemplate"/>): the margin over a second template is what tells a question about
+/// it from one about something else, and there is none. Smart reply passes the store's whole library, so a store with
+/// templates for its other common questions gets automatic answers.</para>
 /// <para>Only enabled templates in the buyer's language (primary subtag) are considered. When the request has no
 /// language, it is detected; when detection says "unknown" and every template is written in one language, that
 /// language is used. <see cref="TemplateMatchRequest.Previous"/> is ignored: this matcher ranks from scratch.</para>
@@ -157,8 +161,16 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             return match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.Negated };
         }
 
-        return UnseenShare(index, query) >= UnseenShareLimit
-            ? match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.UnknownWords }
+        if (UnseenShare(index, query) >= UnseenShareLimit)
+        {
+            return match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.UnknownWords };
+        }
+
+        // With a single template in the language there is no second one to measure the margin against, and the margin
+        // is what tells a question about this template from one about something else that shares a few of its words
+        // ("返金してください" against a lone cancellation template scored 0.9999).
+        return index.Templates.Length == 1
+            ? match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.SingleTemplate }
             : match;
     }
 

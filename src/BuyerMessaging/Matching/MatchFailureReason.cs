@@ -49,4 +49,11 @@ public enum MatchFailureReason
     /// suggested.
     /// </summary>
     UnknownWords,
+
+    /// <summary>
+    /// The buyer's language has a single enabled template: with no second template to compare with, a question that only
+    /// shares some of its words cannot be told from one about it, so the result is at most suggested. Add templates (or
+    /// example questions of other topics) in that language for automatic answers.
+    /// </summary>
+    SingleTemplate,
 }

@@ -273,6 +273,34 @@ public sealed class LexicalTemplateMatcherTests
         Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
     }
 
+    [Theory]
+    [InlineData("ja", "返金してください")]
+    [InlineData("ja", "注文をキャンセルしてください")]
+    [InlineData("en", "Please refund my order")]
+    [InlineData("en", "Please cancel my order")]
+    public async Task MatchAsync_TheOnlyTemplateInTheLanguage_IsAtMostSuggested(string language, string question)
+    {
+        // The body names refunds too, so "refund" is not a word no template uses: only the missing competitor stops it.
+        var cancel = language == "ja"
+            ? Template("cancel", "ja", "注文のキャンセル", ["注文をキャンセルしてください", "間違えて注文しました", "まだキャンセルできますか？"], "ご注文をキャンセルいたしました。代金は返金いたします。")
+            : Template("cancel", "en", "Cancel an order", ["Please cancel my order", "I ordered by mistake", "Can I still cancel?"], "Your order is cancelled, and we refund it.");
+        var other = Template("other", language == "ja" ? "en" : "ja", "Other", ["Something else"], "Other.");
+
+        var alone = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = [cancel, other] });
+        var withAnother = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = [cancel, other, .. Templates.Where(t => t.Language == language)] });
+
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.SingleTemplate, new TemplateId("cancel")), (alone.Outcome, alone.FailureReason, alone.TemplateId));
+        Assert.NotEqual(MatchFailureReason.SingleTemplate, withAnother.FailureReason);
+    }
+
+    [Fact]
+    public async Task MatchAsync_ExampleOfOneOfTwoTemplates_CanBeSent()
+    {
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = "Please cancel my order", Language = "en", Templates = [.. CancelTemplates("en", "Please cancel my order.")] });
+
+        Assert.Equal((MatchOutcome.Matched, new TemplateId("cancel")), (match.Outcome, match.TemplateId));
+    }
+
     [Fact]
     public async Task MatchAsync_NegatedQuestionLikeNegatedExamples_CanStillBeSent()
     {
