@@ -5,7 +5,7 @@ using BuyerMessaging.Evaluation;
 namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- matching [calibrate|language|all-examples|dev]</c>: the smart-reply
+/// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- matching [calibrate|language|shop [details]|all-examples|dev]</c>: the smart-reply
 /// matcher on the intent suites (figures in benchmarks/README.md), beside the Lucene.Net BM25 baseline, and its
 /// latency percentiles with 10 and 1,000 templates (English templates only). The Japanese xSID suite is measured in full
 /// and without the test questions whose text is a template example. <c>calibrate</c> also fits the confidence on the development
@@ -21,6 +21,11 @@ internal static class MatchingEvaluation
         {
             Console.Error.WriteLine($"The shared corpora are missing: expected at {corpora}.");
             return 2;
+        }
+
+        if (args.Contains("shop"))
+        {
+            return ShopEvaluation.Run(FindRoot(), args.Contains("details"));
         }
 
         if (args.Contains("language"))

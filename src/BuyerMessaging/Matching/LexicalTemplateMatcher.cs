@@ -41,6 +41,13 @@ namespace BuyerMessaging;
 /// (<see cref="MatchFailureReason.SingleTemplate"/>): the margin over a second template is what tells a question about
 /// it from one about something else, and there is none. Smart reply passes the store's whole library, so a store with
 /// templates for its other common questions gets automatic answers.</para>
+/// <para>A message of several sentences (cut at ".", "!", "?", "。" and line breaks) is matched sentence by sentence as
+/// well. When a sentence is about another template than the message's best one with the confidence to send it ("Where
+/// is my parcel? … Can I get an invoice?"), the message is at most suggested (<see cref="MatchFailureReason.SeveralTopics"/>).
+/// When the whole message is only suggested but one sentence alone would be sent with the same template, and every other
+/// sentence is about that template too or shares no word with any template (a greeting, a signature, an order number),
+/// that sentence's match is sent. A question written in hiragana alone ("はい") shares only particles and endings with
+/// the templates and fails (<see cref="MatchFailureReason.NoTermInCommon"/>).</para>
 /// <para>Only enabled templates in the buyer's language (primary subtag) are considered. When the request has no
 /// language, it is detected; when detection says "unknown" and every template is written in one language, that
 /// language is used. <see cref="TemplateMatchRequest.Previous"/> is ignored: this matcher ranks from scratch.</para>
@@ -139,14 +146,36 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             return Failed(language, MatchFailureReason.NoTemplateInLanguage);
         }
 
-        var terms = MatchTokenizer.Tokenize(request.Text);
+        var whole = MatchText(index, request.Text, language, request.Eligible, out _);
+        return whole.Candidates.Count == 0 ? whole : BySentence(index, request, language, whole);
+    }
+
+    /// <summary>
+    /// Matches one text (a whole message or one of its sentences) against the templates of a language;
+    /// <paramref name="agrees"/> tells whether the text and the best template's example closest to it agree about "not"
+    /// (both say it or neither does; false when the closest part is the body or there is none).
+    /// </summary>
+    private TemplateMatch MatchText(TemplateIndex index, string text, string language, IReadOnlyCollection<TemplateId>? eligible, out bool agrees)
+    {
+        agrees = false;
+        var terms = MatchTokenizer.Tokenize(text);
         var query = terms.Distinct(StringComparer.Ordinal).ToArray();
         if (query.Length == 0)
         {
             return Failed(language, MatchFailureReason.EmptyText);
         }
 
-        var match = Rank(index, query, index.Classifier?.Predict(terms), language, request.Eligible);
+        var match = Rank(index, query, index.Classifier?.Predict(terms), language, eligible, out var closest);
+        var negated = Negation.In(text, language);
+        agrees = closest >= 0 && index.PartQuestion[closest] is { } example && Negation.In(example, language) == negated;
+
+        // A question in hiragana alone ("はい", "ありがとう") shares only particles and endings with the templates (the "はい"
+        // of "返金はいつ"), no evidence a person could check: it fails, with the ranking kept.
+        if (match.Outcome != MatchOutcome.Failed && terms.All(MatchTokenizer.IsKanaOnly))
+        {
+            return match with { Outcome = MatchOutcome.Failed, TemplateId = null, FailureReason = MatchFailureReason.NoTermInCommon };
+        }
+
         if (match.Outcome != MatchOutcome.Matched)
         {
             return match;
@@ -154,7 +183,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
 
         // Precision first: what the ranking cannot see keeps a match from being sent. A question that says "not" when
         // no example of the template does is the more specific reason, so it is told first.
-        if (Negation.In(request.Text, language)
+        if (negated
             && index.Templates.FirstOrDefault(t => t.Id == match.TemplateId) is { } template
             && !template.Examples.Append(template.Name).Any(e => Negation.In(e, language)))
         {
@@ -172,6 +201,46 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         return index.Templates.Length == 1
             ? match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.SingleTemplate }
             : match;
+    }
+
+    /// <summary>
+    /// A message of several sentences, matched sentence by sentence as well: when another sentence is about another
+    /// template (its best template reaches the suggest threshold) the message asks several things and is at most
+    /// suggested (<see cref="MatchFailureReason.SeveralTopics"/>); when every sentence that is about something is about
+    /// the message's best template and one of them alone would be sent, it is sent with that sentence's match, as a
+    /// greeting, a signature or the story around the question no longer dilutes it. A message or sentence that says
+    /// "not" where the template's examples do not is never sent this way.
+    /// </summary>
+    private TemplateMatch BySentence(TemplateIndex index, TemplateMatchRequest request, string language, TemplateMatch whole)
+    {
+        var sentences = MatchTokenizer.Sentences(request.Text);
+        if (sentences.Count < 2)
+        {
+            return whole;
+        }
+
+        var parts = new List<(TemplateMatch Match, bool Agrees)>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            parts.Add((MatchText(index, sentence, language, request.Eligible, out var agrees), agrees));
+        }
+
+        var best = whole.Candidates[0].TemplateId;
+        if (parts.Any(p => p.Match.Candidates.Count > 0 && p.Match.Candidates[0].Confidence >= _options.AutoSendThreshold && p.Match.Candidates[0].TemplateId != best))
+        {
+            return whole.Outcome == MatchOutcome.Matched ? whole with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.SeveralTopics } : whole;
+        }
+
+        // Every other sentence is about the same template or about nothing the templates know (no term in common
+        // beyond particles and endings: a greeting, a signature, an order number).
+        static bool Noise(TemplateMatch m) => m.Candidates.Count == 0 || m.Candidates[0].Terms.All(t => MatchTokenizer.IsKanaOnly(t.Term));
+        return whole.Outcome == MatchOutcome.Suggested
+            && whole.FailureReason is MatchFailureReason.BelowThreshold or MatchFailureReason.UnknownWords
+            && !parts.Any(p => p.Match.FailureReason == MatchFailureReason.Negated)
+            && parts.All(p => Noise(p.Match) || (p.Match.Candidates[0].TemplateId == best && p.Match.Candidates[0].Confidence >= _options.SuggestThreshold))
+            && parts.FirstOrDefault(p => p.Match.Outcome == MatchOutcome.Matched && p.Match.TemplateId == best && p.Agrees) is { Match: { } alone }
+                ? alone
+                : whole;
     }
 
     /// <summary>
@@ -222,8 +291,10 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private TemplateMatch Rank(TemplateIndex index, string[] query, double[]? probabilities, string language, IReadOnlyCollection<TemplateId>? eligible)
+    /// <summary>Ranks the templates; <paramref name="closest"/> is the document of <see cref="TemplateIndex.Parts"/> closest to the question within the best template (-1 when none).</summary>
+    private TemplateMatch Rank(TemplateIndex index, string[] query, double[]? probabilities, string language, IReadOnlyCollection<TemplateId>? eligible, out int closest)
     {
+        closest = -1;
         var count = index.Templates.Length;
         var partCount = index.Parts.DocumentCount;
         var whole = ArrayPool<double>.Shared.Rent(count);
@@ -299,9 +370,13 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             }
 
             // Without a single word in common there is no evidence a person could check, whatever character n-grams say.
-            return top.Count == 0 || bestBm25 <= 0
-                ? Failed(language, MatchFailureReason.NoTermInCommon)
-                : Decide(index, query, idfs, information, top, bestDoc, probabilities, language, eligible);
+            if (top.Count == 0 || bestBm25 <= 0)
+            {
+                return Failed(language, MatchFailureReason.NoTermInCommon);
+            }
+
+            closest = bestDoc[top[0].Template];
+            return Decide(index, query, idfs, information, top, bestDoc, probabilities, language, eligible);
         }
         finally
         {

@@ -15,7 +15,7 @@ public enum MatchFailureReason
     /// <summary>No enabled template is written in the buyer's language.</summary>
     NoTemplateInLanguage,
 
-    /// <summary>No template shares a term with the question.</summary>
+    /// <summary>No template shares a term with the question (or the question is written in hiragana alone, whose character pairs are particles and endings, not evidence).</summary>
     NoTermInCommon,
 
     /// <summary>The best template's confidence is below the auto-send threshold.</summary>
@@ -49,6 +49,13 @@ public enum MatchFailureReason
     /// suggested.
     /// </summary>
     UnknownWords,
+
+    /// <summary>
+    /// The message has several sentences and one of them is about another template than the best one ("Can I change the
+    /// address? And how long is the warranty?"): one template answers only part of it, so the result is at most
+    /// suggested.
+    /// </summary>
+    SeveralTopics,
 
     /// <summary>
     /// The buyer's language has a single enabled template: with no second template to compare with, a question that only

@@ -309,6 +309,62 @@ public sealed class LexicalTemplateMatcherTests
         Assert.Equal((MatchOutcome.Matched, new TemplateId("tracking")), (match.Outcome, match.TemplateId));
     }
 
+    [Fact]
+    public void Match_JapaneseQuestionInHiraganaAlone_IsNotSentOrSuggested()
+    {
+        // "はい" is a character pair of "返金はいつになりますか" (the particle は and the い of いつ): no evidence.
+        IReadOnlyList<Template> templates =
+        [
+            Template("refund", "ja", "返金", ["返金はいつになりますか", "返金してほしい"], "返金いたします。"),
+            Template("receipt", "ja", "領収書", ["領収書を発行してください", "請求書が必要です"], "領収書を添付します。"),
+        ];
+
+        var match = Matcher.Match(new TemplateMatchRequest { Text = "はい", Language = "ja", Templates = templates });
+
+        Assert.Equal((MatchOutcome.Failed, MatchFailureReason.NoTermInCommon), (match.Outcome, match.FailureReason));
+        Assert.Null(match.TemplateId);
+        Assert.Equal(new TemplateId("refund"), match.Candidates[0].TemplateId);
+    }
+
+    [Fact]
+    public void Match_QuestionAmongAGreetingAndASignature_IsSentWithTheQuestionsMatch()
+    {
+        var text = "Hello Sunshine Lamps team,\nWhere is my parcel?\nKind regards,\nAlex Example";
+        var alone = Matcher.Match(Request("Where is my parcel?", "en"));
+
+        var match = Matcher.Match(Request(text, "en"));
+
+        Assert.Equal((MatchOutcome.Matched, new TemplateId("tracking")), (alone.Outcome, alone.TemplateId));
+        Assert.Equal((MatchOutcome.Matched, new TemplateId("tracking"), alone.Confidence), (match.Outcome, match.TemplateId, match.Confidence));
+    }
+
+    [Fact]
+    public void Match_SentenceAboutAnotherTemplate_IsOnlySuggested()
+    {
+        var match = Matcher.Match(Request("Where is my parcel? My package has not arrived yet. Where is my parcel? Can I get an invoice?", "en"));
+
+        // The whole message's confidence would send it; its last sentence asks for an invoice.
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.SeveralTopics, new TemplateId("tracking")), (match.Outcome, match.FailureReason, match.TemplateId));
+        Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
+    }
+
+    [Fact]
+    public void Match_OtherSentenceThatTellsSomethingElse_KeepsTheWholeMessagesOutcome()
+    {
+        var match = Matcher.Match(Request("Hello,\nI bought lamps for the whole office and they look great.\nWhere is my parcel?", "en"));
+
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.BelowThreshold, new TemplateId("tracking")), (match.Outcome, match.FailureReason, match.TemplateId));
+    }
+
+    [Theory]
+    [InlineData("Hello,\nwhere is my parcel?\nThanks", new[] { "Hello,", "where is my parcel?", "Thanks" })]
+    [InlineData("Order no. 12 arrived. Is it the 3.5 mm model?!", new[] { "Order no.", "12 arrived.", "Is it the 3.5 mm model?!" })]
+    [InlineData("Please send the bills to Mr. Jones. Thanks, J. Smith", new[] { "Please send the bills to Mr. Jones.", "Thanks, J. Smith" })]
+    [InlineData("お世話になっております。商品がまだ届きません！いつ届きますか？\n山田", new[] { "お世話になっております。", "商品がまだ届きません！", "いつ届きますか？", "山田" })]
+    [InlineData("123-4567890\n--\nAnna", new[] { "Anna" })]
+    public void Sentences_CutsAtEndMarksAndLineBreaks_AndDropsPiecesWithoutLetters(string text, string[] expected) =>
+        Assert.Equal(expected, Internal.MatchTokenizer.Sentences(text));
+
     /// <summary>A "cancel" template whose examples assert, and an unrelated one.</summary>
     private static IReadOnlyList<Template> CancelTemplates(string language, string example) =>
     [

@@ -48,6 +48,55 @@ internal static class MatchTokenizer
         return terms;
     }
 
+    /// <summary>
+    /// The sentences of a text: cut after ".", "!" or "?" followed by a space or the end (not after a capitalised word of
+    /// up to three letters: "Mr. Jones", "Dr.", "Nr.", an initial), after "。", "！" and "？", and at line breaks; pieces
+    /// without a letter are left out.
+    /// </summary>
+    public static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var end = c is '\n' or '\r' or '。' or '！' or '？'
+                || (c is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !(c == '.' && AfterAbbreviation(text, i)));
+            if (end)
+            {
+                Add(start, i + 1);
+                start = i + 1;
+            }
+        }
+
+        Add(start, text.Length);
+        return sentences;
+
+        void Add(int from, int to)
+        {
+            var piece = text[from..to].Trim();
+            if (piece.Any(char.IsLetter))
+            {
+                sentences.Add(piece);
+            }
+        }
+    }
+
+    /// <summary>Whether the "." at <paramref name="dot"/> ends a capitalised word of one to three letters (an abbreviation or an initial).</summary>
+    private static bool AfterAbbreviation(string text, int dot)
+    {
+        var start = dot;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return dot - start is >= 1 and <= 3 && char.IsUpper(text[start]) && (start == 0 || !char.IsLetterOrDigit(text[start - 1]));
+    }
+
+    /// <summary>Whether a term is hiragana only (a particle, an ending or a pair across them in Japanese).</summary>
+    public static bool IsKanaOnly(string term) => term.All(c => c is (>= '\u3041' and <= '\u309F') or 'ー');
+
     private static void AddCjk(List<string> terms, ReadOnlySpan<char> run)
     {
         if (run.Length == 1)

@@ -9,8 +9,9 @@ namespace BuyerMessaging.Internal;
 /// </summary>
 internal sealed class TemplateIndex
 {
-    private TemplateIndex(Template[] templates, Bm25Field whole, Bm25Field parts, int[] partTemplate, double[] partInformation, TemplateClassifier? classifier)
+    private TemplateIndex(Template[] templates, Bm25Field whole, Bm25Field parts, int[] partTemplate, string?[] partQuestion, double[] partInformation, TemplateClassifier? classifier)
     {
+        PartQuestion = partQuestion;
         PartInformation = partInformation;
         Templates = templates;
         Whole = whole;
@@ -28,6 +29,9 @@ internal sealed class TemplateIndex
     /// <summary>The template of each document of <see cref="Parts"/>.</summary>
     public int[] PartTemplate { get; }
 
+    /// <summary>The text of each document of <see cref="Parts"/> that is a question (a template's name or example), <see langword="null"/> for a body.</summary>
+    public string?[] PartQuestion { get; }
+
     /// <summary>The information (the sum of the IDFs of its distinct terms) of each document of <see cref="Parts"/>.</summary>
     public double[] PartInformation { get; }
 
@@ -40,6 +44,7 @@ internal sealed class TemplateIndex
         var wholeDocs = new List<List<string>>();
         var partDocs = new List<List<string>>();
         var partTemplate = new List<int>();
+        var partQuestion = new List<string?>();
         var questions = new List<IReadOnlyList<List<string>>>();
         for (var t = 0; t < chosen.Length; t++)
         {
@@ -54,6 +59,7 @@ internal sealed class TemplateIndex
                 {
                     partDocs.Add(terms);
                     partTemplate.Add(t);
+                    partQuestion.Add(isQuestion ? text : null);
                     all.AddRange(terms);
                     if (isQuestion)
                     {
@@ -69,7 +75,7 @@ internal sealed class TemplateIndex
         var classifier = chosen.Length <= classifierLimit ? TemplateClassifier.Train(questions) : null;
         var parts = Bm25Field.Build(partDocs, k1, b);
         var partInformation = partDocs.Select(d => d.Distinct(StringComparer.Ordinal).Sum(term => parts.Idf(parts.PostingsOf(term).Length))).ToArray();
-        return new TemplateIndex(chosen, Bm25Field.Build(wholeDocs, k1, b), parts, [.. partTemplate], partInformation, classifier);
+        return new TemplateIndex(chosen, Bm25Field.Build(wholeDocs, k1, b), parts, [.. partTemplate], [.. partQuestion], partInformation, classifier);
     }
 }
 
