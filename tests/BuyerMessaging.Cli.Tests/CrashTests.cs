@@ -27,8 +27,8 @@ public sealed class CrashTests : IDisposable
         await WriteMboxAsync(mbox, total);
         string[] ingest = ["ingest", "--db", _cli.Database, "--config", CliHarness.Sample("stores.json"), mbox, "--json"];
 
-        var afterFirstKill = await KillWhenAsync(ingest, () => Count("messages") > 0);
-        var afterSecondKill = await KillWhenAsync(ingest, () => Count("messages") > afterFirstKill);
+        var afterFirstKill = await KillWhenAsync(ingest, () => Count("messages"), 1);
+        var afterSecondKill = await KillWhenAsync(ingest, () => Count("messages"), afterFirstKill + 1);
         var last = (await _cli.OkAsync(ingest)).Json();
 
         // Each kill came in the middle of the run (else this test would prove nothing), and the last run finished it.
@@ -50,8 +50,8 @@ public sealed class CrashTests : IDisposable
 
         // The killed workers run on the real clock, days after the harness's: every auto-reply is due for them.
         string[] worker = ["worker", "--db", _cli.Database, "--once", "--outbox", outbox, "--json"];
-        var afterFirstKill = await KillWhenAsync(worker, () => Sent(outbox) >= 10);
-        var afterSecondKill = await KillWhenAsync(worker, () => Sent(outbox) >= afterFirstKill + 100);
+        var afterFirstKill = await KillWhenAsync(worker, () => Sent(outbox), 10);
+        var afterSecondKill = await KillWhenAsync(worker, () => Sent(outbox), afterFirstKill + 100);
 
         // Then the harness's worker, past the killed workers' leases (and any retry's back-off), until nothing is left.
         _cli.Time.Now = TimeProvider.System.GetUtcNow().AddHours(1);
@@ -158,14 +158,14 @@ public sealed class CrashTests : IDisposable
         return start;
     }
 
-    /// <summary>Starts the CLI as its own process, kills it (the whole tree) once <paramref name="condition"/> holds, and returns the count then.</summary>
-    private async Task<int> KillWhenAsync(string[] args, Func<bool> condition)
+    /// <summary>Starts the CLI as its own process, kills it (the whole tree) once <paramref name="progress"/> reaches <paramref name="atLeast"/>, and returns the progress then.</summary>
+    private static async Task<int> KillWhenAsync(string[] args, Func<int> progress, int atLeast)
     {
         using var process = Process.Start(Start(args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
-        while (!condition())
+        while (progress() < atLeast)
         {
             if (process.HasExited)
             {
@@ -180,7 +180,7 @@ public sealed class CrashTests : IDisposable
         await process.WaitForExitAsync();
         await Task.WhenAll(output, errors);
         Assert.True(process.ExitCode != 0, $"the run ended before it was killed: {await output} {await errors}");
-        return args[0] == "worker" ? Sent(Path.Combine(_cli.Folder, "outbox")) : Count("messages");
+        return progress();
     }
 
     private static int Sent(string outbox) => Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0;

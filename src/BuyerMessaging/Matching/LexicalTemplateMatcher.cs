@@ -213,6 +213,13 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
     /// </summary>
     private TemplateMatch BySentence(TemplateIndex index, TemplateMatchRequest request, string language, TemplateMatch whole)
     {
+        // Only a match that would be sent, or one suggested for want of confidence, can change: the rest need no sentence.
+        var sendable = whole.Outcome == MatchOutcome.Suggested && whole.FailureReason is MatchFailureReason.BelowThreshold or MatchFailureReason.UnknownWords;
+        if (whole.Outcome != MatchOutcome.Matched && !sendable)
+        {
+            return whole;
+        }
+
         var sentences = MatchTokenizer.Sentences(request.Text);
         if (sentences.Count < 2)
         {
@@ -234,8 +241,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         // Every other sentence is about the same template or about nothing the templates know (no term in common
         // beyond particles and endings: a greeting, a signature, an order number).
         static bool Noise(TemplateMatch m) => m.Candidates.Count == 0 || m.Candidates[0].Terms.All(t => MatchTokenizer.IsKanaOnly(t.Term));
-        return whole.Outcome == MatchOutcome.Suggested
-            && whole.FailureReason is MatchFailureReason.BelowThreshold or MatchFailureReason.UnknownWords
+        return sendable
             && !parts.Any(p => p.Match.FailureReason == MatchFailureReason.Negated)
             && parts.All(p => Noise(p.Match) || (p.Match.Candidates[0].TemplateId == best && p.Match.Candidates[0].Confidence >= _options.SuggestThreshold))
             && parts.FirstOrDefault(p => p.Match.Outcome == MatchOutcome.Matched && p.Match.TemplateId == best && p.Agrees) is { Match: { } alone }
