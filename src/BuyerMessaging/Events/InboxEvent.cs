@@ -4,7 +4,8 @@ namespace BuyerMessaging;
 
 /// <summary>
 /// Something an app may want to push to a person (new message, template matched, match failed, SLA breach soon,
-/// breached, auto-reply sent, send failed). Events are stored with the change that raises them and delivered at least
+/// breached, auto-reply or smart reply sent, an automatic reply skipped because the seller's settings changed, send or
+/// work failed). Events are stored with the change that raises them and delivered at least
 /// once to every <see cref="IInboxEventHandler"/>: a handler may see one twice and should de-duplicate by <see cref="Id"/>.
 /// </summary>
 public sealed record InboxEvent

@@ -26,4 +26,19 @@ public enum InboxEventKind
 
     /// <summary>Scheduled work other than a send failed on its last attempt (<see cref="InboxEvent.Detail"/> says why).</summary>
     WorkFailed,
+
+    /// <summary>
+    /// A smart reply went out: <see cref="InboxEvent.TemplateId"/> is the matched template, <see cref="InboxEvent.MessageId"/>
+    /// the reply as recorded in the conversation.
+    /// </summary>
+    SmartReplySent,
+
+    /// <summary>
+    /// A scheduled auto-reply or smart reply fell due but was not sent, because the seller's settings changed since it was
+    /// scheduled (<see cref="InboxEvent.Detail"/> says how: the channel disabled, the policy paused or no longer naming the
+    /// template, the template deleted, paused or not for the channel). Nobody answered the buyer: the conversation keeps
+    /// its SLA clock (<see cref="InboxEvent.DueAt"/>) for a person. Not raised when a person answered, resolved the
+    /// conversation or marked it "no reply needed" in the meantime: that is the reply's expected end.
+    /// </summary>
+    AutomaticReplySkipped,
 }

@@ -615,6 +615,8 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Empty(Sender.Delivered);
         var item = Assert.Single(await WorkAsync(WorkKinds.AutoReply, id));
         Assert.Equal((WorkItemState.Succeeded, "skipped: the policy is off"), (item.State, item.Result));
+        var skipped = Assert.Single(Events.Of(InboxEventKind.AutomaticReplySkipped));
+        Assert.Equal((id, new TemplateId("closed"), "the policy is off"), (skipped.ConversationId!.Value, skipped.TemplateId!.Value, skipped.Detail));
     }
 
     [Fact]
@@ -667,7 +669,11 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal(1, c.SellerReplyCount);
         Assert.Equal(ConversationStatus.AwaitingBuyer, c.Status);
         Assert.Null(c.SlaDueAt);
-        Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.OutboundReply);
+        var reply = Assert.Single(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.OutboundReply);
+        var announced = Assert.Single(Events.Of(InboxEventKind.SmartReplySent));
+        Assert.Equal((id, reply.Id, new TemplateId("tracking"), TestMail.AmazonUs), (announced.ConversationId!.Value, announced.MessageId!.Value, announced.TemplateId!.Value, announced.ChannelId!.Value));
+        Assert.Empty(Events.Of(InboxEventKind.AutoReplySent));
+        Assert.Empty(Events.Of(InboxEventKind.AutomaticReplySkipped));
     }
 
     [Theory]
@@ -694,6 +700,8 @@ public abstract class AutomationContractTests : IAsyncLifetime
 
         Assert.Equal(WorkItemState.Cancelled, Assert.Single(await WorkAsync(WorkKinds.SmartReply, id)).State);
         Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.SmartReply);
+        Assert.Empty(Events.Of(InboxEventKind.SmartReplySent));
+        Assert.Empty(Events.Of(InboxEventKind.AutomaticReplySkipped)); // a person answering is the expected end, not news
     }
 
     [Theory]
@@ -1011,6 +1019,14 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Equal((WorkItemState.Succeeded, "skipped: template 'tracking' does not exist"), (item.State, item.Result));
         Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
         Assert.Empty(Events.Of(InboxEventKind.WorkFailed));
+        Assert.Empty(Events.Of(InboxEventKind.SmartReplySent));
+
+        // Whoever relied on the "matched" event learns that no answer is coming, why, and by when a person must answer.
+        var skipped = Assert.Single(Events.Of(InboxEventKind.AutomaticReplySkipped));
+        Assert.Equal(
+            (id, TestMail.AmazonUs, new TemplateId("tracking"), "template 'tracking' does not exist", TestMail.Start + Duration.FromHours(24)),
+            (skipped.ConversationId!.Value, skipped.ChannelId!.Value, skipped.TemplateId!.Value, skipped.Detail, skipped.DueAt!.Value));
+        Assert.Equal((await Store.GetMessagesAsync(id)).Single(m => m.Direction == MessageDirection.Inbound).Id, skipped.MessageId);
     }
 
     [Fact]
@@ -1044,6 +1060,7 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.Empty(Sender.Delivered);
         Assert.Equal(result, Assert.Single(await WorkAsync(WorkKinds.SmartReply, id)).Result);
         Assert.Equal(TestMail.Start + Duration.FromHours(24), (await GetAsync(id)).SlaDueAt);
+        Assert.Equal("skipped: " + Assert.Single(Events.Of(InboxEventKind.AutomaticReplySkipped)).Detail, result);
     }
 
     [Fact]
@@ -1242,6 +1259,8 @@ public abstract class AutomationContractTests : IAsyncLifetime
         Assert.DoesNotContain(Sender.Delivered, d => d.Message.Kind == OutgoingKind.AutoReply);
         var autoSend = (await WorkAsync(WorkKinds.Send, id)).First();
         Assert.Equal((WorkItemState.Succeeded, result), (autoSend.State, autoSend.Result));
+        Assert.Empty(Events.Of(InboxEventKind.AutomaticReplySkipped));
+        Assert.Empty(Events.Of(InboxEventKind.AutoReplySent));
         Assert.DoesNotContain(await Store.GetMessagesAsync(id), m => m.Direction == MessageDirection.AutoReply);
     }
 

@@ -31,8 +31,20 @@ internal sealed class AutomaticReplyWork(WorkContext context) : IWorkHandler
         if (NotWantedReason(kind, channel, policies, templateId, template) is { } notWanted)
         {
             // What changed since the reply was scheduled is the seller's say: nothing is sent, the reason is kept as the
-            // item's result, and the conversation keeps its SLA clock (and its warnings) for a person to answer.
-            return await context.CompleteAsync(item, "skipped: " + notWanted, null, cancellationToken).ConfigureAwait(false);
+            // item's result, and the conversation keeps its SLA clock (and its warnings) for a person to answer, whom the
+            // event tells that no automatic answer is coming.
+            return await context.CompleteAsync(item, "skipped: " + notWanted, (tx, now) => InboxAutomation.EnqueueEventAsync(tx, new InboxEvent
+            {
+                Id = $"reply-skipped:{item.IdempotencyKey}",
+                Kind = InboxEventKind.AutomaticReplySkipped,
+                At = now,
+                ConversationId = conversationId,
+                ChannelId = channel.Id,
+                MessageId = answering!.Id,
+                TemplateId = templateId,
+                DueAt = conversation.SlaDueAt,
+                Detail = notWanted,
+            }, now, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         var rendered = await context.Renderer.RenderAsync(template!, conversation, channel, cancellationToken).ConfigureAwait(false);

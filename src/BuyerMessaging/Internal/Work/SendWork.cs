@@ -106,18 +106,15 @@ internal sealed class SendWork(WorkContext context) : IWorkHandler
         await tx.InsertMessageAsync(message, cancellationToken).ConfigureAwait(false);
         await tx.AddParticipantsAsync(conversation.Id, message.To.Select(p => p.Address), cancellationToken).ConfigureAwait(false);
         await tx.AppendHistoryAsync(changes, cancellationToken).ConfigureAwait(false);
-        if (auto)
+        await InboxAutomation.EnqueueEventAsync(tx, new InboxEvent
         {
-            await InboxAutomation.EnqueueEventAsync(tx, new InboxEvent
-            {
-                Id = $"auto-reply-sent:{item.IdempotencyKey}",
-                Kind = InboxEventKind.AutoReplySent,
-                At = now,
-                ConversationId = conversation.Id,
-                ChannelId = channel.Id,
-                MessageId = message.Id,
-                TemplateId = outgoing.TemplateId,
-            }, now, cancellationToken).ConfigureAwait(false);
-        }
+            Id = $"{(auto ? "auto-reply-sent" : "smart-reply-sent")}:{item.IdempotencyKey}",
+            Kind = auto ? InboxEventKind.AutoReplySent : InboxEventKind.SmartReplySent,
+            At = now,
+            ConversationId = conversation.Id,
+            ChannelId = channel.Id,
+            MessageId = message.Id,
+            TemplateId = outgoing.TemplateId,
+        }, now, cancellationToken).ConfigureAwait(false);
     }
 }
