@@ -33,7 +33,10 @@ namespace BuyerMessaging;
 /// <para>Precision first: a question that says "not" ("don't cancel my order", "キャンセルしないでください", "bitte
 /// nicht stornieren"; English, German, French, Spanish, Italian, Portuguese, Dutch, Swedish, Polish, Japanese and
 /// Chinese) is at most <see cref="MatchOutcome.Suggested"/> (<see cref="MatchFailureReason.Negated"/>) when none of the
-/// best template's example questions does: sharing every word, it may ask the opposite of what the template answers.</para>
+/// best template's example questions does: sharing every word, it may ask the opposite of what the template answers. The
+/// reverse holds too: when the best template's example closest to the question says "not" and the question does not
+/// ("Is the charger included in the box?" against "The charger was not included"), the result is at most suggested
+/// (<see cref="MatchFailureReason.ExampleNegated"/>).</para>
 /// <para>Likewise, a question whose information (the IDF of its terms) lies for 40 % or more in words no template of its
 /// language uses ("please cancel my subscription" against templates about orders) is at most suggested
 /// (<see cref="MatchFailureReason.UnknownWords"/>): the templates have never seen what it is about.</para>
@@ -190,6 +193,14 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
             return match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.Negated };
         }
 
+        // The reverse: the template's example closest to the question says "not" and the question does not. "Is the
+        // charger included in the box?" shares every word of "The charger was not included" and asks something else
+        // (a question before buying, not a missing part); so do "I received my refund, thanks" and "Sind Schrauben dabei?".
+        if (!negated && closest >= 0 && index.PartQuestion[closest] is { } nearest && Negation.In(nearest, language))
+        {
+            return match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.ExampleNegated };
+        }
+
         if (UnseenShare(index, query) >= UnseenShareLimit)
         {
             return match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.UnknownWords };
@@ -242,7 +253,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         // beyond particles and endings: a greeting, a signature, an order number).
         static bool Noise(TemplateMatch m) => m.Candidates.Count == 0 || m.Candidates[0].Terms.All(t => MatchTokenizer.IsKanaOnly(t.Term));
         return sendable
-            && !parts.Any(p => p.Match.FailureReason == MatchFailureReason.Negated)
+            && !parts.Any(p => p.Match.FailureReason is MatchFailureReason.Negated or MatchFailureReason.ExampleNegated)
             && parts.All(p => Noise(p.Match) || (p.Match.Candidates[0].TemplateId == best && p.Match.Candidates[0].Confidence >= _options.SuggestThreshold))
             && parts.FirstOrDefault(p => p.Match.Outcome == MatchOutcome.Matched && p.Match.TemplateId == best && p.Agrees) is { Match: { } alone }
                 ? alone

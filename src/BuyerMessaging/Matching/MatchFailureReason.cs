@@ -63,4 +63,12 @@ public enum MatchFailureReason
     /// example questions of other topics) in that language for automatic answers.
     /// </summary>
     SingleTemplate,
+
+    /// <summary>
+    /// The best template's example question closest to the question says "not" and the question does not: "Is the charger
+    /// included in the box?" shares every word of "The charger was not included" and asks something else (before buying,
+    /// not about a missing part), as "I received my refund, thanks" does of "I have not received my refund". The result is
+    /// at most suggested.
+    /// </summary>
+    ExampleNegated,
 }

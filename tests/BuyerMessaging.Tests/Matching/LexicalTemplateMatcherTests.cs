@@ -301,6 +301,30 @@ public sealed class LexicalTemplateMatcherTests
         Assert.Equal((MatchOutcome.Matched, new TemplateId("cancel")), (match.Outcome, match.TemplateId));
     }
 
+    [Theory]
+    [InlineData("en", "Is the charger included in the box?", "sample-missing-part-en")]
+    [InlineData("en", "I received my refund, thanks.", "sample-refund-en")]
+    [InlineData("de", "Sind Schrauben dabei?", "sample-missing-part-de")]
+    public async Task MatchAsync_ClosestExampleSaysNotAndTheQuestionDoesNot_IsOnlySuggested(string language, string question, string template)
+    {
+        // The sample library: "The charger was not included", "I have not received my refund yet", "Die Schrauben waren
+        // nicht dabei" share every word of these questions, which ask something else.
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = TemplateSamples.All });
+
+        Assert.Equal((MatchOutcome.Suggested, MatchFailureReason.ExampleNegated, new TemplateId(template)), (match.Outcome, match.FailureReason, match.TemplateId));
+        Assert.InRange(match.Confidence, match.AutoSendThreshold, 1);
+    }
+
+    [Theory]
+    [InlineData("en", "The charger was not included in the box.", "sample-missing-part-en")]
+    [InlineData("de", "Die Schrauben waren nicht im Paket dabei.", "sample-missing-part-de")]
+    public async Task MatchAsync_QuestionSaysNotLikeItsClosestExample_CanStillBeSent(string language, string question, string template)
+    {
+        var match = await Matcher.MatchAsync(new TemplateMatchRequest { Text = question, Language = language, Templates = TemplateSamples.All });
+
+        Assert.Equal((MatchOutcome.Matched, new TemplateId(template)), (match.Outcome, match.TemplateId));
+    }
+
     [Fact]
     public async Task MatchAsync_NegatedQuestionLikeNegatedExamples_CanStillBeSent()
     {

@@ -19,7 +19,7 @@ public sealed class ShopMatchingEvaluationTests
         yield return ("policy alone", OutcomeScore.Of(policy.Test, MatchingMetrics.Run(matcher, policy, policy.Test)));
     }
 
-    /// <summary>What the default matcher must keep: at most 2 wrong automatic answers in any view, at most 12 in all nine, 95 % precision over the three languages' "all samples" views, and each language's coverage there.</summary>
+    /// <summary>What the default matcher must keep: at most 1 wrong automatic answer in any view, at most 3 in all nine, 98 % precision over the three languages' "all samples" views, and each language's coverage there.</summary>
     private static List<string> Failures(LexicalTemplateMatcher matcher)
     {
         var failures = new List<string>();
@@ -30,7 +30,7 @@ public sealed class ShopMatchingEvaluationTests
             foreach (var (view, score) in Views(matcher, language))
             {
                 wrong += score.WrongAutomatic;
-                if (score.WrongAutomatic > 2)
+                if (score.WrongAutomatic > 1)
                 {
                     failures.Add($"{language}, {view}: {score}");
                 }
@@ -46,7 +46,7 @@ public sealed class ShopMatchingEvaluationTests
             }
         }
 
-        if (wrong > 12 || sentCorrect < 0.95 * sent)
+        if (wrong > 3 || sentCorrect < 0.98 * sent)
         {
             failures.Add($"all: {wrong} wrong automatic answers, {sentCorrect} of {sent} sent right");
         }

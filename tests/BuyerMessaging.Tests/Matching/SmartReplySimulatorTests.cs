@@ -89,6 +89,7 @@ public sealed class SmartReplySimulatorTests : IAsyncLifetime
     [InlineData(MatchFailureReason.Negated, "Suggested 'returns' only: its words match (confidence 0.97) but the question says \"not\"")]
     [InlineData(MatchFailureReason.UnknownWords, "Suggested 'returns' only: its words match (confidence 0.97) but much of the question is words no template uses")]
     [InlineData(MatchFailureReason.SeveralTopics, "Suggested 'returns' only: its words match (confidence 0.97) but a sentence of the message is about another template")]
+    [InlineData(MatchFailureReason.ExampleNegated, "Suggested 'returns' only: its words match (confidence 0.97) but its example question closest to this one says \"not\"")]
     [InlineData(MatchFailureReason.SingleTemplate, "Suggested 'returns' only: its words match (confidence 0.97) but it is the only template in en")]
     public async Task SimulateAsync_ReRankedSuggestion_SaysWhyItIsOnlySuggested(MatchFailureReason reason, string line)
     {
