@@ -110,6 +110,24 @@ public sealed class EditTests : IDisposable
         Assert.Equal("open", await StatusAsync(id));
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("create", "VIP")]
+    [InlineData("delete", "VIP")]
+    public async Task A_conversation_ID_before_a_folder_subcommand_is_an_error_not_ignored(params string[] subcommand)
+    {
+        await _cli.IngestSamplesAsync();
+        var id = await FirstIdAsync();
+
+        var result = await _cli.RunAsync(["folder", id, .. subcommand, "--db", _cli.Database]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"folder {subcommand[0]}: takes no conversation ID before the sub-command (got '{id}')", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            (await _cli.OkAsync("folder", "list", "--db", _cli.Database, "--json")).Json().Items(),
+            f => f.Str("name") == "VIP");
+    }
+
     [Fact]
     public async Task Usage_errors_exit_1()
     {

@@ -48,6 +48,19 @@ internal static class FolderCommand
         command.Subcommands.Add(Delete(runtime));
         command.Subcommands.Add(SetHidden(runtime, "hide", hidden: true, "Hide a folder from the sidebar (system folders too)."));
         command.Subcommands.Add(SetHidden(runtime, "show", hidden: false, "Show a hidden folder in the sidebar again."));
+
+        // "folder 3 list" parses 3 as the move's conversation ID and then runs "list": say so rather than ignore it.
+        foreach (var subcommand in command.Subcommands)
+        {
+            subcommand.Validators.Add(result =>
+            {
+                if (result.GetResult(id) is { Tokens: [{ } token, ..] })
+                {
+                    result.AddError($"folder {subcommand.Name}: takes no conversation ID before the sub-command (got '{token.Value}'); to move a conversation: folder ID --to FOLDER.");
+                }
+            });
+        }
+
         return command;
     }
 
