@@ -140,21 +140,23 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
 
         var profiles = Profiles;
-        var candidates = new List<int>(4);
+        Span<int> candidateSpace = stackalloc int[profiles.Languages.Count];
+        var count = 0;
         for (var l = 0; l < profiles.Languages.Count; l++)
         {
             if (profiles.LanguageScripts[l] == main)
             {
-                candidates.Add(l);
+                candidateSpace[count++] = l;
             }
         }
 
-        if (candidates.Count == 0)
+        var candidates = candidateSpace[..count];
+        if (candidates.Length == 0)
         {
             return LanguageDetection.Unknown;
         }
 
-        if (candidates.Count == 1)
+        if (candidates.Length == 1)
         {
             return Result(profiles.Languages[candidates[0]], share);
         }
@@ -242,7 +244,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// </summary>
     private string WithoutLatinNames(string text, string folded)
     {
-        if (LatinNames(text, strongOnly: true, mask: true, out var masked) == 0)
+        if (!MayHoldStrongName(text) || LatinNames(text, strongOnly: true, mask: true, out var masked) == 0)
         {
             return folded;
         }
@@ -255,6 +257,25 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
 
         return letters >= _options.MinimumLetters ? rest : folded;
+    }
+
+    /// <summary>
+    /// Whether the text may hold a token that is a name on its own (<see cref="LatinNames"/> with <c>strongOnly</c>):
+    /// such a token has a digit or a capital right after a letter or a hyphen of the token ("S24", "iPhone", "USB",
+    /// "X-T5"). Most buyer text has neither, and the token scan is skipped.
+    /// </summary>
+    private static bool MayHoldStrongName(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = Widen(text[i]);
+            if (char.IsDigit(c) || (char.IsUpper(c) && i > 0 && (IsTokenChar(text[i - 1]) || text[i - 1] == '-')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Sum(ReadOnlySpan<int> weights)
