@@ -5,6 +5,7 @@ internal sealed partial class InMemoryStoreState
 {
     private RuleSet? _rules;
     private IReadOnlyList<Channel>? _channels;
+    private List<UndoEntry>? _spareUndoLog;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -63,6 +64,24 @@ internal sealed partial class InMemoryStoreState
     public long LastConversationId { get; set; }
 
     public long LastMessageId { get; set; }
+
+    /// <summary>
+    /// The undo log for a transaction that begins: the one the previous transaction gave back, if any (transactions
+    /// hold <see cref="Gate"/>, so one uses it at a time), to keep a batch's log from growing anew each time.
+    /// </summary>
+    public List<UndoEntry> RentUndoLog()
+    {
+        var log = _spareUndoLog ?? [];
+        _spareUndoLog = null;
+        return log;
+    }
+
+    /// <summary>Takes back the undo log of a transaction that ended, emptied.</summary>
+    public void ReturnUndoLog(List<UndoEntry> log)
+    {
+        log.Clear();
+        _spareUndoLog = log;
+    }
 
     public Conversation? Latest(List<ConversationId>? ids, Func<Conversation, bool>? filter = null)
     {
