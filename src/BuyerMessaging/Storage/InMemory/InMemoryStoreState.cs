@@ -83,13 +83,14 @@ internal sealed partial class InMemoryStoreState
         _spareUndoLog = log;
     }
 
-    public Conversation? Latest(List<ConversationId>? ids, Func<Conversation, bool>? filter = null)
+    /// <summary>The most recently updated of <paramref name="ids"/>' conversations, among those with a buyer message at or after <paramref name="inboundSince"/> when given.</summary>
+    public Conversation? Latest(List<ConversationId>? ids, NodaTime.Instant? inboundSince = null)
     {
         Conversation? best = null;
         foreach (var id in ids ?? [])
         {
             var c = Conversations[id];
-            if ((filter is null || filter(c))
+            if ((inboundSince is not { } since || c.LastInboundAt >= since)
                 && (best is null || c.UpdatedAt > best.UpdatedAt || (c.UpdatedAt == best.UpdatedAt && string.CompareOrdinal(c.Id.Value, best.Id.Value) > 0)))
             {
                 best = c;

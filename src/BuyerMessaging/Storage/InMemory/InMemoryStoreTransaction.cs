@@ -77,9 +77,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         ArgumentNullException.ThrowIfNull(buyerKey);
         ArgumentNullException.ThrowIfNull(subjectKey);
-        return Done(state.Latest(
-            state.BySubject.GetValueOrDefault((channelId, buyerKey, subjectKey)),
-            c => c.LastInboundAt >= notBefore));
+        return Done(state.Latest(state.BySubject.GetValueOrDefault((channelId, buyerKey, subjectKey)), notBefore));
     }
 
     public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
