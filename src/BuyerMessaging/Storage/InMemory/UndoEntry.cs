@@ -4,8 +4,8 @@ namespace BuyerMessaging.Internal;
 /// One step of an <see cref="InMemoryStoreTransaction"/>'s undo log. The writes every ingested message makes (a
 /// conversation, a message and its look-up entries, history, participants, work items) are undone by a kind and the
 /// objects they touched, so that logging them allocates nothing; anything else is undone by an <see cref="Action"/>
-/// (<see cref="UndoKind.Run"/>). A batch of 500 messages logs some 10,000 steps: as closures they were a tenth of the
-/// in-memory store's allocations, and they all lived until the commit.
+/// (<see cref="UndoKind.Run"/>). A batch of 500 messages logs thousands of steps: as closures they were a tenth of
+/// the in-memory store stage's allocations, and they all lived until the commit.
 /// </summary>
 internal readonly struct UndoEntry
 {
