@@ -34,8 +34,9 @@ internal static class ChannelResolution
             channel = null;
             Channel? open = null;
             var openCount = 0;
-            foreach (var c in channels)
+            for (var i = 0; i < channels.Count; i++)
             {
+                var c = channels[i];
                 if (c.Kind != ChannelKind.Amazon || !SameMarketplace(c, marketplace))
                 {
                     continue;

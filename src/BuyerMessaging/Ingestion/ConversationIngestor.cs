@@ -242,7 +242,7 @@ public sealed partial class ConversationIngestor
         return results;
     }
 
-    private async Task<IngestResult> IngestInAsync(IStoreTransaction transaction, InboundMessage message, CancellationToken cancellationToken)
+    private async ValueTask<IngestResult> IngestInAsync(IStoreTransaction transaction, InboundMessage message, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.From?.Address))
         {
@@ -785,18 +785,23 @@ public sealed partial class ConversationIngestor
     private static string? BuyerName(InboundMessage message) =>
         message.BuyerName ?? (message.IsFromRelayAlias ? null : message.From.Name);
 
-    private static IEnumerable<string> Participants(InboundMessage message)
+    /// <summary>The sender's, then the recipients' and the copies' addresses, in that order.</summary>
+    private static string[] Participants(InboundMessage message)
     {
-        yield return message.From.Address;
-        foreach (var to in message.To)
+        var addresses = new string[1 + message.To.Count + message.Cc.Count];
+        var count = 0;
+        addresses[count++] = message.From.Address;
+        for (var i = 0; i < message.To.Count; i++)
         {
-            yield return to.Address;
+            addresses[count++] = message.To[i].Address;
         }
 
-        foreach (var cc in message.Cc)
+        for (var i = 0; i < message.Cc.Count; i++)
         {
-            yield return cc.Address;
+            addresses[count++] = message.Cc[i].Address;
         }
+
+        return addresses;
     }
 
     /// <summary>

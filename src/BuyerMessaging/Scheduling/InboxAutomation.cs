@@ -92,7 +92,11 @@ public sealed class InboxAutomation
     {
         var policies = await tx.GetChannelPoliciesAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var sla = GetSlaPolicy(channel, policies);
-        after = after with { NoAutoReply = false };
+        if (after.NoAutoReply)
+        {
+            after = after with { NoAutoReply = false };
+        }
+
         var active = IsActive(after.Status);
         if (sla is not null && after.SlaDueAt is null && !after.NoReplyNeeded && !inbound.IsAmazonNotice)
         {

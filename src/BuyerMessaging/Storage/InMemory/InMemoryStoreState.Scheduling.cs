@@ -3,7 +3,7 @@ namespace BuyerMessaging.Internal;
 /// <content>Work items and channel policies of the in-memory store.</content>
 internal sealed partial class InMemoryStoreState
 {
-    public SortedDictionary<long, WorkItem> Work { get; } = [];
+    public WorkItemList Work { get; } = new();
 
     public Dictionary<string, long> WorkByKey { get; } = new(StringComparer.Ordinal);
 

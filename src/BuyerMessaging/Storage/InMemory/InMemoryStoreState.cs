@@ -5,6 +5,7 @@ internal sealed partial class InMemoryStoreState
 {
     private RuleSet? _rules;
     private IReadOnlyList<Channel>? _channels;
+    private List<UndoEntry>? _spareUndoLog;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -64,13 +65,32 @@ internal sealed partial class InMemoryStoreState
 
     public long LastMessageId { get; set; }
 
-    public Conversation? Latest(List<ConversationId>? ids, Func<Conversation, bool>? filter = null)
+    /// <summary>
+    /// The undo log for a transaction that begins: the one the previous transaction gave back, if any (transactions
+    /// hold <see cref="Gate"/>, so one uses it at a time), to keep a batch's log from growing anew each time.
+    /// </summary>
+    public List<UndoEntry> RentUndoLog()
+    {
+        var log = _spareUndoLog ?? [];
+        _spareUndoLog = null;
+        return log;
+    }
+
+    /// <summary>Takes back the undo log of a transaction that ended, emptied.</summary>
+    public void ReturnUndoLog(List<UndoEntry> log)
+    {
+        log.Clear();
+        _spareUndoLog = log;
+    }
+
+    /// <summary>The most recently updated of <paramref name="ids"/>' conversations, among those with a buyer message at or after <paramref name="inboundSince"/> when given.</summary>
+    public Conversation? Latest(List<ConversationId>? ids, NodaTime.Instant? inboundSince = null)
     {
         Conversation? best = null;
         foreach (var id in ids ?? [])
         {
             var c = Conversations[id];
-            if ((filter is null || filter(c))
+            if ((inboundSince is not { } since || c.LastInboundAt >= since)
                 && (best is null || c.UpdatedAt > best.UpdatedAt || (c.UpdatedAt == best.UpdatedAt && string.CompareOrdinal(c.Id.Value, best.Id.Value) > 0)))
             {
                 best = c;

@@ -19,7 +19,7 @@ internal sealed partial class InMemoryStoreTransaction
         var mark = _savepoints![index].UndoCount;
         for (var i = _undo.Count - 1; i >= mark; i--)
         {
-            _undo[i]();
+            _undo[i].Apply(state);
         }
 
         _undo.RemoveRange(mark, _undo.Count - mark);

@@ -27,14 +27,9 @@ internal sealed partial class InMemoryStoreTransaction
             State = WorkItemState.Pending,
             CreatedAt = now,
         };
-        state.Work[id] = stored;
+        state.Work.Set(stored);
         state.WorkByKey[item.IdempotencyKey] = id;
-        _undo.Add(() =>
-        {
-            state.Work.Remove(id);
-            state.WorkByKey.Remove(item.IdempotencyKey);
-            state.LastWorkId = Math.Min(state.LastWorkId, id - 1);
-        });
+        _undo.Add(UndoEntry.RemoveWork(id, item.IdempotencyKey));
         return ValueTask.FromResult(stored);
     }
 
@@ -117,7 +112,7 @@ internal sealed partial class InMemoryStoreTransaction
 
     private void Replace(WorkItem old, WorkItem updated)
     {
-        state.Work[old.Id] = updated;
-        _undo.Add(() => state.Work[old.Id] = old);
+        state.Work.Set(updated);
+        _undo.Add(UndoEntry.RestoreWork(old));
     }
 }

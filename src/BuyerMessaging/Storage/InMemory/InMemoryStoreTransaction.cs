@@ -7,7 +7,7 @@ namespace BuyerMessaging.Internal;
 /// <summary>A write transaction of the in-memory store: holds the gate, applies writes at once, undoes them on rollback.</summary>
 internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state) : IStoreTransaction
 {
-    private readonly List<Action> _undo = [];
+    private readonly List<UndoEntry> _undo = state.RentUndoLog();
     private bool _committed;
     private bool _disposed;
 
@@ -48,10 +48,23 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         ArgumentNullException.ThrowIfNull(internetMessageId);
         ArgumentNullException.ThrowIfNull(participant);
-        var message = state.ByReferencedId.GetValueOrDefault((storeId, internetMessageId))?
-            .Take(ThreadingKeys.ReferencingCandidates)
-            .FirstOrDefault(m => state.Participants.TryGetValue(m.ConversationId, out var set) && set.Contains(participant.ToLowerInvariant()));
-        return Done(message is null ? (MessageLocation?)null : MessageLocation.Of(message));
+        ThrowIfDone();
+        if (!state.ByReferencedId.TryGetValue((storeId, internetMessageId), out var naming))
+        {
+            return ValueTask.FromResult<MessageLocation?>(null);
+        }
+
+        var address = participant.ToLowerInvariant();
+        for (var i = 0; i < naming.Count && i < ThreadingKeys.ReferencingCandidates; i++)
+        {
+            var message = naming[i];
+            if (state.Participants.TryGetValue(message.ConversationId, out var set) && set.Contains(address))
+            {
+                return ValueTask.FromResult<MessageLocation?>(MessageLocation.Of(message));
+            }
+        }
+
+        return ValueTask.FromResult<MessageLocation?>(null);
     }
 
     public ValueTask<Conversation?> FindConversationByBuyerAndOrderAsync(StoreId storeId, string buyerKey, string? orderId, CancellationToken cancellationToken = default)
@@ -64,9 +77,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         ArgumentNullException.ThrowIfNull(buyerKey);
         ArgumentNullException.ThrowIfNull(subjectKey);
-        return Done(state.Latest(
-            state.BySubject.GetValueOrDefault((channelId, buyerKey, subjectKey)),
-            c => c.LastInboundAt >= notBefore));
+        return Done(state.Latest(state.BySubject.GetValueOrDefault((channelId, buyerKey, subjectKey)), notBefore));
     }
 
     public ValueTask<bool> IsParticipantAsync(ConversationId id, string address, CancellationToken cancellationToken = default)
@@ -83,15 +94,20 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         {
             set = new HashSet<string>(StringComparer.Ordinal);
             state.Participants[id] = set;
-            _undo.Add(() => state.Participants.Remove(id));
+            _undo.Add(UndoEntry.RemoveParticipants(id));
         }
 
         foreach (var address in addresses)
         {
-            if (!string.IsNullOrWhiteSpace(address) && set.Add(address.ToLowerInvariant()))
+            if (string.IsNullOrWhiteSpace(address))
             {
-                var added = address.ToLowerInvariant();
-                _undo.Add(() => set.Remove(added));
+                continue;
+            }
+
+            var added = address.ToLowerInvariant();
+            if (set.Add(added))
+            {
+                _undo.Add(UndoEntry.RemoveParticipant(set, added));
             }
         }
 
@@ -112,11 +128,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         var buyerKey = ThreadingKeys.BuyerKey(conversation.Buyer.Address);
         Index(state.ByBuyerAndOrder, (conversation.StoreId, buyerKey, conversation.OrderId), id);
         Index(state.BySubject, (conversation.ChannelId, buyerKey, ThreadingKeys.SubjectKey(conversation.Subject)), id);
-        _undo.Add(() =>
-        {
-            state.Conversations.Remove(id);
-            state.SearchText.Remove(id);
-        });
+        _undo.Add(UndoEntry.RemoveConversation(id));
         return ValueTask.CompletedTask;
     }
 
@@ -130,12 +142,12 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         state.Conversations[conversation.Id] = conversation;
-        _undo.Add(() => state.Conversations[old.Id] = old);
+        _undo.Add(UndoEntry.RestoreConversation(old));
         if (!string.Equals(old.Subject, conversation.Subject, StringComparison.Ordinal) && state.SearchText.TryGetValue(old.Id, out var texts))
         {
             var oldSubject = texts[0];
             texts[0] = TextFolding.Fold(conversation.Subject);
-            _undo.Add(() => texts[0] = oldSubject);
+            _undo.Add(UndoEntry.Run(() => texts[0] = oldSubject));
         }
 
         var buyerKey = ThreadingKeys.BuyerKey(conversation.Buyer.Address);
@@ -170,15 +182,15 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         list.Add(message);
-        _undo.Add(() => list.Remove(message));
+        _undo.Add(UndoEntry.RemoveMessage(list, message));
         if (message.ExternalId is { } external && state.ByExternalId.TryAdd((message.ChannelId, external), message))
         {
-            _undo.Add(() => state.ByExternalId.Remove((message.ChannelId, external)));
+            _undo.Add(UndoEntry.RemoveExternalId(message));
         }
 
         if (message.InternetMessageId is { } mid && state.ByInternetMessageId.TryAdd((conversation.StoreId, mid), message))
         {
-            _undo.Add(() => state.ByInternetMessageId.Remove((conversation.StoreId, mid)));
+            _undo.Add(UndoEntry.RemoveInternetMessageId(conversation.StoreId, message));
         }
 
         foreach (var referenced in ThreadingKeys.ReferencedIds(message.InReplyTo, message.References, message.InternetMessageId))
@@ -191,20 +203,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             }
 
             naming.Add(message);
-            _undo.Add(() =>
-            {
-                naming.Remove(message);
-                if (naming.Count == 0)
-                {
-                    state.ByReferencedId.Remove(key);
-                }
-            });
+            _undo.Add(UndoEntry.RemoveReference(naming, message, conversation.StoreId, referenced));
         }
 
         if (state.SearchText.TryGetValue(message.ConversationId, out var texts) && message.Text.Length > 0)
         {
             texts.Add(TextFolding.Fold(message.Text));
-            _undo.Add(() => texts.RemoveAt(texts.Count - 1));
+            _undo.Add(UndoEntry.RemoveLastText(texts));
         }
 
         return ValueTask.CompletedTask;
@@ -223,7 +228,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             }
 
             list.Add(change);
-            _undo.Add(() => list.RemoveAt(list.Count - 1));
+            _undo.Add(UndoEntry.RemoveLastChange(list));
         }
 
         return ValueTask.CompletedTask;
@@ -244,15 +249,15 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
 
         var stored = item with { Id = ++state.LastQuarantineId };
         state.Quarantine.Add(stored);
-        _undo.Add(() =>
+        _undo.Add(UndoEntry.Run(() =>
         {
             state.Quarantine.Remove(stored);
             state.LastQuarantineId--;
-        });
+        }));
         if (hash is not null)
         {
             state.QuarantineByHash.Add(hash, stored.Id);
-            _undo.Add(() => state.QuarantineByHash.Remove(hash));
+            _undo.Add(UndoEntry.Run(() => state.QuarantineByHash.Remove(hash)));
         }
 
         return ValueTask.FromResult(stored.Id);
@@ -275,12 +280,12 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
 
         var item = state.Quarantine[index];
         state.Quarantine.RemoveAt(index);
-        _undo.Add(() => state.Quarantine.Insert(index, item));
+        _undo.Add(UndoEntry.Run(() => state.Quarantine.Insert(index, item)));
         var hash = item.Raw.IsEmpty ? null : Convert.ToHexStringLower(SHA256.HashData(item.Raw.Span));
         if (hash is not null && state.QuarantineByHash.TryGetValue(hash, out var byHash) && byHash == id)
         {
             state.QuarantineByHash.Remove(hash);
-            _undo.Add(() => state.QuarantineByHash.Add(hash, id));
+            _undo.Add(UndoEntry.Run(() => state.QuarantineByHash.Add(hash, id)));
         }
 
         return ValueTask.FromResult(true);
@@ -316,7 +321,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             return ValueTask.FromResult(false);
         }
 
-        _undo.Add(() => state.Folders[folderId] = old);
+        _undo.Add(UndoEntry.Run(() => state.Folders[folderId] = old));
         return ValueTask.FromResult(true);
     }
 
@@ -338,7 +343,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             return ValueTask.FromResult(false);
         }
 
-        _undo.Add(() => state.Rules[id] = old);
+        _undo.Add(UndoEntry.Run(() => state.Rules[id] = old));
         BumpRulesRevision();
         return ValueTask.FromResult(true);
     }
@@ -373,7 +378,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             return ValueTask.FromResult(false);
         }
 
-        _undo.Add(() => state.Templates[id] = old);
+        _undo.Add(UndoEntry.Run(() => state.Templates[id] = old));
         return ValueTask.FromResult(true);
     }
 
@@ -409,12 +414,13 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
             {
                 for (var i = _undo.Count - 1; i >= 0; i--)
                 {
-                    _undo[i]();
+                    _undo[i].Apply(state);
                 }
             }
         }
         finally
         {
+            state.ReturnUndoLog(_undo);
             state.Gate.Release();
         }
 
@@ -425,7 +431,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     private void Changed(Action forget)
     {
         forget();
-        _undo.Add(forget);
+        _undo.Add(UndoEntry.Run(forget));
     }
 
     /// <summary>Advances the rules revision (part of the ordered rules the state keeps, which it therefore drops).</summary>
@@ -433,7 +439,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         var revision = state.RulesRevision;
         state.RulesRevision = revision + 1;
-        _undo.Add(() => state.RulesRevision = revision);
+        _undo.Add(UndoEntry.Run(() => state.RulesRevision = revision));
         Changed(state.RulesChanged);
     }
 
@@ -447,7 +453,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         }
 
         list.Add(id);
-        _undo.Add(() => list.Remove(id));
+        _undo.Add(UndoEntry.RemoveFromIndex(list, id));
     }
 
     private void Unindex<TKey>(Dictionary<TKey, List<ConversationId>> index, TKey key, ConversationId id)
@@ -455,7 +461,7 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
     {
         if (index.TryGetValue(key, out var list) && list.Remove(id))
         {
-            _undo.Add(() => list.Add(id));
+            _undo.Add(UndoEntry.Run(() => list.Add(id)));
         }
     }
 
@@ -465,11 +471,11 @@ internal sealed partial class InMemoryStoreTransaction(InMemoryStoreState state)
         ThrowIfDone();
         if (map.TryGetValue(key, out var old))
         {
-            _undo.Add(() => map[key] = old);
+            _undo.Add(UndoEntry.Run(() => map[key] = old));
         }
         else
         {
-            _undo.Add(() => map.Remove(key));
+            _undo.Add(UndoEntry.Run(() => map.Remove(key)));
         }
 
         map[key] = value;
