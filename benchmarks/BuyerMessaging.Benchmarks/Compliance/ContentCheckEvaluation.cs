@@ -7,8 +7,8 @@ namespace BuyerMessaging.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- content</c>: the Amazon content check
 /// (<see cref="AmazonContentChecker.Default"/>) on the hand-written seller replies of <see cref="ContentCheckSet"/>:
-/// recall per language and rule on the violations, false positives on the look-alikes, every miss and false positive,
-/// and the mean time of one check over the set.
+/// recall per language and rule on the violations, false positives on the look-alikes, every miss and false positive
+/// (for the set and for its held-out part), and the mean time of one check over the set.
 /// </summary>
 internal static class ContentCheckEvaluation
 {
@@ -16,8 +16,39 @@ internal static class ContentCheckEvaluation
     {
         var cases = ContentCheckSet.Load(root);
         var checker = AmazonContentChecker.Default;
-        var outcomes = ContentCheckSet.Run(checker, cases);
         Console.WriteLine($"Seller replies ({ContentCheckSet.Directory}): recall on the violations, false positives on the look-alikes");
+        Report(ContentCheckSet.Run(checker, cases));
+        var heldOut = ContentCheckSet.Load(root, heldOut: true);
+        if (heldOut.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Held-out replies ({ContentCheckSet.Directory}/{ContentCheckSet.HeldOut}, written after the rules and not used to tune them):");
+            Report(ContentCheckSet.Run(checker, heldOut));
+        }
+
+        // The mean time of one check: every reply of the set, after a warm-up round.
+        var requests = cases.Select(c => new ContentCheckRequest { Text = c.Text }).ToList();
+        for (var i = 0; i < 20; i++)
+        {
+            requests.ForEach(r => checker.Check(r));
+        }
+
+        const int Rounds = 200;
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < Rounds; i++)
+        {
+            requests.ForEach(r => checker.Check(r));
+        }
+
+        stopwatch.Stop();
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Mean time of one check over the {requests.Count} replies ({Rounds} rounds): {stopwatch.Elapsed.TotalMicroseconds / (Rounds * requests.Count):F1} µs"));
+        return 0;
+    }
+
+    private static void Report(IReadOnlyList<ContentCheckOutcome> outcomes)
+    {
         Console.WriteLine();
         Console.WriteLine("| language | violations | caught | recall | look-alikes | flagged |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -54,26 +85,6 @@ internal static class ContentCheckEvaluation
         {
             Console.WriteLine($"- {outcome.Case.Language} {string.Join(", ", outcome.Findings.Select(f => $"{f.RuleId} «{f.Text}»"))}: {outcome.Case.Text}");
         }
-
-        // The mean time of one check: every reply of the set, after a warm-up round.
-        var requests = cases.Select(c => new ContentCheckRequest { Text = c.Text }).ToList();
-        for (var i = 0; i < 20; i++)
-        {
-            requests.ForEach(r => checker.Check(r));
-        }
-
-        const int Rounds = 200;
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < Rounds; i++)
-        {
-            requests.ForEach(r => checker.Check(r));
-        }
-
-        stopwatch.Stop();
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Mean time of one check over the {requests.Count} replies ({Rounds} rounds): {stopwatch.Elapsed.TotalMicroseconds / (Rounds * requests.Count):F1} µs"));
-        return 0;
     }
 
     private static void Row(string language, ContentCheckScore score) =>

@@ -34,6 +34,9 @@ internal static class ContentCheckSet
     /// <summary>Where the set is, relative to the repository root.</summary>
     public const string Directory = "tests/BuyerMessaging.Tests/Data/content-check";
 
+    /// <summary>The replies written after the rules were extended and not used to tune them, relative to <see cref="Directory"/>.</summary>
+    public const string HeldOut = "held-out";
+
     /// <summary>The expected value of a look-alike.</summary>
     public const string None = "none";
 
@@ -49,11 +52,12 @@ internal static class ContentCheckSet
         ContentRuleIds.Link, ContentRuleIds.PhoneNumber,
     ];
 
-    /// <summary>Reads every file of the set, in ordinal order of the file names.</summary>
+    /// <summary>Reads every file of the set (or of its held-out part), in ordinal order of the file names.</summary>
     /// <param name="root">The repository root.</param>
-    public static IReadOnlyList<ContentCheckCase> Load(string root) =>
+    /// <param name="heldOut">Whether to read the held-out part instead (<see cref="HeldOut"/>).</param>
+    public static IReadOnlyList<ContentCheckCase> Load(string root, bool heldOut = false) =>
     [
-        .. System.IO.Directory.GetFiles(Path.Combine(root, Directory), "*.tsv")
+        .. System.IO.Directory.GetFiles(heldOut ? Path.Combine(root, Directory, HeldOut) : Path.Combine(root, Directory), "*.tsv")
             .Order(StringComparer.Ordinal)
             .SelectMany(path => File.ReadLines(path, Encoding.UTF8).Where(line => line.Length > 0 && line[0] != '#').Select(line => Parse(path, line))),
     ];
