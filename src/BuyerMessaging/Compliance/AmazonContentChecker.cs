@@ -393,7 +393,6 @@ public sealed partial class AmazonContentChecker : IContentChecker
         (new(@"(?<!\d)0\d{1,4}[-(\s]\d{1,4}[-)\s]\d{3,4}(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 11),
         (new(@"(?<![\d-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 10),
         (new(@"(?<![\d-])0\d{2,5}\s?/\s?\d{3,10}(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 13),
-        (new(@"(?:tel|phone|telephone|telefon|fax|電話|携帯|☎|t[ée]l[ée]phone|tel[ée]fono|portable|\bmobile?|m[oó]vil|cellulare|whatsapp|handy)\s*(?:番号|number|nummer|nr\.?|no\.?)?\s*[:：]?(?:\s+(?:al|au|allo|at|on|an|unter|sur|su))?\s*\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout), 15),
         (new(@"(?<!\d)0\d{9,10}(?!\d)", RegexOptions.CultureInvariant, MatchTimeout), 11),
 
         // 0171 1234567, 030 12345678 (German), 07700 900123 (British), 02 12345678 (Italian).
@@ -407,6 +406,9 @@ public sealed partial class AmazonContentChecker : IContentChecker
 
         // 347 1234567 (Italian mobile).
         (new(@"(?<!\w)3\d{2}[\s.-]\d{6,7}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),
+
+        // Any number labelled as one ("Tel.", "WhatsApp", "portable").
+        (new(@"(?:tel|phone|telephone|telefon|fax|電話|携帯|☎|t[ée]l[ée]phone|tel[ée]fono|portable|\bmobile?|m[oó]vil|cellulare|whatsapp|handy)\s*(?:番号|number|nummer|nr\.?|no\.?)?\s*[:：]?(?:\s+(?:al|au|allo|at|on|an|unter|sur|su))?\s*\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout), 15),
     ];
 
     /// <summary>
