@@ -22,7 +22,7 @@ internal static class ContentCheckEvaluation
         if (heldOut.Count > 0)
         {
             Console.WriteLine();
-            Console.WriteLine($"Held-out replies ({ContentCheckSet.Directory}/{ContentCheckSet.HeldOut}, written after the rules and not used to tune them):");
+            Console.WriteLine($"Held-out replies ({ContentCheckSet.Directory}/{ContentCheckSet.HeldOut}, written after the rules; benchmarks/README.md lists what was fixed after their first run):");
             Report(ContentCheckSet.Run(checker, heldOut));
         }
 

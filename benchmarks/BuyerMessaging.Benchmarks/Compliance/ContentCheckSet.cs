@@ -34,7 +34,7 @@ internal static class ContentCheckSet
     /// <summary>Where the set is, relative to the repository root.</summary>
     public const string Directory = "tests/BuyerMessaging.Tests/Data/content-check";
 
-    /// <summary>The replies written after the rules were extended and not used to tune them, relative to <see cref="Directory"/>.</summary>
+    /// <summary>The replies written after the rules were extended (see SOURCE.md), relative to <see cref="Directory"/>.</summary>
     public const string HeldOut = "held-out";
 
     /// <summary>The expected value of a look-alike.</summary>

@@ -401,8 +401,8 @@ public sealed partial class AmazonContentChecker : IContentChecker
         // 06 12 34 56 78, 01.23.45.67.89 (French: five pairs, one separator throughout).
         (new(@"(?<!\w)0[1-9]([\s.-]?)\d{2}(?:\1\d{2}){3}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),
 
-        // 612 345 678, 91 123 45 67, 612345678 (Spanish mobile and landline).
-        (new(@"(?<!\w)(?:[6789]\d{2}([\s.])\d{3}\1\d{3}|9\d\s\d{3}\s\d{2}\s\d{2}|[67]\d{8})(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 9),
+        // 612 345 678, 654 32 10 98, 91 123 45 67, 612345678 (Spanish mobile and landline).
+        (new(@"(?<!\w)(?:[6789]\d{2}([\s.])\d{3}\1\d{3}|[6789]\d{2}\s\d{2}\s\d{2}\s\d{2}|9\d\s\d{3}\s\d{2}\s\d{2}|[67]\d{8})(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 9),
 
         // 347 1234567 (Italian mobile).
         (new(@"(?<!\w)3\d{2}[\s.-]\d{6,7}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),

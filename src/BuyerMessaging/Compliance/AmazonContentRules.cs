@@ -35,6 +35,9 @@ public static class AmazonContentRules
     private const string ThanksEs = @"\b(gracias|agradecemos|agradezco|agradecerle)\s+(mucho\s+|muchas\s+)?(por\s+)?(su|sus|tu|tus|la|el|esta|este)\s+([\w-]+\s+){0,2}";
     private const string ThanksIt = @"\b(grazie|ringraziamo|ringrazio|ringraziarla|ringraziarvi)\s+(mille\s+|tante\s+|molte\s+)?(per|della|del|dei|delle)\s+((la|il|le|i|l')\s*)?((sua|suo|sue|vostra|vostro)\s+)?([\w-]+\s+){0,2}";
 
+    // Amazon asking the buyer for a review (Request a Review, its own e-mails) is not the seller asking.
+    private const string AmazonAsks = @"\bamazon\b[^.!?\n]{0,40}";
+
     // The nouns of a review in each language, singular and plural, accents optional.
     private const string ReviewFr = @"(avis|[ée]valuations?|commentaires?|critiques?)";
     private const string ReviewEs = @"(valoraci[oó]n|valoraciones|rese[ñn]as?|opini[oó]n|opiniones|calificaci[oó]n|calificaciones|puntuaci[oó]n|comentarios?)";
@@ -68,7 +71,8 @@ public static class AmazonContentRules
                 // Not "prendre bonne note" (to take note).
                 NotAfter(ThanksFr + "|" + @"\bpr\w*\s+", @"(bonnes?|excellentes?|belles?|tr[eè]s bonnes?)") + @"\s+(notes?|[ée]valuations?|critiques?)\b",
                 NotAfter(ThanksFr, @"(5|cinq)") + @"\s*[ée]toiles\b",
-                NotAfter(ThanksEs, ReviewEs) + @"\s+(muy\s+)?(positivas?|positivos?|favorables?|excelentes?|(de\s+)?(5|cinco)\s+estrellas)\b",
+                NotAfter(ThanksFr, @"(notes?)") + @"\s+(tr[eè]s\s+)?(positives?|maximales?|maximum)\b",
+                NotAfter(ThanksEs, ReviewEs) + @"\s+(muy\s+)?(positivas?|positivos?|favorables?|excelentes?|buenas?|(de\s+)?(5|cinco)\s+estrellas)\b",
                 NotAfter(ThanksEs, @"(buenas?|excelentes?)") + @"\s+(valoraci[oó]n|valoraciones|rese[ñn]as?|opini[oó]n|opiniones|calificaci[oó]n|puntuaci[oó]n|nota)\b",
                 NotAfter(ThanksEs, @"(5|cinco)") + @"\s+estrellas\b",
                 NotAfter(ThanksIt, ReviewIt) + @"\s+(molto\s+)?(positiv[aoie]|favorevol[ei]|ottim[aoie]|(a\s+)?(5|cinque)\s+stelle)\b",
@@ -84,7 +88,7 @@ public static class AmazonContentRules
             MessageJa = "レビューや評価の変更・削除を依頼することはできません。",
             Patterns =
             [
-                @"\b(change|changing|remove|removing|delete|deleting|update|updating|revise|revising|edit|editing|take down|taking down|withdraw|withdrawing|modify|modifying|reconsider|reconsidering|amend|amending)(?<!\b(thanks?|thank you)\s+(so much\s+)?for\s+(change|changing|remove|removing|delete|deleting|update|updating|revise|revising|edit|editing|take down|taking down|withdraw|withdrawing|modify|modifying|reconsider|reconsidering|amend|amending))\s+(your\s+|the\s+|this\s+|that\s+)?(negative\s+|bad\s+|poor\s+|low\s+|1[- ]?star\s+|one[- ]?star\s+)?(reviews?|feedback|ratings?)\b",
+                @"\b(change|changing|remove|removing|delete|deleting|update|updating|revise|revising|edit|editing|take down|taking down|withdraw|withdrawing|modify|modifying|reconsider|reconsidering|amend|amending)(?<!\b(thanks?|thank you)\s+(so much\s+)?for\s+(change|changing|remove|removing|delete|deleting|update|updating|revise|revising|edit|editing|take down|taking down|withdraw|withdrawing|modify|modifying|reconsider|reconsidering|amend|amending))\s+(your\s+|the\s+|this\s+|that\s+)?(negative\s+|bad\s+|poor\s+|low\s+|[1-4][- ]?stars?\s+|(one|two|three|four)[- ]?stars?\s+)?(reviews?|feedback|ratings?)\b",
                 @"(評価|レビュー|フィードバック)\s*(を|の)?\s*(変更|削除|取り消|取消|取り下げ|取下げ|修正|書き換え|書き直|消して|見直して)",
                 @"(低評価|悪い評価|星\s*1)[^。\n]{0,15}(変更|削除|取り消|取り下げ|修正)",
                 @"\b(bewertung|rezension|feedback)\s+(zu\s+)?(ändern|entfernen|löschen|zurückziehen|zurückzuziehen|anpassen|überarbeiten)\b",
@@ -115,10 +119,12 @@ public static class AmazonContentRules
                 @"\bscreenshots?\s+of\s+(your|the)\s+([\w-]+\s+)?(reviews?|feedback|ratings?)\b",
                 @"\b(gegen|für)(?<!\b(danke|dank)\s+(gegen|für))\s+(eine|ihre)\s+([\w-]+\s+)?([\w-]*(bewertung|rezension))\b",
                 @"\b(wenn|falls|sobald|nachdem)\s+sie\b[^.!?\n]{0,40}\b(bewertung|rezension|feedback)\b[^.!?\n]{0,60}\b(erstatt\w*|rückerstattung|rabatt|gutschein|geschenk|gratis|kostenlos\w*|belohnung|geld\s+zurück|prämie)\b",
+                @"\b(schreiben|hinterlassen|geben)\s+sie\b[^.!?\n]{0,40}\b(bewertung|rezension|feedback)\s+und\s+(sie\s+)?(erhalten|bekommen|wir\s+(erstatten|schenken|senden|schicken))\b",
                 @"\bgeld\s+zurück\b[^.!?\n]{0,40}\b(wenn|falls|sobald|nachdem|für|gegen)\b[^.!?\n]{0,30}\b(bewertung|rezension|feedback)\b",
                 @"(レビュー|評価|フィードバック)[^。！？\n]{0,10}(と引き?換え|の代わりに|のお礼に|のお礼として)",
                 @"\b(rembours\w*|r[ée]ductions?|remises?|bons?\s+d'achat|codes?\s+promo|cadeaux?|gratuit\w*|offert\w*|r[ée]compenses?|avoirs?)\b[^.!?\n]{0,40}\b(si|quand|lorsque|d[eè]s que|une fois que|pour|contre|en [ée]change d'?|apr[eè]s)\b[^.!?\n]{0,30}\b(avis|[ée]valuations?|commentaires?|notes?|critiques?)\b",
                 @"\b(en [ée]change d'|en [ée]change de|contre|en contrepartie d'|en contrepartie de)\s*(un|une|votre|vos|chaque|l')\s*([\w-]+\s+){0,2}" + ReviewFr + @"\b",
+                @"\b(pour|contre)\s+(tout|chaque)\s+" + ReviewFr + @"\b[^.!?\n]{0,60}\b(rembours\w*|r[ée]ductions?|remises?|bons? d'achat|cadeaux?|gratuit\w*|offr\w*|offert\w*)",
                 @"\b(laissez|[ée]crivez|publiez|postez|donnez|mettez)\b[^.!?\n]{0,40}\b(avis|[ée]valuations?|commentaires?|notes?|critiques?|[ée]toiles)\b[^.!?\n]{0,20}\bet\b[^.!?\n]{0,30}\b(rembours\w*|r[ée]ductions?|remises?|bons? d'achat|cadeaux?|gratuit\w*|offr\w*|recevr\w*)",
                 @"\b(si|quand|lorsque|d[eè]s que|une fois que|apr[eè]s que)\s+vous\b[^.!?\n]{0,40}\b(avis|[ée]valuations?|commentaires?|critiques?|[ée]toiles)\b[^.!?\n]{0,60}\b(rembours\w*|r[ée]ductions?|remises?|bons? d'achat|cadeaux?|gratuit\w*|offr\w*|r[ée]compenses?)",
                 @"\b(reembols\w*|descuentos?|cup[oó]n(es)?|regal\w*|gratis|gratuit[oa]s?|vales?|recompensas?|tarjetas? regalo|devoluci[oó]n del dinero|compensaci[oó]n)\b[^.!?\n]{0,40}\b(si|cuando|en cuanto|una vez que|por|a cambio de|despu[eé]s de)\b[^.!?\n]{0,30}\b(" + ReviewEs + @"|valora|valore|califica|califique)\b",
@@ -137,7 +143,7 @@ public static class AmazonContentRules
             MessageJa = "メッセージでレビューや評価を依頼するのは危険です。Amazonの「レビューをリクエスト」機能を使ってください。",
             Patterns =
             [
-                @"\b(leave|leaving|write|writing|post|posting|give|giving|submit|submitting|share|sharing)(?<!\b(thanks?|thank you)\s+(so much\s+)?for\s+(leave|leaving|write|writing|post|posting|give|giving|submit|submitting|share|sharing))\s+(us\s+|me\s+)?(a\s+|an\s+|your\s+|some\s+)?(honest\s+|quick\s+|short\s+)?(reviews?|feedback|ratings?)\b",
+                @"\b(leave|leaving|write|writing|post|posting|give|giving|submit|submitting|share|sharing)(?<!(\b(thanks?|thank you)\s+(so much\s+)?for\s+|" + AmazonAsks + @")(leave|leaving|write|writing|post|posting|give|giving|submit|submitting|share|sharing))\s+(us\s+|me\s+)?(a\s+|an\s+|your\s+|some\s+)?(honest\s+|quick\s+|short\s+)?(reviews?|feedback|ratings?)\b",
                 @"\b(please|kindly)\s+(review|rate)\s+(us|the product|our product|this product|your purchase)\b(?!\s+(page|manual|listing|description|details|instructions|guide))",
                 @"(レビュー|評価|フィードバック)\s*(を|の)?\s*(お願い|ご記入|書いて|投稿|残して|いただけ|頂け)",
                 @"\b(bewertung|rezension|feedback)\s+(abgeben|hinterlassen|schreiben|abzugeben|zu hinterlassen|zu schreiben)\b",
@@ -145,14 +151,14 @@ public static class AmazonContentRules
                 @"\b(we'?d love|we would love|we'?d appreciate|we would appreciate|we'?d be grateful for)\b[^.!?\n]{0,40}\b(reviews?|ratings?)\b",
                 @"\büber\s+(ihr|ihre|eine)\s+([\w-]+\s+)?([\w-]*bewertung|[\w-]*rezension|feedback)\b[^.!?\n]{0,40}\b(freuen|dankbar)\b",
                 @"(レビュー|評価)\s*(に|へ)\s*(投稿|ご投稿|書いて|ご記入)",
-                @"\b(laisser|laissez|[ée]crire|[ée]crivez|r[ée]diger|r[ée]digez|publier|publiez|poster|postez|donner|donnez|partager|partagez)(?<!\b(merci|remercions|remercie)\s+(beaucoup\s+)?(de|d'|pour)\s*(nous\s+)?(avoir\s+)?(laisser|laissez|[ée]crire|[ée]crivez|r[ée]diger|r[ée]digez|publier|publiez|poster|postez|donner|donnez|partager|partagez))(\s*-?\s*nous)?\s+(un|une|votre|vos|quelques)\s+(petit\s+|petite\s+|court\s+|courte\s+)?" + ReviewFr + @"\b",
-                @"\b([ée]valuer|[ée]valuez|noter|notez|commenter|commentez)\s+(votre achat|le produit|l'article|notre produit|nos produits|nous|votre commande|ce produit|cet article)\b",
+                @"\b(laisser|laissez|[ée]crire|[ée]crivez|r[ée]diger|r[ée]digez|publier|publiez|poster|postez|donner|donnez|partager|partagez)(?<!(\b(merci|remercions|remercie)\s+(beaucoup\s+)?(de|d'|pour)\s*(nous\s+)?(avoir\s+)?|" + AmazonAsks + @")(laisser|laissez|[ée]crire|[ée]crivez|r[ée]diger|r[ée]digez|publier|publiez|poster|postez|donner|donnez|partager|partagez))(\s*-?\s*nous)?\s+(un|une|votre|vos|quelques)\s+(petit\s+|petite\s+|court\s+|courte\s+)?" + ReviewFr + @"\b",
+                NotAfter(AmazonAsks, @"([ée]valuer|[ée]valuez|noter|notez|commenter|commentez)") + @"\s+(votre achat|le produit|l'article|notre produit|nos produits|nous|votre commande|ce produit|cet article)\b",
                 @"\b(nous serions (ravis|heureux|reconnaissants)|nous aimerions)\b[^.!?\n]{0,40}\b" + ReviewFr + @"\b",
-                @"\b(dejar|deje|dejarnos|d[eé]jenos|dejara|dejase|escribir|escriba|escribirnos|publicar|publique|compartir|comparta)(?<!\bgracias\s+por\s+(dejar|deje|dejarnos|d[eé]jenos|dejara|dejase|escribir|escriba|escribirnos|publicar|publique|compartir|comparta))\s+(nos\s+)?(una?|su|sus|tu)\s+(breve\s+|peque[ñn]a\s+)?" + ReviewEs + @"\b",
-                @"\b(valorar|valore|valora|calificar|califique|califica|puntuar|punt[uú]e|rese[ñn]ar)\s+(su compra|el producto|el art[ií]culo|su pedido|nuestro producto|nuestra tienda|este producto)\b",
+                @"\b(dejar|deje|dejarnos|d[eé]jenos|dejara|dejase|escribir|escriba|escribirnos|publicar|publique|compartir|comparta)(?<!(\bgracias\s+por\s+|" + AmazonAsks + @")(dejar|deje|dejarnos|d[eé]jenos|dejara|dejase|escribir|escriba|escribirnos|publicar|publique|compartir|comparta))\s+(nos\s+)?(una?|su|sus|tu)\s+(breve\s+|peque[ñn]a\s+)?" + ReviewEs + @"\b",
+                NotAfter(AmazonAsks, @"(valorar|valore|valora|calificar|califique|califica|puntuar|punt[uú]e|rese[ñn]ar)") + @"\s+(su compra|el producto|el art[ií]culo|su pedido|nuestro producto|nuestra tienda|este producto)\b",
                 @"\b(nos encantar[ií]a|nos gustar[ií]a|le agradecer[ií]amos|agradecer[ií]amos)\b[^.!?\n]{0,40}\b" + ReviewEs + @"\b",
-                @"\b(lasciare|lasci|lasciarci|lasciateci|scrivere|scriva|scriverci|pubblicare|pubblichi|condividere|condivida)(?<!\bgrazie\s+per\s+(averci\s+)?(lasciare|lasci|lasciarci|lasciateci|scrivere|scriva|scriverci|pubblicare|pubblichi|condividere|condivida))\s+(ci\s+)?(una?|la sua|il suo|un breve|una breve|qualche)\s+([\w-]+\s+)?(" + ReviewIt + @"|opinione)\b",
-                @"\b(valutare|valuti|recensire|recensisca)\s+(il suo acquisto|il prodotto|l'articolo|il nostro prodotto|questo prodotto|il suo ordine)\b",
+                @"\b(lasciare|lasci|lasciarci|lasciateci|scrivere|scriva|scriverci|pubblicare|pubblichi|condividere|condivida)(?<!(\bgrazie\s+per\s+(averci\s+)?|" + AmazonAsks + @")(lasciare|lasci|lasciarci|lasciateci|scrivere|scriva|scriverci|pubblicare|pubblichi|condividere|condivida))\s+(ci\s+)?(una?|la sua|il suo|un breve|una breve|qualche)\s+([\w-]+\s+)?(" + ReviewIt + @"|opinione)\b",
+                NotAfter(AmazonAsks, @"(valutare|valuti|recensire|recensisca)") + @"\s+(il suo acquisto|il prodotto|l'articolo|il nostro prodotto|questo prodotto|il suo ordine)\b",
                 @"\b(ci farebbe piacere|ci piacerebbe|saremmo (lieti|felici|grati))\b[^.!?\n]{0,40}\b(" + ReviewIt + @"|opinione)\b",
                 @"\b(hinterlassen|schreiben|geben)\s+sie\s+(uns\s+)?((gerne?|doch|bitte)\s+)?(eine|ihre)\s+([a-zäöüß-]+\s+)?(bewertung|rezension|feedback)\b",
             ],
@@ -175,8 +181,10 @@ public static class AmazonContentRules
                 @"\b(a-?[àa]-?z|a [àa] z|a-?to-?z|garantie a)\b[^.!?\n]{0,40}\b(annul\w*|retir\w*|cl[oô]tur\w*|ferm\w*)",
                 @"\b(retire|retirar|retira|retirara|cierre|cerrar|cierra|cerrara|cancele|cancelar|cancela|cancelara|anule|anular|anula|anulara|desista)(?<!\b(hemos|ha)\s+(retire|retirar|retira|retirara|cierre|cerrar|cierra|cerrara|cancele|cancelar|cancela|cancelara|anule|anular|anula|anulara|desista))\s+(su\s+|sus\s+|la\s+|el\s+|esa\s+|esta\s+)?(reclamaci[oó]n|reclamaciones|disputa|contracargo|devoluci[oó]n de cargo|reclamo|garant[ií]a)\b",
                 @"\b(de la a a la z|a-?to-?z|a-z)\b[^.!?\n]{0,40}\b(retir\w*|cerr\w*|cierr\w*|cancel\w*|anul\w*)",
+                @"(?<!\bhemos\s+)\b(retirad[oa]|cerrad[oa]|cancelad[oa]|anulad[oa])\s+(su\s+|la\s+|el\s+)?(reclamaci[oó]n|disputa|contracargo|reclamo)\b",
                 @"\b(ritirare|ritiri|chiudere|chiuda|chiuderà|annullare|annulli|cancellare|cancelli|revocare|revochi)(?<!\b(abbiamo|ha)\s+(ritirare|ritiri|chiudere|chiuda|chiuderà|annullare|annulli|cancellare|cancelli|revocare|revochi))\s+((il|la|lo|l')\s*)?((sua|suo)\s+)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
                 @"\b(dalla a alla z|a-?to-?z|a-z)\b[^.!?\n]{0,40}\b(ritir\w*|chius\w*|chiud\w*|annull\w*)",
+                @"(?<!\babbiamo\s+)\b(ritirat[oa]|chius[oa]|annullat[oa])\s+((il|la|lo|l')\s*)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
             ],
         },
         new()
@@ -248,9 +256,9 @@ public static class AmazonContentRules
                 @"\b(this message|this e-?mail|this reply)\s+(was|is|has been)\s+(automatically|auto-?)\s*(generated|sent|created)\b",
                 @"\b(wurde|ist)\s+automatisch\s+(erstellt|generiert|versendet|verschickt|gesendet)\b",
                 @"(この|本)(メール|メッセージ)\s*(に|へ)\s*(は)?\s*(ご)?返信(しないで|なさらないで|いただいても)",
-                @"\b(r[ée]ponse|message|e-?mail|courriel)\s+automatique\b|\b(g[ée]n[ée]r[ée]|envoy[ée])\s+automatiquement\b|\bne\s+(pas\s+)?r[ée]pondre\s+[àa]\s+(ce|cet)\s+(message|e-?mail|courriel)\b|\bne\s+r[ée]pondez\s+pas\b",
-                @"\b(respuesta|mensaje|correo|e-?mail)\s+autom[aá]tic[oa]\b|\bgenerad[oa]\s+autom[aá]ticamente\b|\bno\s+(responda|conteste|respondas)\s+a\s+(este|esta)\s+(mensaje|correo|e-?mail)\b",
-                @"\b(risposta|messaggio|e-?mail|mail)\s+automatic[oa]\b|\bgenerat[oa]\s+automaticamente\b|\bnon\s+(rispondere|risponda)\s+a\s+(questo|questa)\s+(messaggio|e-?mail|mail)\b",
+                @"\b(r[ée]ponse|message|e-?mail|courriel)\s+automatique\b|\b(g[ée]n[ée]r[ée]e?|envoy[ée]e?)\s+automatiquement\b|\bne\s+(pas\s+)?r[ée]pondre\s+[àa]\s+(ce|cet)\s+(message|e-?mail|courriel)\b|\bne\s+r[ée]pondez\s+pas\b",
+                @"\b(respuesta|mensaje|correo|e-?mail)\s+autom[aá]tic[oa]\b|\b(generad[oa]|enviad[oa]|env[ií]a)\s+autom[aá]ticamente\b|\bno\s+(responda|conteste|respondas)\s+a\s+(este|esta)\s+(mensaje|correo|e-?mail)\b",
+                @"\b(risposta|messaggio|e-?mail|mail)\s+automatic[oa]\b|\b(generat[oa]|inviat[oa]|spedit[oa])\s+automaticamente\b|\bnon\s+(rispondere|risponda)\s+a\s+(questo|questa)\s+(messaggio|e-?mail|mail)\b",
             ],
         },
     ];

@@ -193,6 +193,8 @@ public sealed class AmazonContentCheckerTests
     [InlineData("ＣＩ ＬＡＳＣＩ ＵＮＡ ＲＥＣＥＮＳＩＯＮＥ ＰＯＳＩＴＩＶＡ", ContentRuleIds.PositiveReviewRequest, "ＲＥＣＥＮＳＩＯＮＥ ＰＯＳＩＴＩＶＡ")]
     [InlineData("Le regalamos un cupón de 10 € a cambio de su opinión.", ContentRuleIds.ReviewIncentive, "regalamos un cupón de 10 € a cambio de su opinión")]
     [InlineData("Bitte löschen Sie Ihre 1-Sterne-Bewertung.", ContentRuleIds.ReviewChangeRequest, "löschen Sie Ihre 1-Sterne-Bewertung")]
+    [InlineData("Could you reconsider the 2-star rating you gave us?", ContentRuleIds.ReviewChangeRequest, "reconsider the 2-star rating")]
+    [InlineData("Nous comptons sur vous pour une note positive !", ContentRuleIds.PositiveReviewRequest, "note positive")]
     [InlineData("Send us a screenshot of your review and we'll refund you.", ContentRuleIds.ReviewIncentive, "screenshot of your review")]
     public void ReviewsAndFeedback_FrenchSpanishItalian_Block(string text, string rule, string offending) => AssertBlocked(text, rule, offending);
 
@@ -218,6 +220,7 @@ public sealed class AmazonContentCheckerTests
     [InlineData("Appelez-nous au 06 12 34 56 78.", ContentRuleIds.PhoneNumber, "06 12 34 56 78")]
     [InlineData("Joignable au ０６.１２.３４.５６.７８", ContentRuleIds.PhoneNumber, "０６.１２.３４.５６.７８")]
     [InlineData("Mi móvil: 612 345 678", ContentRuleIds.PhoneNumber, "612 345 678")]
+    [InlineData("Puede llamarme al 654 32 10 98.", ContentRuleIds.PhoneNumber, "654 32 10 98")]
     [InlineData("Tel. 91 123 45 67", ContentRuleIds.PhoneNumber, "91 123 45 67")]
     [InlineData("Ci chiami al +39 02 1234 5678.", ContentRuleIds.PhoneNumber, "+39 02 1234 5678")]
     [InlineData("Mi scriva su WhatsApp al 347 1234567", ContentRuleIds.PhoneNumber, "347 1234567")]
@@ -269,6 +272,8 @@ public sealed class AmazonContentCheckerTests
     [InlineData("Il codice sconto che ha usato al pagamento è già stato applicato.", "IT")]
     [InlineData("Abbiamo modificato l'indirizzo di consegna come richiesto, il pacco parte domani.", "IT")]
     [InlineData("Thanks for updating your review. We have sent the missing cable today.", "US")]
+    [InlineData("Amazon vous demandera peut-être de donner votre avis ; ce message vient d'Amazon, pas de nous.", "FR")]
+    [InlineData("Amazon potrebbe chiederle di valutare il prodotto; quel messaggio è di Amazon, non nostro.", "IT")]
     [InlineData("The coupon code you used at checkout was applied to the price.", "US")]
     public void RealisticLegitimateReplies_FrenchSpanishItalian_AreNotFlagged(string text, string marketplace)
     {

@@ -4,8 +4,9 @@ namespace BuyerMessaging.Tests;
 
 /// <summary>
 /// The content check on the hand-written seller replies of Data/content-check (see SOURCE.md there): per language, the
-/// share of violations caught and the look-alikes flagged, with bounds the figures of 2026-12-07 meet
-/// (benchmarks/README.md, section Content check), so that a change to the rules that loses wording fails. Before French,
+/// share of violations caught and the look-alikes flagged, held to the figures of 2026-12-07 (every violation caught,
+/// no look-alike flagged; benchmarks/README.md, section Content check), so that a change to the rules that loses
+/// wording or starts flagging a look-alike fails. Before French,
 /// Spanish and Italian rules the checker caught 10.0, 6.1 and 12.2 % of those languages' violations.
 /// </summary>
 public sealed class ContentCheckEvaluationTests
@@ -28,25 +29,28 @@ public sealed class ContentCheckEvaluationTests
         var score = ContentCheckSet.Score(Outcomes, language);
 
         Assert.True(score.Violations >= 45 && score.LookAlikes >= 12, $"only {score.Violations} violations and {score.LookAlikes} look-alikes read");
-        Assert.True(score.Recall >= 0.98, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(Outcomes, language, lookAlikes: false)}");
+        Assert.True(score.Caught == score.Violations, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(Outcomes, language, lookAlikes: false)}");
         Assert.True(score.Flagged == 0, $"{score.Flagged} look-alikes flagged: {Wrong(Outcomes, language, lookAlikes: true)}");
     }
 
-    /// <summary>The replies written after the rules (held-out/); bounds below their first figures, which were lower than the set's.</summary>
+    /// <summary>
+    /// The replies written after the rules (held-out/). Their first run caught 81.5 % and flagged 3 of 23 look-alikes;
+    /// the gaps it showed were fixed (benchmarks/README.md), so they are no longer blind and are held to the same bound.
+    /// </summary>
     [Theory]
-    [InlineData("en", 0.85, 0)]
-    [InlineData("de", 0.80, 0)]
-    [InlineData("ja", 1.00, 0)]
-    [InlineData("fr", 0.80, 1)]
-    [InlineData("es", 0.65, 1)]
-    [InlineData("it", 0.80, 1)]
-    public void Check_HeldOutReplies_MeetsTheirBounds(string language, double recall, int flagged)
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData("ja")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("it")]
+    public void Check_HeldOutReplies_CatchesEveryViolationAndFlagsNoLookAlike(string language)
     {
         var score = ContentCheckSet.Score(HeldOutOutcomes, language);
 
-        Assert.True(score.Violations >= 5, $"only {score.Violations} violations read");
-        Assert.True(score.Recall >= recall, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(HeldOutOutcomes, language, lookAlikes: false)}");
-        Assert.True(score.Flagged <= flagged, $"{score.Flagged} look-alikes flagged: {Wrong(HeldOutOutcomes, language, lookAlikes: true)}");
+        Assert.True(score.Violations >= 5 && score.LookAlikes >= 2, $"only {score.Violations} violations and {score.LookAlikes} look-alikes read");
+        Assert.True(score.Caught == score.Violations, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(HeldOutOutcomes, language, lookAlikes: false)}");
+        Assert.True(score.Flagged == 0, $"{score.Flagged} look-alikes flagged: {Wrong(HeldOutOutcomes, language, lookAlikes: true)}");
     }
 
     [Fact]
