@@ -144,15 +144,7 @@ public sealed partial class AmazonContentChecker : IContentChecker
         var folded = TextFolding.FoldWithMap(text);
         var taken = new List<(int Start, int End)>();
 
-        foreach (Match m in EmailPattern().Matches(folded.Text))
-        {
-            taken.Add((m.Index, m.Index + m.Length));
-            Add(findings, ContentRuleIds.EmailAddress, ContentSeverity.Block, part, text, folded, m.Index, m.Length,
-                "E-mail addresses are not allowed: contact with the buyer stays in Amazon's messaging.",
-                "メールアドレスを記載することはできません。購入者との連絡はAmazonのメッセージ内で行ってください。");
-        }
-
-        foreach (Match m in LinkPattern().Matches(folded.Text))
+        foreach (Match m in EmailPattern().Matches(folded.Text).Concat(ObfuscatedEmailPattern().Matches(folded.Text)))
         {
             if (Overlaps(taken, m.Index, m.Length))
             {
@@ -160,13 +152,29 @@ public sealed partial class AmazonContentChecker : IContentChecker
             }
 
             taken.Add((m.Index, m.Index + m.Length));
-            var link = m.Value.TrimEnd('.', ',', ')', ']', '」', '』', '!', '?', ';', ':');
+            Add(findings, ContentRuleIds.EmailAddress, ContentSeverity.Block, part, text, folded, m.Index, m.Length,
+                "E-mail addresses are not allowed: contact with the buyer stays in Amazon's messaging.",
+                "メールアドレスを記載することはできません。購入者との連絡はAmazonのメッセージ内で行ってください。");
+        }
+
+        foreach (Match m in LinkPattern().Matches(folded.Text).Concat(SpacedLinkPattern().Matches(folded.Text)))
+        {
+            if (Overlaps(taken, m.Index, m.Length))
+            {
+                continue;
+            }
+
+            taken.Add((m.Index, m.Index + m.Length));
+            var shown = m.Value.TrimEnd('.', ',', ')', ']', '」', '』', '!', '?', ';', ':');
+
+            // "www . shop . fr", "shop [dot] com": checked as the host a buyer would type.
+            var link = SpacedLinkSeparator().Replace(shown, ".");
             if (IsAllowedLink(link, out var secure))
             {
                 continue;
             }
 
-            Add(findings, ContentRuleIds.Link, ContentSeverity.Block, part, text, folded, m.Index, link.Length,
+            Add(findings, ContentRuleIds.Link, ContentSeverity.Block, part, text, folded, m.Index, shown.Length,
                 secure
                     ? "Links are allowed only to Amazon and to a carrier's tracking page, never to your shop, social media or other sites."
                     : "Only secure (https) links needed to complete the order are allowed.",
@@ -375,15 +383,32 @@ public sealed partial class AmazonContentChecker : IContentChecker
 
     private static string Excerpt(string value) => value.Length <= MaxExcerpt ? value : value[..MaxExcerpt] + "…";
 
-    /// <summary>Phone number shapes (international, Japanese, North American, German) with the most digits each may have.</summary>
+    /// <summary>
+    /// Phone number shapes (international, Japanese, North American, German, British, French, Spanish, Italian) with the
+    /// most digits each may have.
+    /// </summary>
     private static readonly (Regex Pattern, int MaxDigits)[] PhonePatterns =
     [
         (new(@"(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\d)", RegexOptions.CultureInvariant, MatchTimeout), 15),
         (new(@"(?<!\d)0\d{1,4}[-(\s]\d{1,4}[-)\s]\d{3,4}(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 11),
         (new(@"(?<![\d-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 10),
         (new(@"(?<![\d-])0\d{2,5}\s?/\s?\d{3,10}(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 13),
-        (new(@"(?:tel|phone|telephone|telefon|fax|電話|携帯|☎)\s*(?:番号|number|nummer|nr\.?|no\.?)?\s*[:：]?\s*\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout), 15),
         (new(@"(?<!\d)0\d{9,10}(?!\d)", RegexOptions.CultureInvariant, MatchTimeout), 11),
+
+        // 0171 1234567, 030 12345678 (German), 07700 900123 (British), 02 12345678 (Italian).
+        (new(@"(?<![\w/.,-])0\d{2,4}\s\d{5,8}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 12),
+
+        // 06 12 34 56 78, 01.23.45.67.89 (French: five pairs, one separator throughout).
+        (new(@"(?<!\w)0[1-9]([\s.-]?)\d{2}(?:\1\d{2}){3}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),
+
+        // 612 345 678, 654 32 10 98, 91 123 45 67, 612345678 (Spanish mobile and landline).
+        (new(@"(?<!\w)(?:[6789]\d{2}([\s.])\d{3}\1\d{3}|[6789]\d{2}\s\d{2}\s\d{2}\s\d{2}|9\d\s\d{3}\s\d{2}\s\d{2}|[67]\d{8})(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 9),
+
+        // 347 1234567 (Italian mobile).
+        (new(@"(?<!\w)3\d{2}[\s.-]\d{6,7}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),
+
+        // Any number labelled as one ("Tel.", "WhatsApp", "portable").
+        (new(@"(?:tel|phone|telephone|telefon|fax|電話|携帯|☎|t[ée]l[ée]phone|tel[ée]fono|portable|\bmobile?|m[oó]vil|cellulare|whatsapp|handy)\s*(?:番号|number|nummer|nr\.?|no\.?)?\s*[:：]?(?:\s+(?:al|au|allo|at|on|an|unter|sur|su))?\s*\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout), 15),
     ];
 
     /// <summary>
@@ -402,13 +427,29 @@ public sealed partial class AmazonContentChecker : IContentChecker
     [GeneratedRegex(@"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EmailPattern();
 
+    /// <summary>
+    /// An e-mail address written to get past a filter: "anna [at] shop [dot] com", "info(at)shop.de", "sav
+    /// (arobase) boutique.fr", "ventas [arroba] tienda [punto] es", "info [chiocciola] negozio [punto] it", or a bare
+    /// "anna at shop dot com".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.@])[a-z0-9][a-z0-9._%+-]*(?:\s*[\[({<]\s*(?:at|@|ät|arobase|arroba|chiocciola|アット|あっと)\s*[\])}>]\s*|\s*(?:arobase|arroba|chiocciola)\s*)[a-z0-9-]+(?:(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+dot\s+|\.)[a-z]{2,}\b|(?<![\w.@])[a-z0-9][a-z0-9._%+-]*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+[a-z]{2,}\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ObfuscatedEmailPattern();
+
+    /// <summary>A link written with spaces or words for its dots: "www . shop . fr", "shop dot com", "shop [punto] it".</summary>
+    [GeneratedRegex(@"\bwww(?:\s*(?:\.|\bdot\b|[\[(](?:dot|punkt|point|punto)[\])])\s*[a-z0-9-]+){2,}|(?<![\w.@])[a-z0-9-]{2,}(?:\s+dot\s+|\s*[\[(](?:dot|punkt|point|punto)[\])]\s*)(?:com|net|org|info|shop|store|de|fr|it|es|nl|pl|se|jp|uk|eu|at|ch|be|co\.uk|co\.jp)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SpacedLinkPattern();
+
+    /// <summary>The separators of a <see cref="SpacedLinkPattern"/> link, to make it a host name again.</summary>
+    [GeneratedRegex(@"\s*(?:\.|\bdot\b|[\[(](?:dot|punkt|point|punto)[\])])\s*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SpacedLinkSeparator();
+
     [GeneratedRegex(@"\b(?:https?://[^\s<>""'「」『』（）]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>""'「」『』（）]*|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|online|site|io|co|me|jp|de|uk|fr|it|es|nl|ca|au|cn|top|xyz)(?:\.[a-z]{2})?(?![\w-])(?:/[^\s<>""'「」『』（）]*)?)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"^\W*[^.!?。！？\n]{0,40}(thank(s| you)|ありがとう|感謝|danke|vielen dank)[^.!?。！？\n]{0,80}[.!。！\s]*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\W*[^.!?。！？\n]{0,40}(thank(s| you)|ありがとう|感謝|danke|(vielen|herzlichen|besten) dank|merci(?!\s+(de|d')\s*(nous|me|bien vouloir|[a-zàâçéèêëîïôûù]+(er|ir|re)\b))|remerci|gracias|agradec|grazie|ringrazi)[^.!?。！？\n]{0,80}[.!。！\s]*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ThanksOnlyPattern();
 
-    [GeneratedRegex(@"(your (order|package|item) (has been|was|is) (shipped|dispatched|delivered)|ご注文[^。\n]{0,20}(発送|出荷)(いた)?しました|ihre bestellung wurde (versandt|verschickt|zugestellt))", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(your (order|package|item) (has been|was|is) (shipped|dispatched|delivered)|ご注文[^。\n]{0,20}(発送|出荷)(いた)?しました|ihre bestellung wurde (versandt|verschickt|zugestellt)|votre commande (a [ée]t[ée]|est) (exp[ée]di[ée]e|envoy[ée]e|livr[ée]e)|su pedido (ha sido|fue|est[aá]) (enviado|entregado|despachado)|il suo ordine [èe] stato (spedito|consegnato|inviato))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShippedConfirmationPattern();
 
     [GeneratedRegex(@"<\s*(img|a|script|iframe|style|object|embed|form|link|meta|video|audio)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]

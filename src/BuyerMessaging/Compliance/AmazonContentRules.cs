@@ -1,9 +1,15 @@
 namespace BuyerMessaging;
 
 /// <summary>
-/// The default data of the content check: phrase rules in English, Japanese and German, attachment types and link
-/// domains, drawn from Amazon's Communication Guidelines (see ../shared/amazon-relay/GUIDELINES.md).
+/// The default data of the content check: phrase rules in English, Japanese, German, French, Spanish and Italian,
+/// attachment types and link domains, drawn from Amazon's Communication Guidelines (see ../shared/amazon-relay/GUIDELINES.md).
 /// </summary>
+/// <remarks>
+/// Patterns are matched on folded text (lower case, NFKC; accents are kept), so they are written in lower case and
+/// accept a letter with or without its accent where sellers leave it out ("[ée]toiles"). The set of hand-written replies
+/// in tests/BuyerMessaging.Tests/Data/content-check measures them: <c>dotnet run -c Release --project
+/// benchmarks/BuyerMessaging.Benchmarks -- content</c>.
+/// </remarks>
 public static class AmazonContentRules
 {
     /// <summary>Gets the attachment types Buyer-Seller Messaging accepts: images, PDF, plain text and Word documents.</summary>
@@ -19,7 +25,23 @@ public static class AmazonContentRules
         "ups.com", "fedex.com", "usps.com", "dhl.com", "dhl.de", "dpd.de", "dpd.com", "hermes-europe.co.uk", "myhermes.de",
         "gls-group.eu", "royalmail.com", "parcelforce.com", "canadapost-postescanada.ca", "auspost.com.au",
         "kuronekoyamato.co.jp", "sagawa-exp.co.jp", "japanpost.jp", "post.japanpost.jp", "fukutsu.co.jp", "seino.co.jp",
+        "laposte.fr", "colissimo.fr", "chronopost.fr", "mondialrelay.fr", "dpd.fr", "gls-france.com", "correos.es", "seur.com",
+        "mrw.es", "gls-spain.es", "nacex.es", "poste.it", "brt.it", "sda.it", "gls-italy.com", "tnt.com", "postnl.nl",
     ];
+
+    // Thanks for what the buyer already wrote ("merci pour votre avis positif") is not a request: what may not come just
+    // before the words of a pattern (see NotAfter).
+    private const string ThanksFr = @"\b(merci|remercions|remercie|remercier)\s+(beaucoup\s+|infiniment\s+|bien\s+)?(pour|de)\s+(votre|vos|ce|cet|cette|ces|l'|le|la|les)\s*([\w-]+\s+){0,2}";
+    private const string ThanksEs = @"\b(gracias|agradecemos|agradezco|agradecerle)\s+(mucho\s+|muchas\s+)?(por\s+)?(su|sus|tu|tus|la|el|esta|este)\s+([\w-]+\s+){0,2}";
+    private const string ThanksIt = @"\b(grazie|ringraziamo|ringrazio|ringraziarla|ringraziarvi)\s+(mille\s+|tante\s+|molte\s+)?(per|della|del|dei|delle)\s+((la|il|le|i|l')\s*)?((sua|suo|sue|vostra|vostro)\s+)?([\w-]+\s+){0,2}";
+
+    // Amazon asking the buyer for a review (Request a Review, its own e-mails) is not the seller asking.
+    private const string AmazonAsks = @"\bamazon\b[^.!?\n]{0,40}";
+
+    // The nouns of a review in each language, singular and plural, accents optional.
+    private const string ReviewFr = @"(avis|[ée]valuations?|commentaires?|critiques?)";
+    private const string ReviewEs = @"(valoraci[oó]n|valoraciones|rese[ñn]as?|opini[oó]n|opiniones|calificaci[oó]n|calificaciones|puntuaci[oó]n|comentarios?)";
+    private const string ReviewIt = @"(recension[ei]|valutazion[ei]|feedback|giudizi?o?|commenti|commento|vot[oi])";
 
     /// <summary>Gets the phrase rules.</summary>
     public static IReadOnlyList<ContentPhraseRule> DefaultPhraseRules { get; } =
@@ -32,12 +54,30 @@ public static class AmazonContentRules
             MessageJa = "高評価やポジティブなレビュー・評価を依頼することはできません。",
             Patterns =
             [
-                @"(?<!\b(thanks?|thank you|grateful|appreciate|danke|dank|vielen dank)\s+(you\s+)?((for|für)\s+)?(your|the|ihre|die)\s+)\b(positive|good|great|excellent|glowing|favou?rable|5[- ]?stars?|five[- ]?stars?)\s+(product\s+|seller\s+)?(reviews?|feedback|ratings?)\b",
+                @"\b(positive|good|great|excellent|glowing|favou?rable|5[- ]?stars?|five[- ]?stars?)(?<!\b(thanks?|thank you|grateful|appreciate|danke|dank|vielen dank)\s+(you\s+)?((for|für)\s+)?(your|the|ihre|die)\s+(positive|good|great|excellent|glowing|favou?rable|5[- ]?stars?|five[- ]?stars?))\s+(product\s+|seller\s+)?(reviews?|feedback|ratings?)\b",
                 @"\b(rate|review)\s+(us|it|the product|our product|this product)\s+(with\s+)?(5|five)\s+stars?\b",
                 @"★★★★★|☆☆☆☆☆",
                 @"(高評価|星\s*5|5\s*つ星|五つ星|星5つ|最高評価|満点評価|(良い|よい|高い|いい)(評価|レビュー))(?!を?(いただき|頂き)(まして)?、?(誠に|本当に|大変)?(ありがとう|感謝))",
-                @"(?<!\b(thanks?|thank you|grateful|appreciate|danke|dank|vielen dank)\s+(you\s+)?((for|für)\s+)?(your|the|ihre|die)\s+)\b(positive|gute|guten|sehr gute|5[- ]?sterne|fünf[- ]?sterne)[a-zäöüß-]*\s+(bewertung|bewertungen|rezension|rezensionen|feedback)\b",
+                @"\b(positive|gute|guten|sehr gute|5[- ]?sterne|fünf[- ]?sterne)(?<!\b(thanks?|thank you|grateful|appreciate|danke|dank|vielen dank)\s+(you\s+)?((for|für)\s+)?(your|the|ihre|die)\s+(positive|gute|guten|sehr gute|5[- ]?sterne|fünf[- ]?sterne))[a-zäöüß-]*\s+(bewertung|bewertungen|rezension|rezensionen|feedback)\b",
                 @"\bmit\s+(5|fünf)\s+sternen\b",
+                @"\b(give|leave|award|rate)\s+(us|it|the product|this product|our product)\s+(with\s+)?(a\s+)?(5|five|full)[- ]?stars?\b",
+                @"(★|☆)\s*5|満点(の)?(評価|レビュー)",
+                @"\b(5|fünf)[- ]?sterne-?(bewertung|rezension|feedback)(en)?\b",
+                @"\büber\s+(5|fünf)\s+sterne\b",
+                @"\bpositiv\s+(zu\s+)?bewerten\b|\bbewerten\s+sie\s+(uns|den artikel|das produkt|es)\s+(bitte\s+)?(positiv|gut)\b",
+                NotAfter(ThanksFr, ReviewFr) + @"\s+(tr[eè]s\s+)?(positi(f|ve)s?|favorables?|[ée]logieu(x|se)s?|(de\s+|[àa]\s+)?(5|cinq)\s*[ée]toiles)\b",
+                NotAfter(ThanksFr, @"(bons?|excellents?|tr[eè]s bons?)") + @"\s+(avis|commentaires?)\b",
+
+                // Not "prendre bonne note" (to take note).
+                NotAfter(ThanksFr + "|" + @"\bpr\w*\s+", @"(bonnes?|excellentes?|belles?|tr[eè]s bonnes?)") + @"\s+(notes?|[ée]valuations?|critiques?)\b",
+                NotAfter(ThanksFr, @"(5|cinq)") + @"\s*[ée]toiles\b",
+                NotAfter(ThanksFr, @"(notes?)") + @"\s+(tr[eè]s\s+)?(positives?|maximales?|maximum)\b",
+                NotAfter(ThanksEs, ReviewEs) + @"\s+(muy\s+)?(positivas?|positivos?|favorables?|excelentes?|buenas?|(de\s+)?(5|cinco)\s+estrellas)\b",
+                NotAfter(ThanksEs, @"(buenas?|excelentes?)") + @"\s+(valoraci[oó]n|valoraciones|rese[ñn]as?|opini[oó]n|opiniones|calificaci[oó]n|puntuaci[oó]n|nota)\b",
+                NotAfter(ThanksEs, @"(5|cinco)") + @"\s+estrellas\b",
+                NotAfter(ThanksIt, ReviewIt) + @"\s+(molto\s+)?(positiv[aoie]|favorevol[ei]|ottim[aoie]|(a\s+)?(5|cinque)\s+stelle)\b",
+                NotAfter(ThanksIt, @"(buon[aoe]?|ottim[aoie]|bell[aoie])") + @"\s+(recension[ei]|valutazion[ei]|feedback|giudizi?o?|vot[oi])\b",
+                NotAfter(ThanksIt, @"(5|cinque)") + @"\s+stelle\b",
             ],
         },
         new()
@@ -48,10 +88,17 @@ public static class AmazonContentRules
             MessageJa = "レビューや評価の変更・削除を依頼することはできません。",
             Patterns =
             [
-                @"\b(change|remove|delete|update|revise|edit|take down|withdraw|modify|reconsider)\s+(your\s+|the\s+|this\s+|that\s+)?(negative\s+|bad\s+|poor\s+|low\s+|1[- ]?star\s+|one[- ]?star\s+)?(reviews?|feedback|ratings?)\b",
-                @"(評価|レビュー|フィードバック)\s*(を|の)?\s*(変更|削除|取り消|取消|取り下げ|取下げ|修正|書き換え|消して|見直して)",
+                @"\b(change|changing|remove|removing|delete|deleting|update|updating|revise|revising|edit|editing|take down|taking down|withdraw|withdrawing|modify|modifying|reconsider|reconsidering|amend|amending)(?<!\b(thanks?|thank you)\s+(so much\s+)?for\s+(change|changing|remove|removing|delete|deleting|update|updating|revise|revising|edit|editing|take down|taking down|withdraw|withdrawing|modify|modifying|reconsider|reconsidering|amend|amending))\s+(your\s+|the\s+|this\s+|that\s+)?(negative\s+|bad\s+|poor\s+|low\s+|[1-4][- ]?stars?\s+|(one|two|three|four)[- ]?stars?\s+)?(reviews?|feedback|ratings?)\b",
+                @"(評価|レビュー|フィードバック)\s*(を|の)?\s*(変更|削除|取り消|取消|取り下げ|取下げ|修正|書き換え|書き直|消して|見直して)",
                 @"(低評価|悪い評価|星\s*1)[^。\n]{0,15}(変更|削除|取り消|取り下げ|修正)",
                 @"\b(bewertung|rezension|feedback)\s+(zu\s+)?(ändern|entfernen|löschen|zurückziehen|zurückzuziehen|anpassen|überarbeiten)\b",
+                @"\b(bewertung|rezension|feedback)\s+((bitte|noch|einmal|nochmal|nochmals|doch|gegebenenfalls|eventuell|vielleicht|gerne?)\s+)+(zu\s+)?(ändern|entfernen|löschen|zurückziehen|zurückzuziehen|anpassen|überarbeiten|korrigieren)\b",
+                @"\b(ändern|entfernen|löschen|überarbeiten|anpassen|korrigieren)\s+sie\s+(bitte\s+)?(ihre|die|ihr|diese|das)\s+([\w-]+\s+)?([\w-]*bewertung|[\w-]*rezension|feedback)\b",
+                @"\bziehen\s+sie\s+(bitte\s+)?(ihre|die|ihr|diese|das)\s+([\w-]+\s+)?([\w-]*bewertung|[\w-]*rezension|feedback)\s+(bitte\s+)?zurück\b",
+                @"\b(modifier|modifiez|supprimer|supprimez|retirer|retirez|changer|changez|mettre [àa] jour|mettez [àa] jour|revoir|revoyez|reconsid[ée]rer|reconsid[ée]rez|effacer|effacez|corriger|corrigez|enlever|enlevez|r[ée]viser|r[ée]visez)(?<!\b(avons|a|ont)\s+(modifier|modifiez|supprimer|supprimez|retirer|retirez|changer|changez|mettre [àa] jour|mettez [àa] jour|revoir|revoyez|reconsid[ée]rer|reconsid[ée]rez|effacer|effacez|corriger|corrigez|enlever|enlevez|r[ée]viser|r[ée]visez))\s+(votre|vos|le|la|les|l'|cet|cette|ce)\s*([\w-]+\s+)?" + ReviewFr + @"\b",
+                @"\b(modifier|modifiez|supprimer|supprimez|retirer|retirez|changer|changez|mettre [àa] jour|mettez [àa] jour|revoir|revoyez|effacer|effacez|corriger|corrigez|r[ée]viser|r[ée]visez)\s+(votre|vos)\s+(mauvaise\s+)?notes?\b",
+                @"\b(cambiar|cambie|cambia|modificar|modifique|modifica|eliminar|elimine|elimina|borrar|borre|retirar|retire|retirara|quitar|quite|actualizar|actualice|reconsiderar|reconsidere|editar|edite|corregir|corrija|revisar|revise)\s+(su|sus|la|el|esa|ese|esta|este|tu)\s+([\w-]+\s+)?" + ReviewEs + @"\b",
+                @"\b(modificare|modifichi|rimuovere|rimuova|cancellare|cancelli|eliminare|elimini|ritirare|ritiri|aggiornare|aggiorni|cambiare|cambi|rivedere|riveda|correggere|corregga|togliere|tolga)\s+((la|il|le|i|l')\s*)?((sua|suo|sue|suoi|vostra|vostro|questa|questo|quella|quello)\s+)?([\w-]+\s+)?" + ReviewIt + @"\b",
             ],
         },
         new()
@@ -67,7 +114,25 @@ public static class AmazonContentRules
                 @"(返金|割引|クーポン|プレゼント|無料|ギフト|特典|謝礼|ポイント|値引|キャッシュバック)[^。！？\n]{0,30}(レビュー|評価|フィードバック)",
                 @"(レビュー|評価|フィードバック)[^。！？\n]{0,20}(いただけ|頂け|書いて|投稿|して|くだされば|下されば)[^。！？\n]{0,20}(返金|割引|クーポン|プレゼント|無料|ギフト|特典|謝礼|ポイント|キャッシュバック)",
                 @"\b(rückerstattung|erstattung|rabatt|gutschein|geschenk|gratis|kostenlos|belohnung)\b[^.!?\n]{0,40}\b(wenn|falls|für|gegen|sobald)\b[^.!?\n]{0,30}\b(bewertung|rezension|feedback)\b",
-                @"(?<!\b(danke|dank)\s+)\b(gegen|für)\s+(eine|ihre)\s+([a-zäöüß-]+\s+)?(bewertung|rezension)\b",
+                @"\b(after|once|when|if|as soon as)\s+you('ve| have)?\s+(left|leave|post|posted|write|written|submit|submitted|send|sent|share|shared)\b[^.!?\n]{0,30}\b(reviews?|feedback|ratings?)\b[^.!?\n]{0,50}\b(refunds?|refunded|discounts?|coupons?|gifts?|free|vouchers?|rewards?|cash ?back|money back|compensat\w*|bonus)\b",
+                @"\b(leave|write|post|give|submit)\b[^.!?\n]{0,30}\b(reviews?|feedback|ratings?)\s+(and|to)\s+(get|receive|earn|claim|we('ll| will))\b",
+                @"\bscreenshots?\s+of\s+(your|the)\s+([\w-]+\s+)?(reviews?|feedback|ratings?)\b",
+                @"\b(gegen|für)(?<!\b(danke|dank)\s+(gegen|für))\s+(eine|ihre)\s+([\w-]+\s+)?([\w-]*(bewertung|rezension))\b",
+                @"\b(wenn|falls|sobald|nachdem)\s+sie\b[^.!?\n]{0,40}\b(bewertung|rezension|feedback)\b[^.!?\n]{0,60}\b(erstatt\w*|rückerstattung|rabatt|gutschein|geschenk|gratis|kostenlos\w*|belohnung|geld\s+zurück|prämie)\b",
+                @"\b(schreiben|hinterlassen|geben)\s+sie\b[^.!?\n]{0,40}\b(bewertung|rezension|feedback)\s+und\s+(sie\s+)?(erhalten|bekommen|wir\s+(erstatten|schenken|senden|schicken))\b",
+                @"\bgeld\s+zurück\b[^.!?\n]{0,40}\b(wenn|falls|sobald|nachdem|für|gegen)\b[^.!?\n]{0,30}\b(bewertung|rezension|feedback)\b",
+                @"(レビュー|評価|フィードバック)[^。！？\n]{0,10}(と引き?換え|の代わりに|のお礼に|のお礼として)",
+                @"\b(rembours\w*|r[ée]ductions?|remises?|bons?\s+d'achat|codes?\s+promo|cadeaux?|gratuit\w*|offert\w*|r[ée]compenses?|avoirs?)\b[^.!?\n]{0,40}\b(si|quand|lorsque|d[eè]s que|une fois que|pour|contre|en [ée]change d'?|apr[eè]s)\b[^.!?\n]{0,30}\b(avis|[ée]valuations?|commentaires?|notes?|critiques?)\b",
+                @"\b(en [ée]change d'|en [ée]change de|contre|en contrepartie d'|en contrepartie de)\s*(un|une|votre|vos|chaque|l')\s*([\w-]+\s+){0,2}" + ReviewFr + @"\b",
+                @"\b(pour|contre)\s+(tout|chaque)\s+" + ReviewFr + @"\b[^.!?\n]{0,60}\b(rembours\w*|r[ée]ductions?|remises?|bons? d'achat|cadeaux?|gratuit\w*|offr\w*|offert\w*)",
+                @"\b(laissez|[ée]crivez|publiez|postez|donnez|mettez)\b[^.!?\n]{0,40}\b(avis|[ée]valuations?|commentaires?|notes?|critiques?|[ée]toiles)\b[^.!?\n]{0,20}\bet\b[^.!?\n]{0,30}\b(rembours\w*|r[ée]ductions?|remises?|bons? d'achat|cadeaux?|gratuit\w*|offr\w*|recevr\w*)",
+                @"\b(si|quand|lorsque|d[eè]s que|une fois que|apr[eè]s que)\s+vous\b[^.!?\n]{0,40}\b(avis|[ée]valuations?|commentaires?|critiques?|[ée]toiles)\b[^.!?\n]{0,60}\b(rembours\w*|r[ée]ductions?|remises?|bons? d'achat|cadeaux?|gratuit\w*|offr\w*|r[ée]compenses?)",
+                @"\b(reembols\w*|descuentos?|cup[oó]n(es)?|regal\w*|gratis|gratuit[oa]s?|vales?|recompensas?|tarjetas? regalo|devoluci[oó]n del dinero|compensaci[oó]n)\b[^.!?\n]{0,40}\b(si|cuando|en cuanto|una vez que|por|a cambio de|despu[eé]s de)\b[^.!?\n]{0,30}\b(" + ReviewEs + @"|valora|valore|califica|califique)\b",
+                @"\b(por cada|a cambio de|por (dejar|escribir|publicar))(?<!\bgracias\s+(por cada|a cambio de|por (dejar|escribir|publicar)))\s+(una?\s+|su\s+|tu\s+)?([\w-]+\s+){0,2}" + ReviewEs + @"\b",
+                @"\b(si|cuando|en cuanto|una vez que)\s+(nos\s+)?(deja|deje|escribe|escriba|publica|publique|pone|ponga|valora|valore|califica|califique)\b[^.!?\n]{0,40}\b(reembols\w*|descuentos?|cup[oó]n|regal\w*|gratis|vales?|recompensas?)",
+                @"\b(rimbors\w*|scont[oi]|coupon|buoni?|regal[oi]|omaggi?o?|gratis|gratuit[aoie]|ricompens[ae]|cashback)\b[^.!?\n]{0,40}\b(se|quando|non appena|per|in cambio di|dopo)\b[^.!?\n]{0,30}\b(" + ReviewIt + @"|recensisce|recensire|valuta)\b",
+                @"\b(in cambio di|per ogni|a fronte di)\s+(una?\s+|la\s+|sua\s+|ogni\s+)?([\w-]+\s+){0,2}(recension[ei]|valutazion[ei]|feedback|giudizi?o?)\b",
+                @"\b(se|quando|non appena|dopo che)\s+(ci\s+)?(lascia|lascerà|scrive|pubblica|mette|dà|da)\b[^.!?\n]{0,40}\b(recension[ei]|valutazion[ei]|feedback|stelle)\b[^.!?\n]{0,50}\b(rimbors\w*|sconto|coupon|buono|regal\w*|omaggio|gratis|gratuit\w*)",
             ],
         },
         new()
@@ -78,12 +143,24 @@ public static class AmazonContentRules
             MessageJa = "メッセージでレビューや評価を依頼するのは危険です。Amazonの「レビューをリクエスト」機能を使ってください。",
             Patterns =
             [
-                @"\b(leave|write|post|give|submit|share)\s+(us\s+|me\s+)?(a\s+|an\s+|your\s+|some\s+)?(honest\s+|quick\s+|short\s+)?(reviews?|feedback|ratings?)\b",
+                @"\b(leave|leaving|write|writing|post|posting|give|giving|submit|submitting|share|sharing)(?<!(\b(thanks?|thank you)\s+(so much\s+)?for\s+|" + AmazonAsks + @")(leave|leaving|write|writing|post|posting|give|giving|submit|submitting|share|sharing))\s+(us\s+|me\s+)?(a\s+|an\s+|your\s+|some\s+)?(honest\s+|quick\s+|short\s+)?(reviews?|feedback|ratings?)\b",
                 @"\b(please|kindly)\s+(review|rate)\s+(us|the product|our product|this product|your purchase)\b(?!\s+(page|manual|listing|description|details|instructions|guide))",
                 @"(レビュー|評価|フィードバック)\s*(を|の)?\s*(お願い|ご記入|書いて|投稿|残して|いただけ|頂け)",
                 @"\b(bewertung|rezension|feedback)\s+(abgeben|hinterlassen|schreiben|abzugeben|zu hinterlassen|zu schreiben)\b",
                 @"\bbitte\s+(bewerten|eine bewertung|eine rezension)\b",
-                @"\b(hinterlassen|schreiben|geben)\s+sie\s+(uns\s+)?(eine|ihre)\s+([a-zäöüß-]+\s+)?(bewertung|rezension|feedback)\b",
+                @"\b(we'?d love|we would love|we'?d appreciate|we would appreciate|we'?d be grateful for)\b[^.!?\n]{0,40}\b(reviews?|ratings?)\b",
+                @"\büber\s+(ihr|ihre|eine)\s+([\w-]+\s+)?([\w-]*bewertung|[\w-]*rezension|feedback)\b[^.!?\n]{0,40}\b(freuen|dankbar)\b",
+                @"(レビュー|評価)\s*(に|へ)\s*(投稿|ご投稿|書いて|ご記入)",
+                @"\b(laisser|laissez|[ée]crire|[ée]crivez|r[ée]diger|r[ée]digez|publier|publiez|poster|postez|donner|donnez|partager|partagez)(?<!(\b(merci|remercions|remercie)\s+(beaucoup\s+)?(de|d'|pour)\s*(nous\s+)?(avoir\s+)?|" + AmazonAsks + @")(laisser|laissez|[ée]crire|[ée]crivez|r[ée]diger|r[ée]digez|publier|publiez|poster|postez|donner|donnez|partager|partagez))(\s*-?\s*nous)?\s+(un|une|votre|vos|quelques)\s+(petit\s+|petite\s+|court\s+|courte\s+)?" + ReviewFr + @"\b",
+                NotAfter(AmazonAsks, @"([ée]valuer|[ée]valuez|noter|notez|commenter|commentez)") + @"\s+(votre achat|le produit|l'article|notre produit|nos produits|nous|votre commande|ce produit|cet article)\b",
+                @"\b(nous serions (ravis|heureux|reconnaissants)|nous aimerions)\b[^.!?\n]{0,40}\b" + ReviewFr + @"\b",
+                @"\b(dejar|deje|dejarnos|d[eé]jenos|dejara|dejase|escribir|escriba|escribirnos|publicar|publique|compartir|comparta)(?<!(\bgracias\s+por\s+|" + AmazonAsks + @")(dejar|deje|dejarnos|d[eé]jenos|dejara|dejase|escribir|escriba|escribirnos|publicar|publique|compartir|comparta))\s+(nos\s+)?(una?|su|sus|tu)\s+(breve\s+|peque[ñn]a\s+)?" + ReviewEs + @"\b",
+                NotAfter(AmazonAsks, @"(valorar|valore|valora|calificar|califique|califica|puntuar|punt[uú]e|rese[ñn]ar)") + @"\s+(su compra|el producto|el art[ií]culo|su pedido|nuestro producto|nuestra tienda|este producto)\b",
+                @"\b(nos encantar[ií]a|nos gustar[ií]a|le agradecer[ií]amos|agradecer[ií]amos)\b[^.!?\n]{0,40}\b" + ReviewEs + @"\b",
+                @"\b(lasciare|lasci|lasciarci|lasciateci|scrivere|scriva|scriverci|pubblicare|pubblichi|condividere|condivida)(?<!(\bgrazie\s+per\s+(averci\s+)?|" + AmazonAsks + @")(lasciare|lasci|lasciarci|lasciateci|scrivere|scriva|scriverci|pubblicare|pubblichi|condividere|condivida))\s+(ci\s+)?(una?|la sua|il suo|un breve|una breve|qualche)\s+([\w-]+\s+)?(" + ReviewIt + @"|opinione)\b",
+                NotAfter(AmazonAsks, @"(valutare|valuti|recensire|recensisca)") + @"\s+(il suo acquisto|il prodotto|l'articolo|il nostro prodotto|questo prodotto|il suo ordine)\b",
+                @"\b(ci farebbe piacere|ci piacerebbe|saremmo (lieti|felici|grati))\b[^.!?\n]{0,40}\b(" + ReviewIt + @"|opinione)\b",
+                @"\b(hinterlassen|schreiben|geben)\s+sie\s+(uns\s+)?((gerne?|doch|bitte)\s+)?(eine|ihre)\s+([a-zäöüß-]+\s+)?(bewertung|rezension|feedback)\b",
             ],
         },
         new()
@@ -96,8 +173,18 @@ public static class AmazonContentRules
             [
                 @"\b(withdraw|close|cancel|retract|remove|drop|revoke|rescind|take back)\s+(your\s+|the\s+|this\s+|that\s+)?(a-?to-?z|a-z|a to z|atoz)?\s*(guarantee\s+)?(claims?|chargebacks?|disputes?)\b",
                 @"\b(a-?to-?z|a-z|a to z)(\s+guarantee)?(\s+claim)?\b[^.!?\n]{0,40}\b(withdraw|withdrawn|close|closed|cancel|cancell?ed|retract|retracted|remove|removed)\b",
-                @"(a-?z|a\s*to\s*z|aマイナスz|a〜z|a~z|aからz|マーケットプレイス保証|チャージバック|申し立て|申立て)[^。\n]{0,20}(取り下げ|取下げ|取り消|取消|キャンセル|クローズ|閉じ|撤回|オフに|終了|解除)",
-                @"\b(a-bis-z|a-bis-z-garantie|a-z-garantie|garantieantrag|garantie-antrag|antrag|rückbuchung|reklamation)\b[^.!?\n]{0,40}\b(zurückziehen|zurückzuziehen|zurücknehmen|zurückzunehmen|schließen|zu schließen|stornieren|zu stornieren)\b",
+                @"(a-?z|a-?to-?z|a\s*to\s*z|aマイナスz|a〜z|a~z|aからz|マーケットプレイス保証|チャージバック|申し立て|申立て)[^。\n]{0,20}(取り下げ|取下げ|取り消|取消|キャンセル|クローズ|閉じ|撤回|オフに|終了|解除)",
+                @"\b(a-bis-z|a-bis-z-garantie|a-z-garantie|garantieantrag|garantie-antrag|antrag|rückbuchung|reklamation)\b[^.!?\n]{0,40}\b(zurückziehen|zurückzuziehen|zurücknehmen|zurückzunehmen|zurückgezogen|zurückgenommen|schließen|zu schließen|geschlossen|stornieren|zu stornieren|storniert)\b",
+                @"\b(ziehen|nehmen)\s+sie\s+(bitte\s+)?(ihren|ihre|den|die|das)\s+([\w-]+\s+)?[\w-]*(antrag|garantie|reklamation|rückbuchung|beschwerde)\s+(bitte\s+)?zurück\b",
+                @"\b(stornieren|schließen|annullieren)\s+sie\s+(bitte\s+)?(ihren|ihre|den|die|das)\s+([\w-]+\s+)?[\w-]*(antrag|rückbuchung|reklamation|garantiefall)\b",
+                @"\b(annuler|annulez|retirer|retirez|cl[oô]turer|cl[oô]turez|cl[oô]tur[ée]|fermer|fermez|abandonner|abandonnez)(?<!\b(avons|a|ont)\s+(annuler|annulez|retirer|retirez|cl[oô]turer|cl[oô]turez|cl[oô]tur[ée]|fermer|fermez|abandonner|abandonnez))\s+(votre|vos|la|le|l'|cette|ce)?\s*(r[ée]clamations?|litiges?|demandes? de garantie|r[ée]trofacturations?|contestations?|opposition)\b",
+                @"\b(a-?[àa]-?z|a [àa] z|a-?to-?z|garantie a)\b[^.!?\n]{0,40}\b(annul\w*|retir\w*|cl[oô]tur\w*|ferm\w*)",
+                @"\b(retire|retirar|retira|retirara|cierre|cerrar|cierra|cerrara|cancele|cancelar|cancela|cancelara|anule|anular|anula|anulara|desista)(?<!\b(hemos|ha)\s+(retire|retirar|retira|retirara|cierre|cerrar|cierra|cerrara|cancele|cancelar|cancela|cancelara|anule|anular|anula|anulara|desista))\s+(su\s+|sus\s+|la\s+|el\s+|esa\s+|esta\s+)?(reclamaci[oó]n|reclamaciones|disputa|contracargo|devoluci[oó]n de cargo|reclamo|garant[ií]a)\b",
+                @"\b(de la a a la z|a-?to-?z|a-z)\b[^.!?\n]{0,40}\b(retir\w*|cerr\w*|cierr\w*|cancel\w*|anul\w*)",
+                @"(?<!\bhemos\s+)\b(retirad[oa]|cerrad[oa]|cancelad[oa]|anulad[oa])\s+(su\s+|la\s+|el\s+)?(reclamaci[oó]n|disputa|contracargo|reclamo)\b",
+                @"\b(ritirare|ritiri|chiudere|chiuda|chiuderà|annullare|annulli|cancellare|cancelli|revocare|revochi)(?<!\b(abbiamo|ha)\s+(ritirare|ritiri|chiudere|chiuda|chiuderà|annullare|annulli|cancellare|cancelli|revocare|revochi))\s+((il|la|lo|l')\s*)?((sua|suo)\s+)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
+                @"\b(dalla a alla z|a-?to-?z|a-z)\b[^.!?\n]{0,40}\b(ritir\w*|chius\w*|chiud\w*|annull\w*)",
+                @"(?<!\babbiamo\s+)\b(ritirat[oa]|chius[oa]|annullat[oa])\s+((il|la|lo|l')\s*)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
             ],
         },
         new()
@@ -108,7 +195,7 @@ public static class AmazonContentRules
             MessageJa = "宣伝・販促は禁止されています(クーポン、セール、新商品、ストアへの誘導など)。",
             Patterns =
             [
-                @"\b(coupons?\s+codes?|promo(tion(al)?)?\s+codes?|discount\s+codes?|voucher\s+codes?)\b",
+                @"\b(coupons?\s+codes?|promo(tion(al)?)?\s+codes?|discount\s+codes?|voucher\s+codes?)\b(?!,?\s+(that\s+|which\s+)?you\s+(used|applied|entered|redeemed|had))",
                 @"\b(here is|here's|enjoy|use|receive|get|send you|offer you|give you)\s+(a|an|this|our|your)?\s*(exclusive\s+|special\s+)?(\d{1,2}\s?%\s+)?coupons?\b",
                 @"\b\d{1,2}\s?% off\b",
                 @"\bour\s+(new|latest)\s+(products?|collection|arrivals?)\b",
@@ -121,7 +208,7 @@ public static class AmazonContentRules
                 @"(ストア|ショップ|店舗ページ|ホームページ|公式サイト|インスタグラム|instagram)\s*(を|も|に)?\s*(ご覧|チェック|覗いて|のぞいて|訪問|フォロー|お越し)",
                 @"フォローして",
                 @"(次回|今後)(の)?(ご購入|お買い物|購入|注文)[^。\n]{0,15}(割引|値引|クーポン|%off|オフ)",
-                @"\b(gutscheincode|rabattcode|aktionscode|promo-?code)s?\b",
+                @"\b(gutscheincode|rabattcode|aktionscode|promo-?code)s?\b(?!,?\s+(den|die)\s+sie)",
                 @"\b(erhalten sie|schenken ihnen|senden ihnen|bieten ihnen)\s+(einen|ihren)\s+([a-zäöüß-]+\s+)?gutschein\b",
                 @"\b\d{1,2}\s?% rabatt\b",
                 @"\bunsere?n?\s+neuen?\s+(produkte|kollektion|artikel)\b",
@@ -129,6 +216,27 @@ public static class AmazonContentRules
                 @"\b(besuchen|folgen)\s+sie\s+uns\b",
                 @"\bbesuchen\s+sie\s+unseren?\s+(shop|store|webseite|website|online-?shop)\b",
                 @"\b(newsletter|sonderangebot|sonderangebote)\b",
+                @"\bcodes?\s+(promo(tionnel)?|de r[ée]duction|de remise|avantage)\b(?!\s+(que|qui)\s+(vous\s+)?(avez|a [ée]t[ée]))",
+                @"\bnos\s+(nouveaux|nouvelles|derniers|derni[eè]res)\s+(produits|articles|collections?|nouveaut[ée]s|arrivages|mod[eè]les)\b|\bnotre\s+nouvelle\s+collection\b",
+                @"\bsuivez\s*-?\s*nous\b|\bnous\s+suivre\s+sur\b",
+                @"(?<![\w,.-])-\s?\d{1,2}\s?%|\b\d{1,2}\s?%\s+de\s+(r[ée]duction|remise)\b",
+                @"(r[ée]duction|remise|promo|%|bon d'achat)[^.!?\n]{0,40}\bprochaine?s?\s+(achats?|commandes?)\b",
+                @"\b(visitez|d[ée]couvrez|consultez|parcourez|rendez-vous sur)\s+(notre|nos)\s+(boutique|magasin|site|page|vitrine|instagram|facebook|autres produits|produits|collection)\b",
+                @"\bnos\s+(soldes|promotions?|offres sp[ée]ciales)\b|\bventes? (flash|priv[ée]es?)\b|\boffres? sp[ée]ciales?\b",
+                @"\bc[oó]digos?\s+(de\s+)?(descuento|promoci[oó]n(al)?|promo|cup[oó]n)\b(?!\s+que\s+(us[oó]|utiliz[oó]|aplic[oó]|introdujo|ha usado|ha utilizado))",
+                @"\bnuestr[oa]s\s+(nuev[oa]s|[uú]ltim[oa]s)\s+(productos|art[ií]culos|colecci[oó]n|colecciones|novedades|modelos)\b|\bnuestra\s+nueva\s+colecci[oó]n\b",
+                @"\bs[ií]gu?[ea]nos\b",
+                @"\b\d{1,2}\s?%\s+de\s+descuento\b",
+                @"(descuento|promo|%|cup[oó]n)[^.!?\n]{0,40}\bpr[oó]xim[oa]s?\s+(compras?|pedidos?)\b",
+                @"\b(visite|visita|visiten|descubra|descubre|consulte)\s+(nuestr[oa]s?)\s+(tienda|web|p[aá]gina|sitio|escaparate|instagram|facebook|otros productos|productos|cat[aá]logo)\b",
+                @"\b(nuestras|las)\s+rebajas\b|\bofertas?\s+(especial(es)?|flash|exclusivas?)\b|\bventa flash\b|\bbolet[ií]n\b|\bsuscr[ií]b\w*",
+                @"\bcodic[ei]\s+(sconto|promo(zionale)?|coupon)\b(?!\s+che\s+(ha|avete)\s+(usato|utilizzato|applicato|inserito))",
+                @"\bi\s+nostri\s+(nuovi|ultimi)\s+(prodotti|articoli|arrivi|modelli)\b|\bla\s+nostra\s+nuova\s+collezione\b|\bnuovi arrivi\b",
+                @"\bseguic[ih]\b|\bci\s+segua\b|\bseguiteci\b",
+                @"\b\d{1,2}\s?%\s+di\s+sconto\b",
+                @"(sconto|promo|%|coupon|buono)[^.!?\n]{0,40}\bprossim[oa]\s+(acquisto|ordine)\b",
+                @"\b(visiti|visita|visitate|scopra|scopri|scoprite)\s+((il|la|i|le)\s+)?(nostr[oaie])\s+(negozio|sito|pagina|vetrina|store|shop|instagram|facebook|catalogo|altri prodotti|prodotti|collezione)\b",
+                @"\bi\s+(nostri\s+)?saldi\b|\bofferte?\s+(speciale|speciali|lampo|esclusiv[ae])\b|\biscriva\w*\s+alla\s+(nostra\s+)?newsletter\b",
             ],
         },
         new()
@@ -145,7 +253,20 @@ public static class AmazonContentRules
                 @"自動返信|自動送信|自動応答|送信専用",
                 @"\b(automatische|automatisch erstellte|automatisch generierte)\s+(antwort|nachricht|e-?mail)\b",
                 @"\bbitte antworten sie nicht\b",
+                @"\b(this message|this e-?mail|this reply)\s+(was|is|has been)\s+(automatically|auto-?)\s*(generated|sent|created)\b",
+                @"\b(wurde|ist)\s+automatisch\s+(erstellt|generiert|versendet|verschickt|gesendet)\b",
+                @"(この|本)(メール|メッセージ)\s*(に|へ)\s*(は)?\s*(ご)?返信(しないで|なさらないで|いただいても)",
+                @"\b(r[ée]ponse|message|e-?mail|courriel)\s+automatique\b|\b(g[ée]n[ée]r[ée]e?|envoy[ée]e?)\s+automatiquement\b|\bne\s+(pas\s+)?r[ée]pondre\s+[àa]\s+(ce|cet)\s+(message|e-?mail|courriel)\b|\bne\s+r[ée]pondez\s+pas\b",
+                @"\b(respuesta|mensaje|correo|e-?mail)\s+autom[aá]tic[oa]\b|\b(generad[oa]|enviad[oa]|env[ií]a)\s+autom[aá]ticamente\b|\bno\s+(responda|conteste|respondas)\s+a\s+(este|esta)\s+(mensaje|correo|e-?mail)\b",
+                @"\b(risposta|messaggio|e-?mail|mail)\s+automatic[oa]\b|\b(generat[oa]|inviat[oa]|spedit[oa])\s+automaticamente\b|\bnon\s+(rispondere|risponda)\s+a\s+(questo|questa)\s+(messaggio|e-?mail|mail)\b",
             ],
         },
     ];
+
+    /// <summary>
+    /// <paramref name="words"/> (a group) at a word start, unless <paramref name="notAfter"/> comes just before them. The
+    /// look-behind follows the words rather than preceding them, so it is tried only where the words are, not at every
+    /// position of the text.
+    /// </summary>
+    private static string NotAfter(string notAfter, string words) => @"\b" + words + "(?<!(" + notAfter + ")" + words + ")";
 }
