@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace BuyerMessaging;
 
 /// <summary>
-/// Checks outbound text against Amazon's buyer-seller messaging rules (../shared/amazon-relay/GUIDELINES.md): links other
+/// Checks outbound text against Amazon's buyer-seller messaging rules (the package README, "Amazon content check"): links other
 /// than Amazon's and carriers' https links, e-mail addresses, phone numbers, review and feedback requests and incentives,
 /// asking to withdraw an A-to-Z claim, marketing, attachment types and sizes, length, HTML, language and automated
 /// wording. Text is compared after <see cref="TextFolding.Fold"/>, so full-width forms (「ｉｎｆｏ＠ｓｈｏｐ．ｊｐ」) are

@@ -2,7 +2,7 @@ namespace BuyerMessaging;
 
 /// <summary>
 /// The default data of the content check: phrase rules in English, Japanese, German, French, Spanish and Italian,
-/// attachment types and link domains, drawn from Amazon's Communication Guidelines (see ../shared/amazon-relay/GUIDELINES.md).
+/// attachment types and link domains, drawn from Amazon's Communication Guidelines (see the package README, "Amazon content check").
 /// </summary>
 /// <remarks>
 /// Patterns are matched on folded text (lower case, NFKC; accents are kept), so they are written in lower case and

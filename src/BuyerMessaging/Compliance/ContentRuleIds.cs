@@ -1,6 +1,6 @@
 namespace BuyerMessaging;
 
-/// <summary>The ids of the built-in content rules (see ../shared/amazon-relay/GUIDELINES.md and docs/content-check.md).</summary>
+/// <summary>The ids of the built-in content rules (see the package README, "Amazon content check").</summary>
 public static class ContentRuleIds
 {
     /// <summary>A link other than a secure link to Amazon or to a carrier's tracking page (block).</summary>
