@@ -446,7 +446,9 @@ public sealed partial class AmazonContentChecker : IContentChecker
     [GeneratedRegex(@"\b(?:https?://[^\s<>""'「」『』（）]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>""'「」『』（）]*|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|online|site|io|co|me|jp|de|uk|fr|it|es|nl|ca|au|cn|top|xyz)(?:\.[a-z]{2})?(?![\w-])(?:/[^\s<>""'「」『』（）]*)?)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"^\W*[^.!?。！？\n]{0,40}(thank(s| you)|ありがとう|感謝|danke|(vielen|herzlichen|besten) dank|merci(?!\s+(de|d')\s*(nous|me|bien vouloir|[a-zàâçéèêëîïôûù]+(er|ir|re)\b))|remerci|gracias|agradec|grazie|ringrazi)[^.!?。！？\n]{0,80}[.!。！\s]*$", RegexOptions.CultureInvariant, 1000)]
+    // The sentence must not also announce something done or to be done ("Thanks for contacting us, we will send a new part
+    // tomorrow"): a clause with such a verb is the message's substance, the thanks only its courtesy.
+    [GeneratedRegex(@"^(?![^.!?。！？\n]*\b(will|'ll|shall|send|sent|sending|ship(ping|ped)?|refund|replac|repair|werden|wird|schick|sende|erstatt|ersatz|envoy|envoi|rembours|rempla|exp[ée]di|envia|enviamos|enviaremos|reembols|reemplaz|spedi|invier|inviamo|rimbors|sostitu))\W*[^.!?。！？\n]{0,40}(thank(s| you)|ありがとう|感謝|danke|(vielen|herzlichen|besten) dank|merci(?!\s+(de|d')\s*(nous|me|bien vouloir|[a-zàâçéèêëîïôûù]+(er|ir|re)\b))|remerci|gracias|agradec|grazie|ringrazi)[^.!?。！？\n]{0,80}[.!。！\s]*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ThanksOnlyPattern();
 
     [GeneratedRegex(@"(your (order|package|item) (has been|was|is) (shipped|dispatched|delivered)|ご注文[^。\n]{0,20}(発送|出荷)(いた)?しました|ihre bestellung wurde (versandt|verschickt|zugestellt)|votre commande (a [ée]t[ée]|est) (exp[ée]di[ée]e|envoy[ée]e|livr[ée]e)|su pedido (ha sido|fue|est[aá]) (enviado|entregado|despachado)|il suo ordine [èe] stato (spedito|consegnato|inviato))", RegexOptions.CultureInvariant, 1000)]

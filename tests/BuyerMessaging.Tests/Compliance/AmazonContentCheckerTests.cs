@@ -145,6 +145,16 @@ public sealed class AmazonContentCheckerTests
         Assert.Contains(Check(text).Findings, f => f.RuleId == ContentRuleIds.UnnecessaryMessage && f.Severity == ContentSeverity.Warn);
 
     [Theory]
+    [InlineData("Thanks for contacting us, we will send a new part tomorrow.")]
+    [InlineData("Thank you for your patience, the replacement was sent this morning")]
+    [InlineData("Vielen Dank für Ihre Nachricht, wir schicken Ihnen morgen ein neues Teil.")]
+    [InlineData("Merci pour votre message, nous vous envoyons une pièce neuve demain.")]
+    [InlineData("Gracias por su mensaje, le enviamos una pieza nueva mañana.")]
+    [InlineData("Grazie per il messaggio, le spediamo domani un pezzo nuovo.")]
+    public void ThanksWithSomethingDoneOrToBeDone_IsNotAnUnnecessaryMessage(string text) =>
+        Assert.DoesNotContain(Check(text).Findings, f => f.RuleId == ContentRuleIds.UnnecessaryMessage);
+
+    [Theory]
     [InlineData(
         "Dear Jane,\n\nWe are very sorry that your parcel has not arrived yet. We checked with the carrier and it is on its way.\n"
         + "Please choose what suits you best:\n1. Wait until November 24 for the parcel.\n2. We send a replacement today.\n3. We refund the full amount.\n\n"
