@@ -135,6 +135,29 @@ public sealed class MimeMessageParser
     /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
     public InboundParseResult Parse(ReadOnlyMemory<byte> raw, string? source = null) => Parse(raw, source, fromMbox: false);
 
+    /// <summary>
+    /// Parses a quarantined item's raw bytes again the way they were first read, for
+    /// <see cref="ConversationIngestor.RetryQuarantinedAsync"/>: a message of an mbox (its source is the mbox's followed by
+    /// <c>#</c> and its number, as <see cref="ParseMbox"/> names it) with the writer's <c>&gt;From </c> quoting undone in
+    /// its text, anything else as <see cref="Parse(ReadOnlyMemory{byte}, string?)"/> parses an .eml. A message retried this
+    /// way is stored as a first ingest with the right configuration would have stored it.
+    /// </summary>
+    /// <param name="item">The quarantined item.</param>
+    /// <returns>The parsed message, or the reason it could not be read with the raw bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is <see langword="null"/>.</exception>
+    public InboundParseResult ParseAgain(QuarantinedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Parse(item.Raw, item.Source, fromMbox: IsMboxMessageSource(item.Source));
+    }
+
+    /// <summary>Whether a source names a message of an mbox: text, <c>#</c>, and a number from 1 (see <see cref="ParseMbox"/>).</summary>
+    private static bool IsMboxMessageSource(string? source) =>
+        source?.LastIndexOf('#') is int hash and > 0
+        && hash < source.Length - 1
+        && source.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0
+        && source[hash + 1] != '0';
+
     private InboundParseResult Parse(ReadOnlyMemory<byte> raw, string? source, bool fromMbox)
     {
         if (raw.Length > _maxMessageBytes)

@@ -36,6 +36,27 @@ public sealed class QuarantineTests : IDisposable
     }
 
     [Fact]
+    public async Task Retry_OfAMessageFromAnMbox_KeepsTheLineTheMboxWriterQuoted()
+    {
+        // A German buyer's line that starts with "From ", which an mbox writer quotes as ">From ".
+        var eml = (await File.ReadAllTextAsync(CliHarness.Sample("02-de-shipping-lukas.eml")))
+            .Replace("bt?\r\n\r\nViele", "bt?\r\n>From Freitag an passiert nichts mehr.\r\n\r\nViele", StringComparison.Ordinal);
+        var mbox = Path.Combine(_cli.Folder, "export.mbox");
+        await File.WriteAllTextAsync(mbox, "From lukas@example.com Mon Nov 02 14:41:25 2026\r\n" + eml);
+        var partial = Path.Combine(_cli.Folder, "stores-without-de.json");
+        await File.WriteAllLinesAsync(partial, (await File.ReadAllLinesAsync(CliHarness.Sample("stores.json"))).Where(l => !l.Contains("northwind-amazon-de", StringComparison.Ordinal)));
+        var quarantined = Assert.Single((await _cli.OkAsync("ingest", "--db", _cli.Database, "--config", partial, mbox, "--json")).Json().Items("quarantined"));
+
+        Assert.Equal(1, (await _cli.OkAsync("quarantine", "retry", "--db", _cli.Database, "--all", "--config", CliHarness.Sample("stores.json"), "--json")).Json().Int("ingested"));
+
+        using var fresh = new CliHarness();
+        await fresh.OkAsync("ingest", "--db", fresh.Database, "--config", CliHarness.Sample("stores.json"), mbox);
+        Assert.Equal(mbox + "#1", quarantined.Str("file"));
+        Assert.Contains("From Freitag an passiert nichts mehr.", await TextAsync(_cli), StringComparison.Ordinal);
+        Assert.Equal(await TextAsync(fresh), await TextAsync(_cli));
+    }
+
+    [Fact]
     public async Task Retry_Again_ChangesNothing_AndGivenIdsAreTriedOnly()
     {
         await _cli.IngestSamplesAsync();
@@ -83,6 +104,13 @@ public sealed class QuarantineTests : IDisposable
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(message, result.Err, StringComparison.Ordinal);
         Assert.Single((await _cli.OkAsync("quarantine", "--db", _cli.Database, "--json")).Json().Items());
+    }
+
+    /// <summary>The text of the first message of the only conversation.</summary>
+    private static async Task<string> TextAsync(CliHarness cli)
+    {
+        var id = Assert.Single((await cli.OkAsync("inbox", "--db", cli.Database, "--json")).Json().Items()).Str("id")!;
+        return (await cli.OkAsync("show", "--db", cli.Database, id, "--json")).Json().Items("messages")[0].Str("text")!;
     }
 
     private static async Task<string> InboxAsync(CliHarness cli) =>

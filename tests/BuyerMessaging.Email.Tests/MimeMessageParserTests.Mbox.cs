@@ -50,6 +50,36 @@ public sealed partial class MimeMessageParserTests
     private static byte[] Mbox(params string[] messages) =>
         Encoding.UTF8.GetBytes(string.Concat(messages.Select((m, i) => $"From sender{i}@example.com Mon Nov 23 10:00:00 2026\r\n{m}")));
 
+    [Fact]
+    public void ParseAgain_AQuarantinedMboxMessage_ReadsItAsTheMboxDid()
+    {
+        using var stream = new MemoryStream(Mbox(MboxMessages));
+        var first = _parser.ParseMbox(stream, "Inbox").ToList()[2];
+        var item = new QuarantinedItem { At = NodaTime.Instant.FromUtc(2026, 11, 23, 12, 0), Source = first.Source, Reason = "unknown channel", Raw = first.Raw };
+
+        var again = _parser.ParseAgain(item);
+        var asEml = _parser.Parse(item.Raw, item.Source);
+
+        Assert.Equal("Inbox#3", item.Source);
+        Assert.Equal(first.Message!.Text, again.Message!.Text);
+        Assert.Contains("\nFrom the manual", again.Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("From the manual", asEml.Message!.Text, StringComparison.Ordinal); // a plain re-parse takes the line for a quote and drops it
+    }
+
+    [Theory]
+    [InlineData("mail/0042.eml")]
+    [InlineData("notes#")]
+    [InlineData("issue#0")]
+    [InlineData(null)]
+    public void ParseAgain_AnythingElse_ReadsItAsAnEml(string? source)
+    {
+        var raw = Encoding.UTF8.GetBytes(MboxMessages[2]);
+        var item = new QuarantinedItem { At = NodaTime.Instant.FromUtc(2026, 11, 23, 12, 0), Source = source, Reason = "unknown channel", Raw = raw };
+
+        Assert.Equal(_parser.Parse(raw, source).Message!.Text, _parser.ParseAgain(item).Message!.Text);
+        Assert.DoesNotContain("From the manual", _parser.ParseAgain(item).Message!.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("From someone@example.com Mon Nov 23 10:00:00 2026\r\n", true)]
     [InlineData("\uFEFFFrom - \r\n", true)]

@@ -109,7 +109,7 @@ internal static class QuarantineCommand
                 var still = new List<QuarantineRetryFailureJson>();
                 foreach (var id in items)
                 {
-                    var result = await ingestor.RetryQuarantinedAsync(id, item => parser.Parse(item.Raw, item.Source), cancellationToken);
+                    var result = await ingestor.RetryQuarantinedAsync(id, parser.ParseAgain, cancellationToken);
                     switch (result.Outcome)
                     {
                         case IngestOutcome.Quarantined:
