@@ -170,7 +170,9 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
 
         var match = Rank(index, query, index.Classifier?.Predict(terms), language, eligible, out var closest);
         var negated = Negation.In(text, language);
-        agrees = closest >= 0 && index.PartQuestion[closest] is { } example && Negation.In(example, language) == negated;
+        // Whether the best template's example closest to the text says "not" (null when the closest part is not an example).
+        bool? closestNegated = closest >= 0 && index.PartQuestion[closest] is { } example ? Negation.In(example, language) : null;
+        agrees = closestNegated == negated;
 
         // A question in hiragana alone ("はい", "ありがとう") shares only particles and endings with the templates (the "はい"
         // of "返金はいつ"), no evidence a person could check: it fails, with the ranking kept.
@@ -196,7 +198,7 @@ public sealed class LexicalTemplateMatcher : ITemplateMatcher
         // The reverse: the template's example closest to the question says "not" and the question does not. "Is the
         // charger included in the box?" shares every word of "The charger was not included" and asks something else
         // (a question before buying, not a missing part); so do "I received my refund, thanks" and "Sind Schrauben dabei?".
-        if (!negated && closest >= 0 && index.PartQuestion[closest] is { } nearest && Negation.In(nearest, language))
+        if (!negated && closestNegated == true)
         {
             return match with { Outcome = MatchOutcome.Suggested, FailureReason = MatchFailureReason.ExampleNegated };
         }

@@ -21,14 +21,8 @@ public sealed class ContentCheckEvaluationTests
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void Check_Replies_CatchesEveryViolationAndFlagsNoLookAlike(string language)
-    {
-        var score = ContentCheckSet.Score(Outcomes, language);
-
-        Assert.True(score.Violations >= 45 && score.LookAlikes >= 12, $"only {score.Violations} violations and {score.LookAlikes} look-alikes read");
-        Assert.True(score.Caught == score.Violations, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(Outcomes, language, lookAlikes: false)}");
-        Assert.True(score.Flagged == 0, $"{score.Flagged} look-alikes flagged: {Wrong(Outcomes, language, lookAlikes: true)}");
-    }
+    public void Check_Replies_CatchesEveryViolationAndFlagsNoLookAlike(string language) =>
+        AssertEveryViolationCaughtAndNoLookAlikeFlagged(Outcomes, language, minimumViolations: 45, minimumLookAlikes: 12);
 
     /// <summary>
     /// The replies written after the rules (held-out/). Their first run caught 81.5 % and flagged 3 of 23 look-alikes;
@@ -36,13 +30,16 @@ public sealed class ContentCheckEvaluationTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Languages))]
-    public void Check_HeldOutReplies_CatchesEveryViolationAndFlagsNoLookAlike(string language)
-    {
-        var score = ContentCheckSet.Score(HeldOutOutcomes, language);
+    public void Check_HeldOutReplies_CatchesEveryViolationAndFlagsNoLookAlike(string language) =>
+        AssertEveryViolationCaughtAndNoLookAlikeFlagged(HeldOutOutcomes, language, minimumViolations: 5, minimumLookAlikes: 2);
 
-        Assert.True(score.Violations >= 5 && score.LookAlikes >= 2, $"only {score.Violations} violations and {score.LookAlikes} look-alikes read");
-        Assert.True(score.Caught == score.Violations, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(HeldOutOutcomes, language, lookAlikes: false)}");
-        Assert.True(score.Flagged == 0, $"{score.Flagged} look-alikes flagged: {Wrong(HeldOutOutcomes, language, lookAlikes: true)}");
+    private static void AssertEveryViolationCaughtAndNoLookAlikeFlagged(IReadOnlyList<ContentCheckOutcome> outcomes, string language, int minimumViolations, int minimumLookAlikes)
+    {
+        var score = ContentCheckSet.Score(outcomes, language);
+
+        Assert.True(score.Violations >= minimumViolations && score.LookAlikes >= minimumLookAlikes, $"only {score.Violations} violations and {score.LookAlikes} look-alikes read");
+        Assert.True(score.Caught == score.Violations, $"{score.Caught}/{score.Violations} caught; missed: {Wrong(outcomes, language, lookAlikes: false)}");
+        Assert.True(score.Flagged == 0, $"{score.Flagged} look-alikes flagged: {Wrong(outcomes, language, lookAlikes: true)}");
     }
 
     [Fact]
