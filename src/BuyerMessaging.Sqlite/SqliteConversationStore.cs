@@ -168,6 +168,29 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is zero or negative.</exception>
+    public Task<IReadOnlyList<QuarantineEntry>> GetQuarantineEntriesAsync(int limit = 100, long? beforeId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Read<IReadOnlyList<QuarantineEntry>>(
+            s =>
+            {
+                var command = s.Command("SELECT id, at, source, reason, channel_id, length(raw) FROM quarantine WHERE id < $before ORDER BY id DESC LIMIT $limit")
+                    .Set("$before", beforeId ?? long.MaxValue)
+                    .Set("$limit", limit);
+                using var reader = command.ExecuteReader();
+                var entries = new List<QuarantineEntry>();
+                while (reader.Read())
+                {
+                    entries.Add(Rows.ReadQuarantineEntry(reader));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default) =>
         Read(s => Rows.ReadQuarantineItem(s, id), cancellationToken);
 

@@ -34,11 +34,11 @@ internal static class QuarantineCommand
             var services = runtime.OpenExisting(parseResult.GetValue(db)!);
             await using (services)
             {
-                var items = await services.GetRequiredService<IConversationStore>().GetQuarantineAsync(max, cancellationToken);
+                var items = await services.GetRequiredService<IConversationStore>().GetQuarantineEntriesAsync(max, cancellationToken: cancellationToken);
                 if (parseResult.GetValue(json))
                 {
                     runtime.WriteJson(
-                        new QuarantineListJson(items.Select(q => new QuarantineItemJson(q.Id, Names.Iso(q.At), q.Source, q.Reason, q.Raw.Length, q.ChannelId?.Value)).ToList()),
+                        new QuarantineListJson(items.Select(q => new QuarantineItemJson(q.Id, Names.Iso(q.At), q.Source, q.Reason, q.Size, q.ChannelId?.Value)).ToList()),
                         CliJson.Context.QuarantineListJson);
                     return ExitCodes.Success;
                 }
@@ -54,7 +54,7 @@ internal static class QuarantineCommand
                     q.Id.ToString(CultureInfo.InvariantCulture),
                     Names.Local(q.At, displayZone),
                     q.Source ?? "-",
-                    q.Raw.Length.ToString("N0", CultureInfo.InvariantCulture),
+                    q.Size.ToString("N0", CultureInfo.InvariantCulture),
                     q.Reason,
                 ]).ToList();
                 TextTable.Write(runtime.Out, [new("ID"), new("At"), new("Source", MaxWidth: 50), new("Bytes", RightAligned: true), new("Reason", Flexible: true)], rows, tableWidth);
@@ -270,9 +270,27 @@ internal static class QuarantineCommand
         return ids;
     }
 
-    /// <summary>Every item's id, oldest first.</summary>
-    private static async Task<IReadOnlyList<long>> AllAsync(IConversationStore store, CancellationToken cancellationToken) =>
-        [.. (await store.GetQuarantineAsync(int.MaxValue, cancellationToken)).Select(q => q.Id).Order()];
+    /// <summary>Every item's id, oldest first, read a page at a time without the items' bytes (a quarantine can be large).</summary>
+    private static async Task<IReadOnlyList<long>> AllAsync(IConversationStore store, CancellationToken cancellationToken)
+    {
+        const int Page = 1_000;
+        var ids = new List<long>();
+        long? before = null;
+        while (true)
+        {
+            var entries = await store.GetQuarantineEntriesAsync(Page, before, cancellationToken);
+            ids.AddRange(entries.Select(e => e.Id));
+            if (entries.Count < Page)
+            {
+                break;
+            }
+
+            before = entries[^1].Id;
+        }
+
+        ids.Reverse();
+        return ids;
+    }
 
     private static CliException NoSuchItem(long id) =>
         CliException.NotFound(string.Create(CultureInfo.InvariantCulture, $"ID: there is no quarantined item {id}; 'quarantine' lists them."));

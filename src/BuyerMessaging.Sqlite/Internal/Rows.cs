@@ -181,6 +181,16 @@ internal static class Rows
         Raw = r.GetBlob(5),
     };
 
+    public static QuarantineEntry ReadQuarantineEntry(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        At = r.GetInstant(1),
+        Source = r.GetNullableString(2),
+        Reason = r.GetString(3),
+        ChannelId = r.IsDBNull(4) ? null : new ChannelId(r.GetString(4)),
+        Size = r.IsDBNull(5) ? 0 : r.GetInt64(5),
+    };
+
     public static string Name(ConversationStatus value) => value switch
     {
         ConversationStatus.Open => nameof(ConversationStatus.Open),

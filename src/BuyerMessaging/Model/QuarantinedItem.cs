@@ -22,4 +22,8 @@ public sealed record QuarantinedItem
 
     /// <summary>Gets the raw input (the MIME bytes), kept so nothing is lost.</summary>
     public ReadOnlyMemory<byte> Raw { get; init; }
+
+    /// <summary>Gets the item without its raw content, as <see cref="IConversationStore.GetQuarantineEntriesAsync"/> lists it.</summary>
+    /// <returns>The entry.</returns>
+    internal QuarantineEntry ToEntry() => new() { Id = Id, At = At, Source = Source, Reason = Reason, ChannelId = ChannelId, Size = Raw.Length };
 }

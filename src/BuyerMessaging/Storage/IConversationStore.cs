@@ -103,6 +103,17 @@ public partial interface IConversationStore
     /// <returns>The items, with their raw content.</returns>
     Task<IReadOnlyList<QuarantinedItem>> GetQuarantineAsync(int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gets quarantined input without its raw content, newest first, a page at a time: what a quarantine list shows, and
+    /// the way to go through a large quarantine (pass the last entry's id as <paramref name="beforeId"/> for the next
+    /// page) without loading every item's bytes at once.
+    /// </summary>
+    /// <param name="limit">The most entries to return.</param>
+    /// <param name="beforeId">When given, only entries whose id is lower (older); the first page when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The entries, with the size of their raw content.</returns>
+    Task<IReadOnlyList<QuarantineEntry>> GetQuarantineEntriesAsync(int limit = 100, long? beforeId = null, CancellationToken cancellationToken = default);
+
     /// <summary>Gets one quarantined item, with its raw content.</summary>
     /// <param name="id">The item's id.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

@@ -95,6 +95,15 @@ public sealed partial class InMemoryConversationStore : IConversationStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<QuarantineEntry>> GetQuarantineEntriesAsync(int limit = 100, long? beforeId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadAsync<IReadOnlyList<QuarantineEntry>>(
+            s => [.. s.Quarantine.AsEnumerable().Reverse().Where(q => beforeId is not { } before || q.Id < before).Take(limit).Select(q => q.ToEntry())],
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<QuarantinedItem?> GetQuarantinedItemAsync(long id, CancellationToken cancellationToken = default) =>
         ReadAsync(s => s.Quarantine.Find(q => q.Id == id), cancellationToken);
 

@@ -27,6 +27,7 @@ internal sealed class StoreComparison(StoreSide a, StoreSide b, Random random, A
         await SameAsync("folders", s => s.GetFoldersAsync(), x => x.ToString());
         await SameAsync("agents", s => s.GetAgentsAsync(), x => x.ToString());
         await SameAsync("quarantine", s => s.GetQuarantineAsync(1000), q => $"{q.Id} {Describe.Instant(q.At)} {q.Source} {q.ChannelId} {q.Reason} {Convert.ToHexString(q.Raw.Span)}");
+        await SameAsync("quarantine entries", s => s.GetQuarantineEntriesAsync(1000), q => $"{q.Id} {Describe.Instant(q.At)} {q.Source} {q.ChannelId} {q.Reason} {q.Size}");
         await SameAsync("work items", s => s.QueryWorkAsync(new WorkItemQuery { Limit = 1000 }), Describe.WorkItem);
         await SameAsync("work items newest first", s => s.QueryWorkAsync(new WorkItemQuery { Limit = 1000, NewestFirst = true }), Describe.WorkItem);
         await SameCountsAsync(null);

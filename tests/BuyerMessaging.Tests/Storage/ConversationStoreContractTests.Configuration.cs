@@ -255,4 +255,48 @@ public abstract partial class ConversationStoreContractTests
     [Fact]
     public async Task GetQuarantineAsync_ZeroLimit_ThrowsArgumentOutOfRangeException() =>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>("limit", () => Store.GetQuarantineAsync(0));
+
+    [Fact]
+    public async Task GetQuarantineEntriesAsync_Pages_NewestFirstWithSizesAndNoGapOrRepeat()
+    {
+        var items = new List<QuarantinedItem>();
+        for (var i = 0; i < 7; i++)
+        {
+            var item = new QuarantinedItem
+            {
+                At = T0 + Duration.FromMinutes(i),
+                Source = i % 2 == 0 ? $"inbox/{i}.eml" : null,
+                Reason = $"unparseable {i}",
+                ChannelId = i == 3 ? ChannelA1 : null,
+                Raw = new byte[i * 100],
+            };
+            await InTransactionAsync(async tx => items.Add(item with { Id = await tx.InsertQuarantineAsync(item) }));
+        }
+
+        // A deleted item leaves a gap in the ids that paging must step over.
+        await InTransactionAsync(async tx => Assert.True(await tx.DeleteQuarantinedItemAsync(items[4].Id)));
+        items.RemoveAt(4);
+
+        var pages = new List<IReadOnlyList<QuarantineEntry>>();
+        long? before = null;
+        do
+        {
+            pages.Add(await Store.GetQuarantineEntriesAsync(limit: 2, beforeId: before));
+            before = pages[^1].Count > 0 ? pages[^1][^1].Id : null;
+        }
+        while (pages[^1].Count == 2);
+
+        Assert.Equal([2, 2, 2, 0], pages.Select(p => p.Count));
+        var expected = items.AsEnumerable().Reverse().Select(i => new QuarantineEntry
+        {
+            Id = i.Id, At = i.At, Source = i.Source, Reason = i.Reason, ChannelId = i.ChannelId, Size = i.Raw.Length,
+        });
+        Assert.Equal(expected, pages.SelectMany(p => p));
+        Assert.Equal((await Store.GetQuarantineAsync()).Select(q => q.Id), (await Store.GetQuarantineEntriesAsync()).Select(e => e.Id));
+        Assert.Empty(await Store.GetQuarantineEntriesAsync(beforeId: items[0].Id));
+    }
+
+    [Fact]
+    public async Task GetQuarantineEntriesAsync_ZeroLimit_ThrowsArgumentOutOfRangeException() =>
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("limit", () => Store.GetQuarantineEntriesAsync(0));
 }
