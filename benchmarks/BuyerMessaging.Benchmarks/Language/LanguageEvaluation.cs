@@ -45,6 +45,21 @@ internal static class LanguageEvaluation
             }
         }
 
+        var hanOnly = BuyerLanguageMessages.Load(root, BuyerLanguageMessages.HanOnlyDirectory);
+        Console.WriteLine();
+        Console.WriteLine($"Buyer messages in Han characters alone ({BuyerLanguageMessages.HanOnlyDirectory}), all lengths:");
+        Console.WriteLine();
+        Table(detector, hanOnly, ["ja", "zh"], "messages");
+        Console.WriteLine();
+        foreach (var message in hanOnly)
+        {
+            var detection = detector.Detect(message.Text);
+            if (detection.Language != message.Language)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {message.Language} -> {detection.Language} {detection.Confidence:F2}: {message.Text}"));
+            }
+        }
+
         foreach (var kind in new[] { "word-pairs", "single-words" })
         {
             Console.WriteLine();

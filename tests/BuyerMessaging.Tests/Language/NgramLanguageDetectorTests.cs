@@ -71,6 +71,41 @@ public sealed class NgramLanguageDetectorTests
     public void Detect_JapaneseInKanjiAlone_IsJapaneseByTheFormsOnlyJapaneseUses(string text) =>
         Assert.Equal("ja", Detector.Detect(text).Language);
 
+    /// <summary>
+    /// Kanji alone and no form only Japanese uses: the n-grams decide, given that the text is Han-only (they read all
+    /// three as Chinese when a Japanese kanji n-gram counted half, its language writing kana too).
+    /// </summary>
+    [Theory]
+    [InlineData("在庫有無確認")]
+    [InlineData("配送先住所誤記、訂正願")]
+    [InlineData("代金返金未確認")]
+    public void Detect_JapaneseInKanjiAloneWithoutJapaneseOnlyForms_IsJapanese(string text) =>
+        Assert.Equal("ja", Detector.Detect(text).Language);
+
+    /// <summary>Forms Japanese does not use (們, 這, 麼, 沒, 货, 运) keep Chinese written in Han alone Chinese.</summary>
+    [Theory]
+    [InlineData("退货运费要我自己出吗？")]
+    [InlineData("訂單什麼時候出貨？")]
+    [InlineData("物流資訊一直沒有更新")]
+    [InlineData("這個有保固嗎")]
+    public void Detect_ChineseInFormsJapaneseDoesNotUse_IsChinese(string text) =>
+        Assert.Equal("zh", Detector.Detect(text).Language);
+
+    /// <summary>
+    /// The set of short buyer messages in Han alone (Data/han-only, written before the change): 12 of the 40 Japanese
+    /// ones were Japanese before Han-only n-grams were scored as such (19 after); the Chinese ones must stay Chinese.
+    /// </summary>
+    [Fact]
+    public void Detect_HanOnlyBuyerMessages_JapaneseMostlyAndChineseAlmostAlwaysRight()
+    {
+        var messages = BuyerLanguageMessages.Load(RepoPaths.Root, BuyerLanguageMessages.HanOnlyDirectory);
+        var right = messages.Where(m => Detector.Detect(m.Text).Language == m.Language).GroupBy(m => m.Language).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(80, messages.Count);
+        Assert.True(right.GetValueOrDefault("ja") >= 19, $"{right.GetValueOrDefault("ja")} of 40 Japanese messages in kanji alone detected as Japanese");
+        Assert.True(right.GetValueOrDefault("zh") >= 39, $"{right.GetValueOrDefault("zh")} of 40 Chinese messages in Han alone detected as Chinese");
+    }
+
     [Theory]
     [InlineData("领取发票，请尽快处理退款")]
     [InlineData("請盡快處理退款，謝謝")]

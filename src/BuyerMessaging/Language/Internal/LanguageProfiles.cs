@@ -29,7 +29,7 @@ internal sealed class LanguageProfiles
     /// <summary>The n-gram scoring table of each script some language is written in, by <see cref="ScriptGroup"/>.</summary>
     private readonly ScriptTable?[] _tables;
 
-    private LanguageProfiles(string[] languages, ScriptGroup[] scripts, FrozenDictionary<string, int> index, float[] logProbabilities, double[] unseen)
+    private LanguageProfiles(string[] languages, ScriptGroup[] scripts, FrozenDictionary<string, int> index, float[] logProbabilities, double[] unseen, double[] unseenHan)
     {
         Languages = languages;
         LanguageScripts = scripts;
@@ -38,7 +38,7 @@ internal sealed class LanguageProfiles
         for (var s = 1; s < Scripts.GroupCount; s++)
         {
             int[] members = [.. Enumerable.Range(0, languages.Length).Where(l => scripts[l] == (ScriptGroup)s)];
-            _tables[s] = members.Length == 0 ? null : new ScriptTable((ScriptGroup)s, members, index, logProbabilities, unseen);
+            _tables[s] = members.Length == 0 ? null : new ScriptTable((ScriptGroup)s, members, index, logProbabilities, unseen, unseenHan);
         }
     }
 
@@ -176,8 +176,9 @@ internal sealed class LanguageProfiles
             }
         }
 
+        var unseenHan = ConditionHanOnly(list, scripts, index, logProbabilities, unseen);
         string[] languages = [.. list.Select(p => p.Language)];
-        return new LanguageProfiles(languages, scripts, index.ToFrozenDictionary(StringComparer.Ordinal), logProbabilities, unseen)
+        return new LanguageProfiles(languages, scripts, index.ToFrozenDictionary(StringComparer.Ordinal), logProbabilities, unseen, unseenHan)
         {
             Words = words is null ? null : LanguageWords.Build(languages, words),
         };
@@ -191,6 +192,91 @@ internal sealed class LanguageProfiles
     /// <returns>The number of n-grams scored; 0 when no language is written in <paramref name="script"/>.</returns>
     public int Score(string folded, ScriptGroup script, double[] scores) =>
         _tables[(int)script] is { } table ? table.Score(folded, scores) : 0;
+
+    /// <summary>
+    /// Scores Han-only n-grams (<see cref="IsHanOnly"/>) of the languages written in Han and kana given that they are
+    /// Han-only, and returns the log-probability of an unseen Han-only n-gram, laid out like <paramref name="unseen"/>.
+    /// </summary>
+    /// <remarks>
+    /// A language that writes kana between its kanji (Japanese) spreads its mass over kana too, so each kanji n-gram of
+    /// it looked half as likely as the same n-gram of a language written in Han alone, and a text of kanji alone
+    /// ("商品未着。返金希望。") read as Chinese on that alone: the seen Han-only n-grams of each language are divided
+    /// by their mass in it. How often a language leaves the kana out is counted once, by the detector's kana evidence;
+    /// the n-grams say which kanji it writes. A Han-only n-gram no profile has seen says nothing about which of these
+    /// languages wrote it, so it costs each of them the same (with additive smoothing the language with the most text,
+    /// Japanese with its kana, paid most for it; divided by the Han-only mass as well, the language with the least Han
+    /// text paid least, and Chinese read as Japanese).
+    /// </remarks>
+    private static double[] ConditionHanOnly(
+        (string Language, Dictionary<string, int> Counts)[] list, ScriptGroup[] scripts, Dictionary<string, int> index, float[] logProbabilities, double[] unseen)
+    {
+        var languageCount = list.Length;
+        var unseenHan = (double[])unseen.Clone();
+        KeyValuePair<string, int>[] hanOnly = [.. index.Where(gram => IsHanOnly(gram.Key))];
+
+        Span<double> mass = stackalloc double[CharNgrams.MaxOrder + 1];
+        Span<double> common = stackalloc double[CharNgrams.MaxOrder + 1];
+        common.Fill(double.MaxValue);
+        for (var l = 0; l < languageCount; l++)
+        {
+            if (scripts[l] != ScriptGroup.Cjk)
+            {
+                continue;
+            }
+
+            // The mass of the Han-only n-grams the language has seen, by order.
+            mass.Clear();
+            foreach (var (gram, i) in hanOnly)
+            {
+                mass[gram.Length] += list[l].Counts.ContainsKey(gram) ? Math.Exp(logProbabilities[(i * languageCount) + l]) : 0;
+            }
+
+            foreach (var (gram, i) in hanOnly)
+            {
+                logProbabilities[(i * languageCount) + l] -= mass[gram.Length] > 0 ? (float)Math.Log(Math.Min(1.0, mass[gram.Length])) : 0f;
+            }
+
+            for (var n = 1; n <= CharNgrams.MaxOrder; n++)
+            {
+                common[n] = Math.Min(common[n], unseen[(l * (CharNgrams.MaxOrder + 1)) + n]);
+            }
+        }
+
+        for (var l = 0; l < languageCount; l++)
+        {
+            for (var n = 1; scripts[l] == ScriptGroup.Cjk && n <= CharNgrams.MaxOrder; n++)
+            {
+                unseenHan[(l * (CharNgrams.MaxOrder + 1)) + n] = common[n];
+            }
+        }
+
+        return unseenHan;
+    }
+
+    /// <summary>
+    /// Whether an n-gram holds Han and no kana (spaces, the padding of a run, aside): the grams that
+    /// <see cref="Build"/> scores given that they are Han-only. Within the run of one script, the same as "no kana".
+    /// </summary>
+    private static bool IsHanOnly(string gram)
+    {
+        var han = false;
+        foreach (var c in gram)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (Scripts.Of(c) != ScriptGroup.Cjk || Scripts.IsKana(c))
+            {
+                return false;
+            }
+
+            han = true;
+        }
+
+        return han;
+    }
 
     private static LanguageProfiles LoadDefault()
     {
@@ -246,12 +332,16 @@ internal sealed class LanguageProfiles
         /// <summary>The languages rounded up to a whole number of vectors, so a row is added a vector at a time.</summary>
         private readonly int _stride;
 
+        /// <summary>Like <see cref="_unseenRows"/>, for an unseen n-gram without kana (see <see cref="IsHanOnly"/>).</summary>
+        private readonly double[] _unseenHanRows;
+
         /// <param name="script">The script.</param>
         /// <param name="languages">The languages written in it, as indexes of <see cref="Languages"/>, ascending.</param>
         /// <param name="index">Every n-gram of the profiles, with its row in <paramref name="logProbabilities"/>.</param>
         /// <param name="logProbabilities">The log-probabilities, one row per n-gram, one column per language.</param>
         /// <param name="unseen">The log-probability of an unseen n-gram, <c>MaxOrder + 1</c> columns per language.</param>
-        public ScriptTable(ScriptGroup script, int[] languages, FrozenDictionary<string, int> index, float[] logProbabilities, double[] unseen)
+        /// <param name="unseenHan">The same for an unseen Han-only n-gram, given that it is Han-only.</param>
+        public ScriptTable(ScriptGroup script, int[] languages, FrozenDictionary<string, int> index, float[] logProbabilities, double[] unseen, double[] unseenHan)
         {
             _script = script;
             _languages = languages;
@@ -272,11 +362,13 @@ internal sealed class LanguageProfiles
             }
 
             _unseenRows = new double[(CharNgrams.MaxOrder + 1) * _stride];
+            _unseenHanRows = new double[(CharNgrams.MaxOrder + 1) * _stride];
             for (var k = 0; k < languages.Length; k++)
             {
                 for (var n = 1; n <= CharNgrams.MaxOrder; n++)
                 {
                     _unseenRows[(n * _stride) + k] = unseen[(languages[k] * (CharNgrams.MaxOrder + 1)) + n];
+                    _unseenHanRows[(n * _stride) + k] = unseenHan[(languages[k] * (CharNgrams.MaxOrder + 1)) + n];
                 }
             }
         }
@@ -301,11 +393,13 @@ internal sealed class LanguageProfiles
                 for (var p = 0; p < length; p++)
                 {
                     ulong key = 0;
+                    var kana = false;
                     for (var n = 1; n <= CharNgrams.MaxOrder && p + n <= length; n++)
                     {
                         var at = p + n - 1;
                         var c = at == 0 || at == length - 1 ? ' ' : run[at - 1];
                         key = (key << 16) | c;
+                        kana |= Scripts.IsKana(c);
                         if (n == 1 && c == ' ')
                         {
                             continue;
@@ -319,7 +413,7 @@ internal sealed class LanguageProfiles
                         }
                         else
                         {
-                            AddRow(sums, _unseenRows.AsSpan(n * _stride, _stride));
+                            AddRow(sums, (kana ? _unseenRows : _unseenHanRows).AsSpan(n * _stride, _stride));
                         }
                     }
                 }
