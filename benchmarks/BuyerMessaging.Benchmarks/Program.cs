@@ -21,6 +21,11 @@ if (args.Length > 0 && args[0] == "soak")
     return await IngestSoak.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "retained")
+{
+    return await RetainedBytes.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "stage")
 {
     return await IngestSoak.RunStageAsync(args[1..]);

@@ -55,6 +55,22 @@ public sealed partial class MimeMessageParserTests
     }
 
     [Fact]
+    public void Parse_EmptyLists_ShareOneEmptyCollection()
+    {
+        // A parsed message lives until its batch is stored (for good in the in-memory store): an empty list each would
+        // cost the garbage collector an object per list per message.
+        var first = ParseFile("relay-us.eml");
+        var second = ParseFile("relay-followup-nested.eml");
+
+        Assert.Empty(first.References);
+        Assert.Empty(first.Warnings);
+        Assert.Same(first.References, first.Warnings);
+        Assert.Same(first.Warnings, second.Warnings);
+        Assert.Empty(first.Attachments);
+        Assert.Same(first.Attachments, second.Attachments);
+    }
+
+    [Fact]
     public void Parse_Bytes_KeepsRawBytesAndSource()
     {
         var raw = TestFiles.Read("relay-us.eml");
