@@ -29,6 +29,18 @@ internal sealed class GcListener(bool allocations = false) : EventListener
     public static GcListener? FromArgs(string[] args) =>
         CommandLine.Flag(args, "--gc") || CommandLine.Flag(args, "--alloc") ? new GcListener(CommandLine.Flag(args, "--alloc")) : null;
 
+    /// <summary>Gets the bytes that collections have copied out of gen 0 and gen 1 so far: what a collection costs grows with it.</summary>
+    public long Promoted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _promoted0 + _promoted1;
+            }
+        }
+    }
+
     /// <summary>Forgets the allocations sampled so far (the set-up's), so that <see cref="Print"/> shows the measured part.</summary>
     public void ResetAllocations()
     {

@@ -127,6 +127,7 @@ internal static class IngestSoak
         var messages = CommandLine.Number(args, "--messages", 5_000);
         var batchSize = CommandLine.Number(args, "--batch", 500);
         var pipeline = CommandLine.Flag(args, "--pipeline");
+        var ahead = CommandLine.Number(args, "--ahead", 0);
         var target = CommandLine.Text(args, "--store", "sqlite");
         using var gc = GcListener.FromArgs(args);
 
@@ -149,6 +150,7 @@ internal static class IngestSoak
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var pauseBefore = GC.GetTotalPauseDuration();
                 var collectionsBefore = GC.CollectionCount(0);
+                var promotedBefore = gc?.Promoted ?? 0;
                 var watch = Stopwatch.StartNew();
                 var stored = 0;
                 long parseTicks = 0;
@@ -172,7 +174,7 @@ internal static class IngestSoak
                         return result;
                     }
 
-                    await foreach (var result in ingestor.IngestPipelineAsync(raws, Parse, new IngestPipelineOptions { BatchSize = batchSize }))
+                    await foreach (var result in ingestor.IngestPipelineAsync(raws, Parse, new IngestPipelineOptions { BatchSize = batchSize, BatchesAhead = ahead }))
                     {
                         stored += result.Outcome is IngestOutcome.Created or IngestOutcome.Appended ? 1 : 0;
                     }
@@ -205,7 +207,7 @@ internal static class IngestSoak
                 var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"round {round + 1,3}: {perMessage,7:F1} µs/msg = {1e6 / perMessage,7:F0} msg/s, {allocated:F2} KB/msg allocated, {cpu:F1} µs/msg of CPU; {GC.CollectionCount(0) - collectionsBefore} GCs, paused {pause:F0} ms of {watch.Elapsed.TotalMilliseconds:F0}{(pipeline && target != "parse" ? $"; parsing took {Stopwatch.GetElapsedTime(0, parseTicks).TotalMicroseconds / messages:F1} µs/msg" : "")}"));
+                    $"round {round + 1,3}: {perMessage,7:F1} µs/msg = {1e6 / perMessage,7:F0} msg/s, {allocated:F2} KB/msg allocated, {cpu:F1} µs/msg of CPU; {GC.CollectionCount(0) - collectionsBefore} GCs, paused {pause:F0} ms of {watch.Elapsed.TotalMilliseconds:F0}{(gc is null ? "" : $", promoted {((gc.Promoted - promotedBefore) / 1024.0 / messages):F2} KB/msg")}{(pipeline && target != "parse" ? $"; parsing took {Stopwatch.GetElapsedTime(0, parseTicks).TotalMicroseconds / messages:F1} µs/msg" : "")}"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F1} µs/msg = {1e6 / best:F0} msg/s"));

@@ -4,7 +4,8 @@ using BuyerMessaging.Benchmarks;
 // `dotnet run -c Release --project benchmarks/BuyerMessaging.Benchmarks -- --filter '*'` runs every benchmark;
 // `... -- matching [calibrate | dev | all-examples | language | shop [details] | semantic [sweep | calibrate]]` evaluates the smart-reply matcher (and the semantic re-ranker) against the Lucene.Net baseline;
 // `... -- content` evaluates the Amazon content check on the hand-written seller replies (recall per language and rule, false positives on look-alikes);
-// `... -- stage [--rounds N] [--messages N] [--batch N] [--pipeline] [--gc]` repeats the store stage alone (pre-parsed mail into SQLite; with --pipeline the whole pipeline), for quick checks and profiling;
+// `... -- stage [--rounds N] [--messages N] [--batch N] [--pipeline [--ahead N]] [--store sqlite|memory|parse] [--gc | --alloc]` repeats the store stage alone (pre-parsed mail into SQLite; with --pipeline the whole pipeline), for quick checks and profiling;
+// `... -- retained [--messages N] [--wait]` prints the bytes a parse result and the in-memory store keep a message (--wait: pause for a heap dump);
 // `... -- soak [--messages N] [--store sqlite|memory|parse] [--batch N] [--preparsed | --pipeline] [--profile] [--gc]` runs the long SQLite ingest that checks memory stays flat (see benchmarks/README.md).
 if (args.Length > 0 && args[0] == "matching")
 {
@@ -19,6 +20,11 @@ if (args.Length > 0 && args[0] == "content")
 if (args.Length > 0 && args[0] == "soak")
 {
     return await IngestSoak.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "retained")
+{
+    return await RetainedBytes.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "stage")

@@ -378,15 +378,15 @@ public sealed class MimeMessageParser
             Marketplace = isAmazon ? marketplace?.CountryCode : null,
             InternetMessageId = MessageHeaders.MessageId(message.MessageId),
             InReplyTo = MessageHeaders.MessageId(message.InReplyTo),
-            References = MessageHeaders.References(message),
+            References = OrShared(MessageHeaders.References(message)),
             From = from,
-            To = MessageHeaders.Participants(message.To),
-            Cc = MessageHeaders.Participants(message.Cc),
-            DeliveredTo = MessageHeaders.DeliveredTo(message),
+            To = OrShared(MessageHeaders.Participants(message.To)),
+            Cc = OrShared(MessageHeaders.Participants(message.Cc)),
+            DeliveredTo = OrShared(MessageHeaders.DeliveredTo(message)),
             Subject = subject,
             Text = text,
             Html = content.Html,
-            Attachments = content.Attachments,
+            Attachments = OrShared(content.Attachments),
             SentAt = MessageHeaders.SentAt(message),
             ReceivedAt = MessageHeaders.ReceivedAt(message),
             OrderId = AmazonMail.FindOrderId(subject) ?? AmazonMail.FindOrderId(body),
@@ -395,11 +395,27 @@ public sealed class MimeMessageParser
             Language = DetectLanguage(text, isAmazon, message),
             AutoSubmitted = MessageHeaders.Header(message, "Auto-Submitted"),
             AmazonNotificationType = notificationType,
-            Warnings = warnings,
+            Warnings = OrShared(warnings),
             Source = source,
             Raw = raw,
         };
         return InboundParseResult.Parsed(inbound);
+    }
+
+    /// <summary>
+    /// An empty list as the one shared empty array: most messages have no attachment, warning, Cc, References or
+    /// Delivered-To, and an empty <see cref="List{T}"/> (an object each) lives as long as the parsed message: through the
+    /// pipeline's batches waiting for the store, and in the in-memory store for good.
+    /// </summary>
+    private static IReadOnlyList<T> OrShared<T>(List<T> list)
+    {
+        // Not a conditional expression: there `[]` would take the type of the other branch and make a new empty list.
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        return list;
     }
 
     /// <summary>

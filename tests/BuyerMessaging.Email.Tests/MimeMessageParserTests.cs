@@ -55,6 +55,36 @@ public sealed partial class MimeMessageParserTests
     }
 
     [Fact]
+    public void Parse_EmptyLists_ShareOneEmptyCollection()
+    {
+        // A parsed message lives until its batch is stored (for good in the in-memory store): an empty list each would
+        // cost the garbage collector an object per list per message.
+        var first = ParseFile("relay-us.eml");
+        var second = ParseFile("relay-followup-nested.eml");
+
+        Assert.Empty(first.References);
+        Assert.Empty(first.Warnings);
+        Assert.Same(first.References, first.Warnings);
+        Assert.Same(first.Warnings, second.Warnings);
+        Assert.Empty(first.Attachments);
+        Assert.Same(first.Attachments, second.Attachments);
+    }
+
+    [Fact]
+    public void Parse_SameRecipientAgain_SharesItsRecord()
+    {
+        var first = ParseFile("relay-us.eml");
+        var second = ParseFile("relay-us.eml");
+        var other = ParseFile("relay-de.eml");
+
+        Assert.Same(first.To[0], second.To[0]);
+        Assert.Same(first.Cc[0], second.Cc[0]);
+        Assert.NotSame(first.From, second.From);
+        Assert.Equal([new MailParticipant("Example Store", "amazon-us@seller.example.com")], second.To);
+        Assert.DoesNotContain(first.To[0], other.To);
+    }
+
+    [Fact]
     public void Parse_Bytes_KeepsRawBytesAndSource()
     {
         var raw = TestFiles.Read("relay-us.eml");

@@ -23,7 +23,7 @@ internal static class MessageHeaders
     }
 
     public static List<MailParticipant> Participants(InternetAddressList list) =>
-        [.. list.Mailboxes.Where(m => !string.IsNullOrWhiteSpace(m.Address)).Select(Participant)];
+        [.. list.Mailboxes.Where(m => !string.IsNullOrWhiteSpace(m.Address)).Select(m => Recipient(Participant(m)))];
 
     /// <summary>Envelope recipients from Delivered-To and X-Original-To, in header order, without duplicates.</summary>
     public static List<string> DeliveredTo(MimeMessage message)
@@ -126,10 +126,38 @@ internal static class MessageHeaders
         return string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    /// <summary>
+    /// The recipients this thread read last: mail arrives at the seller's few own addresses, so a recipient is nearly
+    /// always one of them, and one shared (immutable) record then serves every message instead of a record and its
+    /// strings each, which the pipeline's waiting batches and the in-memory store would keep.
+    /// </summary>
+    [ThreadStatic]
+    private static MailParticipant?[]? t_recentRecipients;
+
+    [ThreadStatic]
+    private static int t_nextRecipient;
+
     private static MailParticipant Participant(MailboxAddress mailbox)
     {
         var name = OneLine(mailbox.Name);
         return new(name.Length == 0 ? null : name, mailbox.Address.Trim());
+    }
+
+    /// <summary>An equal recipient read lately on this thread, else <paramref name="participant"/> (remembered).</summary>
+    private static MailParticipant Recipient(MailParticipant participant)
+    {
+        var recent = t_recentRecipients ??= new MailParticipant?[4];
+        foreach (var seen in recent)
+        {
+            if (participant.Equals(seen))
+            {
+                return seen;
+            }
+        }
+
+        recent[t_nextRecipient] = participant;
+        t_nextRecipient = (t_nextRecipient + 1) % recent.Length;
+        return participant;
     }
 
     private static string StripBrackets(string id) => id.Trim().TrimStart('<').TrimEnd('>').Trim();
