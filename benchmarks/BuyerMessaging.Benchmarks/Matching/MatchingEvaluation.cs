@@ -44,14 +44,15 @@ internal static class MatchingEvaluation
 
         if (args.Contains("semantic"))
         {
-            // static --vectors <file>: a static student saved by `matching static --save <file>` in place of all-MiniLM-L6-v2.
+            // static --vectors <file> [--pairs n]: a static student saved by `matching static --save <file>` in place of all-MiniLM-L6-v2.
             var vectors = args.Contains("static") ? args[Array.IndexOf(args, "--vectors") + 1] : null;
+            var pairs = args.Contains("--pairs") ? int.Parse(args[Array.IndexOf(args, "--pairs") + 1], CultureInfo.InvariantCulture) : 0;
             return SemanticEvaluation.Run(
                 suites,
                 IntentSuites.XsidJapanese(FindRoot()),
                 args.Contains("sweep"),
                 args.Contains("calibrate"),
-                vectors is null ? null : () => new StudentEmbedding(new WordPieceTokenizer(Teacher.Vocabulary()), Teacher.ReadFloats(vectors), Teacher.Dimensions));
+                vectors is null ? null : () => new StudentEmbedding(new WordPieceTokenizer(Teacher.Vocabulary()), Teacher.ReadFloats(vectors), Teacher.Dimensions, pairs));
         }
 
         if (args.Contains("calibrate"))

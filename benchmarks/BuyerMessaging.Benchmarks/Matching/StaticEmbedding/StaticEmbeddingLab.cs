@@ -49,7 +49,7 @@ internal static class StaticEmbeddingLab
         var held = Teacher.Sentences([.. scored.Values.SelectMany(x => x)], cache);
         void Fidelity(StudentEmbedding s) => Console.WriteLine("mean cosine with the teacher on the scored development questions: " + string.Join(", ", scored.Select(p =>
             string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.Average(t => Cosine(s.Embed(t), held[t])):F4}"))));
-        var student = StaticEmbeddingTrainer.Initial(tokenizer, single, corpus);
+        var student = StaticEmbeddingTrainer.Initial(tokenizer, single, corpus, int.Parse(Option(args, "--pairs") ?? "0", CultureInfo.InvariantCulture));
         Fidelity(student);
         Console.WriteLine("distilled (untrained):");
         Evaluate(student, suites);

@@ -25,7 +25,7 @@ internal static class StaticEmbeddingTrainer
 {
     private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
 
-    public static StudentEmbedding Initial(WordPieceTokenizer tokenizer, float[] single, IReadOnlyList<string> corpus)
+    public static StudentEmbedding Initial(WordPieceTokenizer tokenizer, float[] single, IReadOnlyList<string> corpus, int pairBuckets = 0)
     {
         const int D = Teacher.Dimensions;
         var vocabulary = tokenizer.Vocabulary.Count;
@@ -49,7 +49,7 @@ internal static class StaticEmbeddingTrainer
             }
         }
 
-        var vectors = new float[single.Length];
+        var vectors = new float[single.Length + (pairBuckets * D)];
         const double A = 1e-3;
         for (var t = 0; t < vocabulary; t++)
         {
@@ -67,7 +67,7 @@ internal static class StaticEmbeddingTrainer
             }
         }
 
-        return new StudentEmbedding(tokenizer, vectors, D);
+        return new StudentEmbedding(tokenizer, vectors, D, pairBuckets);
     }
 
     public static void Train(StudentEmbedding student, IReadOnlyList<(string Text, float[] Target)> data, TrainingSettings settings)
@@ -77,7 +77,7 @@ internal static class StaticEmbeddingTrainer
         var start = (float[])e.Clone();
         var m = new float[e.Length];
         var v = new float[e.Length];
-        var encoded = data.Select(x => (Ids: student.Tokenizer.Encode(x.Text), x.Target)).Where(x => x.Ids.Count > 0).ToArray();
+        var encoded = data.Select(x => (Ids: student.Ids(x.Text), x.Target)).Where(x => x.Ids.Count > 0).ToArray();
         var random = new Random(settings.Seed);
         var gradient = new Dictionary<int, float[]>();
         var sum = new float[d];
