@@ -37,9 +37,22 @@ internal static class MatchingEvaluation
         var allExamples = args.Contains("all-examples");
         var suites = IntentSuites.LoadAll(corpora, allExamples ? int.MaxValue : IntentSuites.ExamplesPerTemplate);
         var matcher = LexicalTemplateMatcher.Default;
+        if (args.Contains("static") && !args.Contains("semantic"))
+        {
+            return StaticEmbeddingLab.Run(corpora, suites, args);
+        }
+
         if (args.Contains("semantic"))
         {
-            return SemanticEvaluation.Run(suites, IntentSuites.XsidJapanese(FindRoot()), args.Contains("sweep"), args.Contains("calibrate"));
+            // static --vectors <file> [--pairs n]: a static student saved by `matching static --save <file>` in place of all-MiniLM-L6-v2.
+            var vectors = args.Contains("static") ? args[Array.IndexOf(args, "--vectors") + 1] : null;
+            var pairs = args.Contains("--pairs") ? int.Parse(args[Array.IndexOf(args, "--pairs") + 1], CultureInfo.InvariantCulture) : 0;
+            return SemanticEvaluation.Run(
+                suites,
+                IntentSuites.XsidJapanese(FindRoot()),
+                args.Contains("sweep"),
+                args.Contains("calibrate"),
+                vectors is null ? null : () => new StudentEmbedding(new WordPieceTokenizer(Teacher.Vocabulary()), Teacher.ReadFloats(vectors), Teacher.Dimensions, pairs));
         }
 
         if (args.Contains("calibrate"))

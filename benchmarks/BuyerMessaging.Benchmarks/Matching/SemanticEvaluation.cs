@@ -7,15 +7,17 @@ using Microsoft.Extensions.AI;
 namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
-/// `matching semantic [sweep | calibrate]`: the semantic re-ranker (<see cref="SemanticTemplateMatcher"/> over the lexical matcher,
+/// `matching semantic [sweep | calibrate | static --vectors file]`: the semantic re-ranker (<see cref="SemanticTemplateMatcher"/> over the lexical matcher,
 /// with the local all-MiniLM-L6-v2 model) against Lucene's BM25 and the lexical matcher on the same suites; `sweep`
-/// prints top-1 on the development questions for a range of weights (how the default was chosen).
+/// prints top-1 on the development questions for a range of weights (how the default was chosen); `static` swaps
+/// the model for a static student saved by `matching static --save` (<see cref="StaticEmbeddingLab"/>).
 /// </summary>
 internal static class SemanticEvaluation
 {
-    public static int Run(IReadOnlyList<IntentSuite> suites, IntentSuite japanese, bool sweep, bool calibrate = false)
+    public static int Run(IReadOnlyList<IntentSuite> suites, IntentSuite japanese, bool sweep, bool calibrate = false, Func<IEmbeddingGenerator<string, Embedding<float>>>? model = null)
     {
-        using var generator = new RememberingGenerator(new MiniLmEmbeddingGenerator());
+        model ??= () => new MiniLmEmbeddingGenerator();
+        using var generator = new RememberingGenerator(model());
         var lexical = new LexicalTemplateMatcher(new LexicalTemplateMatcherOptions { MaxCandidates = new SemanticMatchingOptions().Candidates });
         if (calibrate)
         {
@@ -25,20 +27,7 @@ internal static class SemanticEvaluation
 
         if (sweep)
         {
-            double[] weights = [0, 1, 2, 4, 6, 8, 10, 12, 16, 24];
-            Console.WriteLine("| suite (development questions, first 3,000) | " + string.Join(" | ", weights.Select(w => string.Create(CultureInfo.InvariantCulture, $"weight {w}"))) + " |");
-            Console.WriteLine("|---|" + string.Concat(weights.Select(_ => "---:|")));
-            foreach (var suite in suites)
-            {
-                var dev = suite.Dev.Where(q => q.Intent is not null).Take(3000).ToList();
-                var first = MatchingMetrics.Run(lexical, suite, dev);
-                var row = weights.Select(w =>
-                {
-                    var matcher = new SemanticTemplateMatcher(lexical, generator, new SemanticMatchingOptions { Weight = w });
-                    return MatchingMetrics.Score(dev, Rerank(matcher, suite, dev, first)).Top1;
-                });
-                Console.WriteLine($"| {suite.Name} | " + string.Join(" | ", row.Select(t => t.ToString("P1", CultureInfo.InvariantCulture))) + " |");
-            }
+            WeightSweep(suites, lexical, generator, [0, 1, 2, 4, 6, 8, 10, 12, 16, 24]);
 
             double[] gates = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
             Console.WriteLine();
@@ -75,25 +64,52 @@ internal static class SemanticEvaluation
                 $"| {suite.Name} | {suite.Templates.Count} | {suite.Test.Count} | {baseline.Top1:P1} | {words.Top1:P1} | **{score.Top1:P1}** | {100 * (score.Top1 - baseline.Top1):+0.0;-0.0} | {score.Precision:P1} | {score.Coverage:P1} | {score.WrongAutomatic:P2} | {(suite.Test.Any(q => q.Intent is null) ? score.OutOfScopeWrong.ToString("P2", CultureInfo.InvariantCulture) : "-")} |"));
         }
 
-        Latency(suites, 10);
+        Latency(suites, 10, model);
+        Latency(suites, 1000, model);
         return 0;
     }
 
+    /// <summary>Prints top-1 of the re-ranker on the development questions (the first 3,000 in scope of each suite) by weight.</summary>
+    internal static void WeightSweep(IReadOnlyList<IntentSuite> suites, LexicalTemplateMatcher lexical, IEmbeddingGenerator<string, Embedding<float>> generator, double[] weights)
+    {
+        Console.WriteLine("| suite (development questions, first 3,000) | " + string.Join(" | ", weights.Select(w => string.Create(CultureInfo.InvariantCulture, $"weight {w}"))) + " |");
+        Console.WriteLine("|---|" + string.Concat(weights.Select(_ => "---:|")));
+        foreach (var suite in suites)
+        {
+            var dev = suite.Dev.Where(q => q.Intent is not null).Take(3000).ToList();
+            var first = MatchingMetrics.Run(lexical, suite, dev);
+            var row = weights.Select(w =>
+            {
+                var matcher = new SemanticTemplateMatcher(lexical, generator, new SemanticMatchingOptions { Weight = w });
+                return MatchingMetrics.Score(dev, Rerank(matcher, suite, dev, first)).Top1;
+            });
+            Console.WriteLine($"| {suite.Name} | " + string.Join(" | ", row.Select(t => t.ToString("P1", CultureInfo.InvariantCulture))) + " |");
+        }
+    }
+
     /// <summary>Re-ranks the lexical results already computed (<see cref="TemplateMatchRequest.Previous"/>), as a second matcher in a chain does.</summary>
-    private static List<TemplateMatch> Rerank(SemanticTemplateMatcher matcher, IntentSuite suite, IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<TemplateMatch> first) =>
+    internal static List<TemplateMatch> Rerank(SemanticTemplateMatcher matcher, IntentSuite suite, IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<TemplateMatch> first) =>
         [.. questions.Select((q, i) => matcher.MatchAsync(new TemplateMatchRequest { Text = q.Text, Language = suite.Language, Templates = suite.Templates, Previous = first[i] }).AsTask().GetAwaiter().GetResult())];
 
-    /// <summary>Latency of one match with 10 templates, the question embedded by the local model each time (template embeddings cached).</summary>
-    private static void Latency(IReadOnlyList<IntentSuite> suites, int templateCount)
+    /// <summary>
+    /// Latency of one match with <paramref name="templateCount"/> templates (copied from the suites with new ids), the
+    /// question embedded by the model each time (template embeddings cached).
+    /// </summary>
+    private static void Latency(IReadOnlyList<IntentSuite> suites, int templateCount, Func<IEmbeddingGenerator<string, Embedding<float>>> model)
     {
-        using var generator = new MiniLmEmbeddingGenerator();
+        using var generator = model();
         var matcher = new SemanticTemplateMatcher(generator);
-        var templates = suites[0].Templates.Take(templateCount).ToList();
+        var pool = suites.SelectMany(s => s.Templates).ToList();
+        var templates = Enumerable.Range(0, (templateCount / pool.Count) + 1)
+            .SelectMany(copy => pool.Select(t => t with { Id = new TemplateId($"{t.Id.Value}-{copy}") }))
+            .Take(templateCount)
+            .ToList();
         var questions = suites.SelectMany(s => s.Test).Select(q => q.Text).Take(1000).ToList();
         var request = new TemplateMatchRequest { Text = questions[0], Language = "en", Templates = templates };
-        for (var i = 0; i < 50; i++)
+        // Warm-up: every question once, so that the templates' examples are embedded (and cached) before timing.
+        foreach (var question in questions)
         {
-            matcher.MatchAsync(request with { Text = questions[i] }).AsTask().GetAwaiter().GetResult();
+            matcher.MatchAsync(request with { Text = question }).AsTask().GetAwaiter().GetResult();
         }
 
         var times = new double[questions.Count];
