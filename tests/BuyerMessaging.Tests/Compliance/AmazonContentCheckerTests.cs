@@ -300,6 +300,46 @@ public sealed class AmazonContentCheckerTests
         Assert.Contains("'ja'", finding.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> RepliesInTheirMarketplacesLanguage => new()
+    {
+        { "NL", "Beste mevrouw De Vries, het spijt ons dat de waterkoker met een deuk in het deksel is aangekomen. We hebben vandaag een nieuwe verstuurd, die er vrijdag zou moeten zijn. U hoeft de beschadigde niet terug te sturen." },
+        { "PL", "Dzień dobry, przepraszamy, że czajnik dotarł z wgniecioną pokrywką. Dzisiaj wysłaliśmy nowy, powinien dotrzeć w piątek. Nie musi Pani odsyłać uszkodzonego." },
+        { "SE", "Hej Anna, vi är ledsna att vattenkokaren kom med ett bucklat lock. Vi har skickat en ny i dag och den bör vara framme på fredag. Du behöver inte skicka tillbaka den skadade." },
+        { "TR", "Merhaba Ayşe Hanım, su ısıtıcısının kapağı ezik geldiği için çok üzgünüz. Bugün yenisini gönderdik, cuma günü elinizde olması gerekiyor. Hasarlı ürünü geri göndermenize gerek yok." },
+    };
+
+    /// <summary>The marketplace's language reaches the check through its country code; both detectors must know it, or every reply there would warn.</summary>
+    [Theory]
+    [MemberData(nameof(RepliesInTheirMarketplacesLanguage))]
+    public void Language_ReplyInTheMarketplacesLanguage_DoesNotWarnWithEitherDetector(string marketplace, string text)
+    {
+        var request = new ContentCheckRequest { Text = text, Marketplace = marketplace };
+        Assert.Empty(AmazonContentChecker.Default.Check(request).Findings);
+        Assert.Empty(new AmazonContentChecker(languageDetector: NgramLanguageDetector.Default).Check(request).Findings);
+    }
+
+    [Fact]
+    public void Language_GermanReplyOnTheDutchMarketplace_Warns()
+    {
+        var finding = Assert.Single(Check("Es tut uns leid, dass der Wasserkocher beschädigt angekommen ist. Wir haben Ihnen heute einen neuen geschickt.", "NL").Findings);
+        Assert.Equal(ContentRuleIds.Language, finding.RuleId);
+        Assert.Contains("'nl'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SV: Fråga om min beställning")]
+    [InlineData("Odp: Pytanie o zamówienie")]
+    [InlineData("Antw: Vraag over mijn bestelling")]
+    [InlineData("YNT: Siparişim hakkında")]
+    public void CheckForChannel_ReplySubjectInTheBuyersLanguage_IsNotChecked(string subject)
+    {
+        var channel = new Channel { Id = new("store-a-amazon-se"), StoreId = new("store-a"), Kind = ChannelKind.Amazon, Name = "Amazon", CountryCode = "SE" };
+
+        // The buyer's subject may say anything (here a word that reads as a link in a seller's text); the reply only repeats it.
+        var result = AmazonContentChecker.Default.CheckForChannel(channel, OutboundTextKind.Reply, "Hej, paketet skickades i dag.", subject + " www.example.com");
+        Assert.DoesNotContain(result.Findings, f => f.Part == ContentPart.Subject);
+    }
+
     [Fact]
     public void Length_OverTheLimit_BlocksFromTheLimit()
     {

@@ -17,8 +17,10 @@ public sealed class ContentCheckEvaluationTests
     private static readonly IReadOnlyList<ContentCheckOutcome> HeldOutOutcomes =
         ContentCheckSet.Run(AmazonContentChecker.Default, ContentCheckSet.Load(RepoPaths.Root, heldOut: true));
 
-    // Dutch, Polish, Swedish and Turkish join as their rules are written (their replies were written first).
-    public static TheoryData<string> Languages => [.. ContentCheckSet.Languages.Except(["nl", "pl", "sv", "tr"])];
+    public static TheoryData<string> Languages => [.. ContentCheckSet.Languages];
+
+    // Dutch, Polish, Swedish and Turkish join when their held-out replies exist (written after their rules).
+    public static TheoryData<string> HeldOutLanguages => [.. ContentCheckSet.Languages.Except(["nl", "pl", "sv", "tr"])];
 
     [Theory]
     [MemberData(nameof(Languages))]
@@ -30,7 +32,7 @@ public sealed class ContentCheckEvaluationTests
     /// the gaps it showed were fixed (benchmarks/README.md), so they are no longer blind and are held to the same bound.
     /// </summary>
     [Theory]
-    [MemberData(nameof(Languages))]
+    [MemberData(nameof(HeldOutLanguages))]
     public void Check_HeldOutReplies_CatchesEveryViolationAndFlagsNoLookAlike(string language) =>
         AssertEveryViolationCaughtAndNoLookAlikeFlagged(HeldOutOutcomes, language, minimumViolations: 5, minimumLookAlikes: 2);
 
