@@ -46,7 +46,7 @@ public static class AmazonContentRules
     // teşekkür ederiz"), so NotBeforeThanksTr is a look-ahead put after the words.
     private const string ThanksNl = @"\b(bedankt|dank\s+(je|u)(\s+wel)?|hartelijk\s+dank|veel\s+dank|dank)\s+(voor\s+)(uw|je|jouw|de|het|die|deze)\s+([\w-]+\s+){0,2}";
     private const string ThanksPl = @"\b(dziękuj\w*|dzięki|podziękowania)\s+(bardzo\s+|serdecznie\s+)?za\s+((pana|pani|państwa|twoją|twoja|twój|waszą|tę|tą|ten|to)\s+)?([\w-]+\s+){0,2}";
-    private const string ThanksSv = @"\b(tack|tackar)\s+(så\s+mycket\s+|verkligen\s+)?för\s+(ditt|din|dina|era|ert|er|det|den|de)\s+([\w-]+\s+){0,2}";
+    private const string ThanksSv = @"\b(tack|tackar)\s+(så\s+mycket\s+|verkligen\s+)?för\s+((ditt|din|dina|era|ert|er|det|den|de)\s+([\w-]+\s+){0,2}|att\s+du\s+(har\s+)?)";
     private const string NotBeforeThanksTr = @"(?!\w*\s+([\w']+\s+)?için\s+(çok\s+)?(teşekkür|sağ\s?ol))";
 
     // Amazon asking the buyer for a review (Request a Review, its own e-mails) is not the seller asking.
@@ -103,8 +103,8 @@ public static class AmazonContentRules
                 NotAfter(ThanksNl, @"(5|vijf)") + @"\s+sterren\b",
                 Loose(NotAfter(ThanksPl, @"(pozytywn\w*|dobr[aąeąy]\w*|świetn\w*|bardzo\s+dobr\w*|pięciogwiazdkow\w*|5-gwiazdkow\w*)") + @"\s+" + ReviewPl + @"\b"),
                 Loose(NotAfter(ThanksPl, @"(5|pięć|pięciu)") + @"\s+gwiazd\w*"),
-                Loose(NotAfter(ThanksSv, @"(positiv[at]?|bra|gott|fin[at]?|högt|topp)") + @"\s+" + ReviewSv + @"\b"),
-                Loose(NotAfter(ThanksSv, @"(5|fem)") + @"\s+stjärn\w*"),
+                Loose(NotAfter(ThanksSv, @"(positiv[at]?|bra|gott|fin[at]?|högt|topp|femstjärnig[at]?|5-stjärnig[at]?)") + @"\s+" + ReviewSv + @"\b"),
+                Loose(NotAfter(ThanksSv, @"(5|fem)") + @"[\s-]*stjärn\w*"),
                 Loose(@"\b(olumlu|güzel|iyi|harika|mükemmel|(5|beş)\s+yıldızlı)\s+(bir\s+)?" + ReviewTr + NotBeforeThanksTr),
                 Loose(@"\b(5|beş)\s+yıldız\w*" + NotBeforeThanksTr),
             ],
@@ -134,7 +134,7 @@ public static class AmazonContentRules
                 @"\b(pas|wijzig|verander|verwijder|trek|herzie|haal)\s+(alstublieft\s+|a\.u\.b\.\s+|aub\s+|even\s+|gerust\s+|toch\s+)?(uw|je|jouw|de|die|deze)\s+([\w-]+\s+)?" + ReviewNl + @"\b",
                 Loose(@"\b(zmienić|zmień|zmianę|usunąć|usuń|usunięcie|usunięcia|poprawić|popraw|poprawienie|zaktualizować|zaktualizuj|aktualizację|wycofać|wycofaj|wycofanie|edytować|edytuj|skorygować|skoryguj)\s+((swoją|swój|swoje|pana|pani|państwa|tę|tą|ten|tej|tego)\s+)?([\w-]+\s+){0,2}" + ReviewPl + @"\b"),
                 Loose(@"\b(ändra|ändrar|uppdatera|uppdaterar|ta\s+bort|tar\s+bort|radera|raderar|ta\s+tillbaka|dra\s+tillbaka|återkalla|revidera|justera|se\s+över)\s+(ditt|din|dina|det|den|de|era|ert|er)\s+([\w-]+\s+)?" + ReviewSv + @"\b"),
-                Loose(@"\b" + ReviewTr + @"\s+([\w']+\s+){0,2}(değiştir|sil|kaldır|güncelle|düzelt|geri\s+çek|gözden\s+geçir)(?![a-zçğıöşü]*[dt][ıiuü]k\b)\w*"),
+                Loose(@"\b" + ReviewTr + @"\s+([\w']+\s+){0,2}(değiştir|sil|kaldır|güncelle|düzelt|düzenle|geri\s+çek|gözden\s+geçir)(?![a-zçğıöşü]*[dt][ıiuü]k\b)\w*"),
             ],
         },
         new()
@@ -217,9 +217,9 @@ public static class AmazonContentRules
                 NotAfter(ThanksNl + "|" + AmazonAsks, ReviewNl) + @"\s+((willen|wilt|kunt|kunnen|zou|gerust|even|graag|te)\s+)*(achterlaten|achterlaat|achter\s+te\s+laten|geven|schrijven|plaatsen)\b",
                 NotAfter(ThanksNl + "|" + AmazonAsks, @"(laat|schrijf|geef|plaats|deel)") + @"\s+(ons\s+)?((gerust|even|alstublieft|a\.u\.b\.|graag|dan)\s+)?(een|uw|je)\s+([\w-]+\s+)?" + ReviewNl + @"\b",
                 NotAfter(AmazonAsks, @"(uw\s+aankoop|het\s+product|ons\s+product|het\s+artikel|uw\s+bestelling|ons)") + @"\s+(te\s+)?(beoordelen|beoordeelt|waarderen|recenseren)\b|\bbeoordeel\s+(gerust\s+|even\s+)?(ons|het\s+product|uw\s+aankoop)\b",
-                Loose(NotAfter(ThanksPl + "|" + AmazonAsks, @"(wystawić|wystaw|wystawienie|napisać|napisz|napisanie|zostawić|zostaw|zostawienie|dodać|dodaj|podzielić\s+się|podziel\s+się)") + @"\s+((nam|swoją|swoja|pana|pani|krótką|szczerą)\s+)*" + ReviewPl + @"\b"),
+                Loose(NotAfter(ThanksPl + "|" + AmazonAsks, @"(wystawić|wystaw|wystawi|wystawienie|napisać|napisz|napisze|napisanie|zostawić|zostaw|zostawi|zostawienie|dodać|dodaj|doda|podzielić\s+się|podziel\s+się)") + @"\s+((nam|swoją|pan|pani|pana|państwo|krótką|szczerą)\s+)*" + ReviewPl + @"\b"),
                 Loose(@"\bprosimy\s+o\s+([\w-]+\s+)?" + ReviewPl + @"\b|\b(ocenić|oceń|ocenić)\s+(zakup|produkt|nas|towar|zamówienie|przedmiot|nasz\s+sklep)\b"),
-                Loose(NotAfter(ThanksSv + "|" + AmazonAsks, @"(lämna|lämnar|skriv|skriva|skriver|ge|dela)") + @"\s+((gärna|oss)\s+)*(ett|en|ditt|din|några)\s+([\w-]+\s+)?" + ReviewSv + @"\b"),
+                Loose(NotAfter(ThanksSv + "|" + AmazonAsks, @"(lämna|lämnar|lämnade|skriv|skriva|skriver|skrev|ge|dela|delade)") + @"\s+((gärna|oss)\s+)*(ett|en|ditt|din|några)\s+([\w-]+\s+)?" + ReviewSv + @"\b"),
                 Loose(NotAfter(AmazonAsks, @"(betygsätt|betygsätta|betygsätter|recensera|recenserar|bedöm)") + @"\s+(gärna\s+)?(ditt\s+köp|produkten|varan|oss|din\s+beställning|köpet)\b"),
                 Loose(@"\b" + ReviewTr + @"\s+(yaz|bırak|yap|ver|paylaş|ekle)\w*(?![^.!?\n]{0,30}\b(için)\s+(çok\s+)?(teşekkür|sağ\s?ol))"),
                 Loose(@"\b(ürünü|satın\s+aldığınız\s+ürünü|siparişinizi|alışverişinizi|bizi)\s+(lütfen\s+)?değerlendir\w*"),
@@ -249,11 +249,11 @@ public static class AmazonContentRules
                 @"(?<!\babbiamo\s+)\b(ritirat[oa]|chius[oa]|annullat[oa])\s+((il|la|lo|l')\s*)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
 
                 // Dutch, Polish, Swedish, Turkish.
-                @"\b(uw|je|jouw|de|die|deze)\s+([\w-]+\s+)?([\w-]*claim|terugboeking|chargeback|geschil|[\w-]*garantieaanvraag)\b[^.!?\n]{0,30}\b(intrekken|intrekt|ingetrokken|in\s+te\s+trekken|sluiten|sluit|afsluiten|annuleren|annuleert|terugtrekken|terugtrekt|teruggetrokken|stopzetten)\b",
+                @"\b(uw|je|jouw|de|die|deze|het)\s+([\w-]+\s+)?([\w-]*claim|terugboeking|chargeback|geschil|[\w-]*garantieaanvraag)\b[^.!?\n]{0,30}\b(intrekken|intrekt|ingetrokken|in\s+te\s+trekken|sluiten|sluit|afsluiten|annuleren|annuleert|terugtrekken|terugtrekt|teruggetrokken|stopzetten)\b",
                 @"\b(trek|annuleer|sluit)\s+(alstublieft\s+|a\.u\.b\.\s+)?(uw|je|jouw|de|die|deze)\s+([\w-]+\s+)?([\w-]*claim|terugboeking|chargeback|geschil)\b",
                 Loose(@"\b(wycofać|wycofa|wycofaj|wycofanie|wycofania|zamknąć|zamknij|zamknięcie|anulować|anuluj|anulowanie|cofnąć|cofnij)\s+((swoje|swoją|swój|pan|pani|to|tę|tego|tej)\s+)?([\w-]+\s+)?(roszczeni[ea]|roszczeń|reklamacj[aeęi]|spór|sporu|obciążeni[ea]\s+zwrotn\w*|chargeback\w*|wnios\w*\s+gwarancyjn\w*)\b"),
                 Loose(@"\b(a-?do-?z|od\s+a\s+do\s+z)\b[^.!?\n]{0,40}\b(wycof|zamkn|anul)\w*"),
-                Loose(@"\b(dra\s+tillbaka|drar\s+tillbaka|återkalla|återkallar|återkallat|stäng|stänga|stänger|avbryt|avbryta|avbryter|ta\s+tillbaka|annullera)\s+((ditt|din|det|den|era|ert)\s+)?([\w-]+\s+)?([\w-]*anspråk(et)?|[\w-]*ärende(t)?|återkrav(et)?|chargeback|tvist(en)?|reklamation(en)?)\b"),
+                Loose(@"\b(dra\s+tillbaka|drar\s+tillbaka|återkalla|återkallar|återkallat|stäng|stänga|stänger|avsluta|avslutar|avbryt|avbryta|avbryter|ta\s+tillbaka|annullera)\s+((ditt|din|det|den|era|ert)\s+)?([\w-]+\s+)?([\w-]*anspråk(et)?|[\w-]*ärende(t)?|återkrav(et)?|chargeback|tvist(en)?|reklamation(en)?)\b"),
                 Loose(@"\b(tale[pb]|şikayet|şikâyet|itiraz|ters\s+ibraz|a-?to-?z)\w*\s+([\w']+\s+){0,2}(geri\s+çek|kapat|iptal\s+e[td]|kaldır|vazgeç)\w*"),
             ],
         },
@@ -322,11 +322,11 @@ public static class AmazonContentRules
                 Loose(@"\b(odwiedź|odwiedzić|zapraszamy\s+do|zajrzyj\s+do|sprawdź|odkryj)\s+(nasz\w*)\s+(sklep\w*|stron\w*|ofert\w*|profil\w*|instagram\w*|facebook\w*|produkt\w*|kolekcj\w*|now\w*)"),
                 Loose(@"\bnasz\w*\s+(promocj|wyprzedaż|ofert)\w*|\b(specjaln|wyjątkow)\w*\s+ofert\w*"),
                 Loose(@"\b(rabattkod|kampanjkod|presentkod)\w*(?!\w*\s+(som|du)\b)"),
-                Loose(@"\b(våra|vår)\s+(nya|senaste)\s+(produkter|artiklar|kollektion\w*|modeller)\b|\bfölj\s+oss\b|\bnyhetsbrev\w*|\bprenumerera\b|\b\d{1,2}\s?%\s+rabatt\b"),
+                Loose(@"\b(våra|vår)\s+(nya|senaste)\s+(produkter|artiklar|kollektion\w*|modeller)\b|\bfölj\s+(gärna\s+)?(oss|vår|våra|vårt)\b|\bnyhetsbrev\w*|\bprenumerera\b|\b\d{1,2}\s?%\s+rabatt\b"),
                 Loose(@"(rabatt|%|kupong|presentkort)[^.!?\n]{0,40}\bnästa\s+(köp|beställning|order)\b"),
                 Loose(@"\b(besök|upptäck|kolla\s+in|titta\s+på)\s+(gärna\s+)?(vår|våra|vårt)\s+(webbutik|butik|hemsida|webbplats|sida|instagram|facebook|nya|produkter|sortiment|kollektion)\w*|\bspecialerbjudande\w*|\bvår\w*\s+rea\b"),
                 Loose(NotAfter(@"(kullandığınız|girdiğiniz|uyguladığınız|kullandığın)\s+", @"(indirim|promosyon|kupon|kampanya)") + @"\s+kod\w*"),
-                Loose(@"\byeni\s+(ürün|koleksiyon|model)\w*(imiz|ımız|umuz|ümüz)\w*|\bbizi\s+([\w']+\s+)?takip\s+ed\w*|\bbülten\w*|\babone\s+ol\w*"),
+                Loose(@"\byeni\s+([\w']+\s+)?(ürün|koleksiyon|model)\w*(imiz|ımız|umuz|ümüz)\w*|\bbizi\s+([\w']+\s+)?takip\s+ed\w*|\bbülten\w*|\babone\s+ol\w*"),
                 Loose(@"%\s?\d{1,2}\s+indirim|\b\d{1,2}\s?%\s+indirim|\bbir\s+sonraki\s+(alışveriş|sipariş)\w*[^.!?\n]{0,40}(indirim|kupon|%)"),
                 Loose(@"\b(mağaza|web\s+sitesi|sayfa|instagram|facebook)\w*(mız|miz|muz|müz)\w*\s+([\w']+\s+)?(ziyaret|keşfed|göz\s+at)\w*|\b(özel|kaçırılmayacak)\s+(fırsat|kampanya|indirim)\w*"),
             ],
