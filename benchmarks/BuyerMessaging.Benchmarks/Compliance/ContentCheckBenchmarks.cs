@@ -4,7 +4,7 @@ namespace BuyerMessaging.Benchmarks;
 
 /// <summary>
 /// The Amazon content check on one typical reply (about 300 characters, no finding), as it runs before every send:
-/// English (the baseline), German, Japanese and French. Every phrase rule runs on every reply whatever its language,
+/// English (the baseline), German, Japanese, French and Turkish. Every phrase rule runs on every reply whatever its language,
 /// so each language added to the rules costs every reply.
 /// </summary>
 [MemoryDiagnoser]
@@ -32,6 +32,11 @@ public class ContentCheckBenchmarks
         + "Nous vous avons envoyé un produit de remplacement aujourd'hui, numéro de suivi 6A12345678901 ; il devrait arriver "
         + "vendredi. Inutile de nous renvoyer l'article abîmé. Cordialement, l'équipe Northwind");
 
+    private readonly ContentCheckRequest _turkish = Reply(
+        "Merhaba Ayşe Hanım, mesajınız için teşekkürler; su ısıtıcısının kapağının ezik gelmesine çok üzüldük. Bugün yenisini "
+        + "gönderdik, kargo takip numarası 123456789012 (https://www.yurticikargo.com/tr/online-servisler/gonderi-sorgula?code=123456789012); "
+        + "cuma gününe kadar elinizde olur. Hasarlı ürünü geri göndermenize gerek yok. Saygılarımızla, Northwind ekibi");
+
     [Benchmark(Baseline = true)]
     public ContentCheckResult English() => _checker.Check(_english);
 
@@ -43,6 +48,9 @@ public class ContentCheckBenchmarks
 
     [Benchmark]
     public ContentCheckResult French() => _checker.Check(_french);
+
+    [Benchmark]
+    public ContentCheckResult Turkish() => _checker.Check(_turkish);
 
     private static ContentCheckRequest Reply(string text) => new() { Text = text };
 }

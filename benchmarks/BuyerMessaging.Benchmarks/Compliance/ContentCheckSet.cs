@@ -41,7 +41,7 @@ internal static class ContentCheckSet
     public const string None = "none";
 
     /// <summary>The languages of the set, in the order they are reported.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "de", "ja", "fr", "es", "it"];
+    public static IReadOnlyList<string> Languages { get; } = ["en", "de", "ja", "fr", "es", "it", "nl", "pl", "sv", "tr"];
 
     /// <summary>The rules the set has violations of, in the order they are reported.</summary>
     public static IReadOnlyList<string> Rules { get; } =

@@ -188,7 +188,7 @@ public sealed partial class AmazonContentChecker : IContentChecker
             foreach (Match m in regex.Matches(folded.Text))
             {
                 var digits = CountDigits(m.Value);
-                if (Overlaps(taken, m.Index, m.Length) || digits < 8 || digits > maxDigits || IsNumberContext(folded.Text, m.Index))
+                if (Overlaps(taken, m.Index, m.Length) || digits < 8 || digits > maxDigits || IsNumberContext(folded.Text, m.Index) || DatePattern().IsMatch(m.Value))
                 {
                     continue;
                 }
@@ -384,8 +384,8 @@ public sealed partial class AmazonContentChecker : IContentChecker
     private static string Excerpt(string value) => value.Length <= MaxExcerpt ? value : value[..MaxExcerpt] + "…";
 
     /// <summary>
-    /// Phone number shapes (international, Japanese, North American, German, British, French, Spanish, Italian) with the
-    /// most digits each may have.
+    /// Phone number shapes (international, Japanese, North American, German, British, French, Spanish, Italian, Dutch,
+    /// Polish, Swedish, Turkish) with the most digits each may have.
     /// </summary>
     private static readonly (Regex Pattern, int MaxDigits)[] PhonePatterns =
     [
@@ -407,13 +407,25 @@ public sealed partial class AmazonContentChecker : IContentChecker
         // 347 1234567 (Italian mobile).
         (new(@"(?<!\w)3\d{2}[\s.-]\d{6,7}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),
 
+        // 06-12345678, 020-1234567, 0111-123456 (Dutch: ten digits, one hyphen after the area code).
+        (new(@"(?<![\w/.,-])0(?:\d-\d{8}|\d{2}-\d{7}|\d{3}-\d{6})(?![\d-])", RegexOptions.CultureInvariant, MatchTimeout), 10),
+
+        // 501 234 567, 600-123-456 (Polish mobile), 22 123 45 67, (22) 123 45 67 (Polish landline).
+        (new(@"(?<![\w-])(?:[4-8]\d{2}([\s-])\d{3}\1\d{3}|\(?[1-9]\d\)?\s\d{3}\s\d{2}\s\d{2})(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 9),
+
+        // 070-123 45 67, 08-123 45 67, 08-123 456 78 (Swedish).
+        (new(@"(?<![\w/.,-])0\d{1,3}-(?:\d{2,3}\s\d{2}\s\d{2}|\d{3}\s\d{3}\s\d{2})(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 10),
+
+        // 0532 123 45 67, 0 (532) 123 45 67, 0212 123 45 67 (Turkish).
+        (new(@"(?<![\w/.,-])0\s?\(?[2-5]\d{2}\)?\s\d{3}\s\d{2}\s\d{2}(?!\d|[.,-]\d)", RegexOptions.CultureInvariant, MatchTimeout), 11),
+
         // Any number labelled as one ("Tel.", "WhatsApp", "portable").
-        (new(@"(?:tel|phone|telephone|telefon|fax|電話|携帯|☎|t[ée]l[ée]phone|tel[ée]fono|portable|\bmobile?|m[oó]vil|cellulare|whatsapp|handy)\s*(?:番号|number|nummer|nr\.?|no\.?)?\s*[:：]?(?:\s+(?:al|au|allo|at|on|an|unter|sur|su))?\s*\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout), 15),
+        (new(@"(?:tel|phone|telephone|telefon|fax|電話|携帯|☎|t[ée]l[ée]phone|tel[ée]fono|portable|\bmobile?|m[oó]vil|cellulare|whatsapp|handy|mobiel|kom[óo]rk\w*|tel\.?\s*kom\.?|\bcep\b|\bgsm\b|telefonumuz|\bsms\b|pod numer(em)?)\s*(?:番号|number|nummer|nr\.?|no\.?)?\s*[:：]?(?:\s+(?:al|au|allo|at|on|an|unter|sur|su))?\s*\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout), 15),
     ];
 
     /// <summary>
     /// Whether the number at <paramref name="index"/> is labelled as a tracking, order, invoice or postal number ("追跡番号",
-    /// "tracking number", "Sendungsnummer"), which look like phone numbers but are what a buyer needs.
+    /// "tracking number", "Sendungsnummer", "numer przesyłki", "kollinummer", "takip numarası"), which look like phone numbers but are what a buyer needs.
     /// </summary>
     private static bool IsNumberContext(string folded, int index)
     {
@@ -421,37 +433,46 @@ public sealed partial class AmazonContentChecker : IContentChecker
         return NumberLabelPattern().IsMatch(folded.AsSpan(from, index - from));
     }
 
-    [GeneratedRegex(@"(tracking|order|invoice|reference|ref|sendungs|paket|bestell|rechnungs?|追跡|伝票|お問い?合わ?せ|注文|荷物|〒|postal|zip|plz)\s*(number|no\.?|#|id|code|番号|nummer|nr\.?)?\s*(is|lautet|は|:|：|-)?\s*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(tracking|order|invoice|reference|ref|sendungs|paket|bestell|rechnungs?|追跡|伝票|お問い?合わ?せ|注文|荷物|〒|postal|zip|plz|zending|verzend|przesy[łl]ki|paczki|zam[óo]wienia|nadania|kolli|s[äa]ndnings|sp[åa]rnings|takip|sipari[şs]|kargo|g[öo]nderi)\s*(number|no\.?|#|id|code|番号|nummer|nr\.?|numarası|numaranız|kodu)?\s*(is|lautet|は|:|：|-|to|är)?\s*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NumberLabelPattern();
+
+    /// <summary>A date with a year ("04-11-2026", "04.11.2026", "2026-11-04"), which a phone shape such as 0x-xx-xxxx also takes.</summary>
+    [GeneratedRegex(@"^(?:(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex(@"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EmailPattern();
 
     /// <summary>
     /// An e-mail address written to get past a filter: "anna [at] shop [dot] com", "info(at)shop.de", "sav
-    /// (arobase) boutique.fr", "ventas [arroba] tienda [punto] es", "info [chiocciola] negozio [punto] it", or a bare
-    /// "anna at shop dot com".
+    /// (arobase) boutique.fr", "ventas [arroba] tienda [punto] es", "info [chiocciola] negozio [punto] it", "info
+    /// apenstaartje winkel punt nl", "biuro małpa sklep kropka pl", "info snabel-a butik punkt se", "bilgi et işareti
+    /// magaza nokta com", or a bare "anna at shop dot com". The words for a dot stand bare only after a word for "@".
     /// </summary>
-    [GeneratedRegex(@"(?<![\w.@])[a-z0-9][a-z0-9._%+-]*(?:\s*[\[({<]\s*(?:at|@|ät|arobase|arroba|chiocciola|アット|あっと)\s*[\])}>]\s*|\s*(?:arobase|arroba|chiocciola)\s*)[a-z0-9-]+(?:(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+dot\s+|\.)[a-z]{2,}\b|(?<![\w.@])[a-z0-9][a-z0-9._%+-]*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+[a-z]{2,}\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![\w.@])[a-z0-9][a-z0-9._%+-]*(?:\s*[\[({<]\s*(?:at|@|ät|arobase|arroba|chiocciola|apenstaartje|ma[łl]pa|snabel-?a|et\s+i[şs]areti|アット|あっと)\s*[\])}>]\s*|\s*(?:arobase|arroba|chiocciola|apenstaartje|ma[łl]pa|snabel-?a|et\s+i[şs]areti)\s*)[a-z0-9-]+(?:(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|punt|kropka|nokta|\.)\s*[\])}>]\s*|\s+(?:dot|punt|punkt|kropka|nokta)\s+|\.)[a-z0-9-]+)*(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|punt|kropka|nokta|\.)\s*[\])}>]\s*|\s+(?:dot|punt|punkt|kropka|nokta)\s+|\.)[a-z]{2,}\b|(?<![\w.@])[a-z0-9][a-z0-9._%+-]*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+[a-z]{2,}\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ObfuscatedEmailPattern();
 
-    /// <summary>A link written with spaces or words for its dots: "www . shop . fr", "shop dot com", "shop [punto] it".</summary>
-    [GeneratedRegex(@"\bwww(?:\s*(?:\.|\bdot\b|[\[(](?:dot|punkt|point|punto)[\])])\s*[a-z0-9-]+){2,}|(?<![\w.@])[a-z0-9-]{2,}(?:\s+dot\s+|\s*[\[(](?:dot|punkt|point|punto)[\])]\s*)(?:com|net|org|info|shop|store|de|fr|it|es|nl|pl|se|jp|uk|eu|at|ch|be|co\.uk|co\.jp)\b", RegexOptions.CultureInvariant, 1000)]
+    /// <summary>
+    /// A link written with spaces or words for its dots: "www . shop . fr", "shop dot com", "shop [punto] it", "www punt
+    /// winkel punt nl" (the other languages' bare words only after "www": "punt de" is Dutch for "point the").
+    /// </summary>
+    [GeneratedRegex(@"\bwww(?:\s*(?:\.|\b(?:dot|punt|punkt|kropka|nokta)\b|[\[(](?:dot|punkt|point|punto|punt|kropka|nokta)[\])])\s*[a-z0-9-]+){2,}|(?<![\w.@])[a-z0-9-]{2,}(?:\s+dot\s+|\s*[\[(](?:dot|punkt|point|punto|punt|kropka|nokta)[\])]\s*)(?:com|net|org|info|shop|store|de|fr|it|es|nl|pl|se|tr|jp|uk|eu|at|ch|be|co\.uk|co\.jp|com\.tr)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SpacedLinkPattern();
 
     /// <summary>The separators of a <see cref="SpacedLinkPattern"/> link, to make it a host name again.</summary>
-    [GeneratedRegex(@"\s*(?:\.|\bdot\b|[\[(](?:dot|punkt|point|punto)[\])])\s*", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\s*(?:\.|\b(?:dot|punt|punkt|kropka|nokta)\b|[\[(](?:dot|punkt|point|punto|punt|kropka|nokta)[\])])\s*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SpacedLinkSeparator();
 
-    [GeneratedRegex(@"\b(?:https?://[^\s<>""'「」『』（）]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>""'「」『』（）]*|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|online|site|io|co|me|jp|de|uk|fr|it|es|nl|ca|au|cn|top|xyz)(?:\.[a-z]{2})?(?![\w-])(?:/[^\s<>""'「」『』（）]*)?)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:https?://[^\s<>""'「」『』（）]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>""'「」『』（）]*|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|online|site|io|co|me|jp|de|uk|fr|it|es|nl|pl|se|ca|au|cn|top|xyz)(?:\.[a-z]{2})?(?![\w-])(?:/[^\s<>""'「」『』（）]*)?)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LinkPattern();
 
     // The sentence must not also announce something done or to be done ("Thanks for contacting us, we will send a new part
-    // tomorrow"): a clause with such a verb is the message's substance, the thanks only its courtesy.
-    [GeneratedRegex(@"^(?![^.!?。！？\n]*\b(will|'ll|shall|send|sent|sending|ship(ping|ped)?|refund|replac|repair|werden|wird|schick|sende|erstatt|ersatz|envoy|envoi|rembours|rempla|exp[ée]di|envia|enviamos|enviaremos|reembols|reemplaz|spedi|invier|inviamo|rimbors|sostitu))\W*[^.!?。！？\n]{0,40}(thank(s| you)|ありがとう|感謝|danke|(vielen|herzlichen|besten) dank|merci(?!\s+(de|d')\s*(nous|me|bien vouloir|[a-zàâçéèêëîïôûù]+(er|ir|re)\b))|remerci|gracias|agradec|grazie|ringrazi)[^.!?。！？\n]{0,80}[.!。！\s]*$", RegexOptions.CultureInvariant, 1000)]
+    // tomorrow", "Tack för ditt omdöme, vi har uppdaterat beskrivningen"): a clause with such a verb, or with "we have"
+    // (Polish "-liśmy", Turkish "-dik": what we did), is the message's substance, the thanks only its courtesy.
+    [GeneratedRegex(@"^(?![^.!?。！？\n]*\b(will|'ll|shall|send|sent|sending|ship(ping|ped)?|refund|replac|repair|werden|wird|schick|sende|erstatt|ersatz|envoy|envoi|rembours|rempla|exp[ée]di|envia|enviamos|enviaremos|reembols|reemplaz|spedi|invier|inviamo|rimbors|sostitu|stuur|verzend|verzond|verstuur|terugbeta|vervang|zullen|wy[śs]l|wys[łl]|wysy[łl]|zwr[óo]c|wymien|napraw|skick|[åa]terbetal|ers[äa]tt|kommer att|g[öo]nder|iade|de[ğg]i[şs]tir|we('ve| have)|wir haben|haben wir|nous avons|hemos|abbiamo|(we|wij) (hebben|zijn)|vi har|\w+li[śs]my\b|\w+[dt][iıuü]k\b))\W*[^.!?。！？\n]{0,40}(thank(s| you)|ありがとう|感謝|danke|(vielen|herzlichen|besten) dank|merci(?!\s+(de|d')\s*(nous|me|bien vouloir|[a-zàâçéèêëîïôûù]+(er|ir|re)\b))|remerci|gracias|agradec|grazie|ringrazi|bedankt|dank (je|u)\b|(hartelijk|veel) dank|dzi[ęe]k|\btack\b|te[şs]ekk[üu]r)[^.!?。！？\n]{0,80}[.!。！\s]*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ThanksOnlyPattern();
 
-    [GeneratedRegex(@"(your (order|package|item) (has been|was|is) (shipped|dispatched|delivered)|ご注文[^。\n]{0,20}(発送|出荷)(いた)?しました|ihre bestellung wurde (versandt|verschickt|zugestellt)|votre commande (a [ée]t[ée]|est) (exp[ée]di[ée]e|envoy[ée]e|livr[ée]e)|su pedido (ha sido|fue|est[aá]) (enviado|entregado|despachado)|il suo ordine [èe] stato (spedito|consegnato|inviato))", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(your (order|package|item) (has been|was|is) (shipped|dispatched|delivered)|ご注文[^。\n]{0,20}(発送|出荷)(いた)?しました|ihre bestellung wurde (versandt|verschickt|zugestellt)|votre commande (a [ée]t[ée]|est) (exp[ée]di[ée]e|envoy[ée]e|livr[ée]e)|su pedido (ha sido|fue|est[aá]) (enviado|entregado|despachado)|il suo ordine [èe] stato (spedito|consegnato|inviato)|uw (bestelling|pakket) is (verzonden|verstuurd|bezorgd|geleverd)|zam[óo]wienie (zosta[łl]o|jest) (wys[łl]ane|dostarczone|nadane)|din (best[äa]llning|order) har (skickats|levererats)|sipari[şs]iniz (kargoya verildi|g[öo]nderildi|teslim edildi|kargoland[ıi]))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShippedConfirmationPattern();
 
     [GeneratedRegex(@"<\s*(img|a|script|iframe|style|object|embed|form|link|meta|video|audio)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]

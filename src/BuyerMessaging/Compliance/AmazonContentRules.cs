@@ -1,13 +1,17 @@
+using System.Text;
+
 namespace BuyerMessaging;
 
 /// <summary>
-/// The default data of the content check: phrase rules in English, Japanese, German, French, Spanish and Italian,
-/// attachment types and link domains, drawn from Amazon's Communication Guidelines (see the package README, "Amazon content check").
+/// The default data of the content check: phrase rules in English, Japanese, German, French, Spanish, Italian, Dutch,
+/// Polish, Swedish and Turkish, attachment types and link domains, drawn from Amazon's Communication Guidelines (see the
+/// package README, "Amazon content check").
 /// </summary>
 /// <remarks>
 /// Patterns are matched on folded text (lower case, NFKC; accents are kept), so they are written in lower case and
-/// accept a letter with or without its accent where sellers leave it out ("[ée]toiles"). The set of hand-written replies
-/// in tests/BuyerMessaging.Tests/Data/content-check measures them: <c>dotnet run -c Release --project
+/// accept a letter with or without its accent where sellers leave it out ("[ée]toiles"; the Polish, Swedish and Turkish
+/// patterns make every such letter optional). The set of hand-written replies in
+/// tests/BuyerMessaging.Tests/Data/content-check measures them: <c>dotnet run -c Release --project
 /// benchmarks/BuyerMessaging.Benchmarks -- content</c>.
 /// </remarks>
 public static class AmazonContentRules
@@ -27,6 +31,9 @@ public static class AmazonContentRules
         "kuronekoyamato.co.jp", "sagawa-exp.co.jp", "japanpost.jp", "post.japanpost.jp", "fukutsu.co.jp", "seino.co.jp",
         "laposte.fr", "colissimo.fr", "chronopost.fr", "mondialrelay.fr", "dpd.fr", "gls-france.com", "correos.es", "seur.com",
         "mrw.es", "gls-spain.es", "nacex.es", "poste.it", "brt.it", "sda.it", "gls-italy.com", "tnt.com", "postnl.nl",
+        "dhlparcel.nl", "dpd.nl", "inpost.pl", "poczta-polska.pl", "pocztex.pl", "dpd.com.pl", "postnord.se", "postnord.com",
+        "bring.se", "budbee.com", "instabox.se", "yurticikargo.com", "araskargo.com.tr", "ptt.gov.tr", "mngkargo.com.tr",
+        "suratkargo.com.tr",
     ];
 
     // Thanks for what the buyer already wrote ("merci pour votre avis positif") is not a request: what may not come just
@@ -35,6 +42,13 @@ public static class AmazonContentRules
     private const string ThanksEs = @"\b(gracias|agradecemos|agradezco|agradecerle)\s+(mucho\s+|muchas\s+)?(por\s+)?(su|sus|tu|tus|la|el|esta|este)\s+([\w-]+\s+){0,2}";
     private const string ThanksIt = @"\b(grazie|ringraziamo|ringrazio|ringraziarla|ringraziarvi)\s+(mille\s+|tante\s+|molte\s+)?(per|della|del|dei|delle)\s+((la|il|le|i|l')\s*)?((sua|suo|sue|vostra|vostro)\s+)?([\w-]+\s+){0,2}";
 
+    // Thanks in Dutch, Polish and Swedish, before the words they thank for; a Turkish thanks follows them ("yorumunuz için
+    // teşekkür ederiz"), so NotBeforeThanksTr is a look-ahead put after the words.
+    private const string ThanksNl = @"\b(bedankt|dank\s+(je|u)(\s+wel)?|hartelijk\s+dank|veel\s+dank|dank)\s+(voor\s+)(uw|je|jouw|de|het|die|deze)\s+([\w-]+\s+){0,2}";
+    private const string ThanksPl = @"\b(dziękuj\w*|dzięki|podziękowania)\s+(bardzo\s+|serdecznie\s+)?za\s+((pana|pani|państwa|twoją|twoja|twój|waszą|tę|tą|ten|to)\s+)?([\w-]+\s+){0,2}";
+    private const string ThanksSv = @"\b(tack|tackar)\s+(så\s+mycket\s+|verkligen\s+)?för\s+((ditt|din|dina|era|ert|er|det|den|de)\s+([\w-]+\s+){0,2}|att\s+du\s+(har\s+)?)";
+    private const string NotBeforeThanksTr = @"(?!\w*\s+([\w']+\s+)?için\s+(çok\s+)?(teşekkür|sağ\s?ol))";
+
     // Amazon asking the buyer for a review (Request a Review, its own e-mails) is not the seller asking.
     private const string AmazonAsks = @"\bamazon\b[^.!?\n]{0,40}";
 
@@ -42,6 +56,11 @@ public static class AmazonContentRules
     private const string ReviewFr = @"(avis|[ée]valuations?|commentaires?|critiques?)";
     private const string ReviewEs = @"(valoraci[oó]n|valoraciones|rese[ñn]as?|opini[oó]n|opiniones|calificaci[oó]n|calificaciones|puntuaci[oó]n|comentarios?)";
     private const string ReviewIt = @"(recension[ei]|valutazion[ei]|feedback|giudizi?o?|commenti|commento|vot[oi])";
+
+    private const string ReviewNl = @"(beoordeling(en)?|reviews?|recensies?|feedback|waardering(en)?)";
+    private const string ReviewPl = @"(opini[aeiąę]|ocen[aeyiąę]|recenzj[aeiąę]|komentarz[ay]?)";
+    private const string ReviewSv = @"(omdöme(n|t|na)?|recension(en|er|erna)?|betyg(et)?|feedback)";
+    private const string ReviewTr = @"(değerlendirme\w*|yorum\w*|puan\w*|inceleme\w*|geri\s+bildirim\w*)";
 
     /// <summary>Gets the phrase rules.</summary>
     public static IReadOnlyList<ContentPhraseRule> DefaultPhraseRules { get; } =
@@ -78,6 +97,16 @@ public static class AmazonContentRules
                 NotAfter(ThanksIt, ReviewIt) + @"\s+(molto\s+)?(positiv[aoie]|favorevol[ei]|ottim[aoie]|(a\s+)?(5|cinque)\s+stelle)\b",
                 NotAfter(ThanksIt, @"(buon[aoe]?|ottim[aoie]|bell[aoie])") + @"\s+(recension[ei]|valutazion[ei]|feedback|giudizi?o?|vot[oi])\b",
                 NotAfter(ThanksIt, @"(5|cinque)") + @"\s+stelle\b",
+
+                // Dutch, Polish, Swedish, Turkish (Turkish thanks come after the words they thank for).
+                NotAfter(ThanksNl, @"(positieve?|goede|mooie|uitstekende|lovende|(5|vijf)[- ]?sterren)") + @"[\s-]*" + ReviewNl + @"\b",
+                NotAfter(ThanksNl, @"(5|vijf)") + @"\s+sterren\b",
+                Loose(NotAfter(ThanksPl, @"(pozytywn\w*|dobr[aąeąy]\w*|świetn\w*|bardzo\s+dobr\w*|pięciogwiazdkow\w*|5-gwiazdkow\w*)") + @"\s+" + ReviewPl + @"\b"),
+                Loose(NotAfter(ThanksPl, @"(5|pięć|pięciu)") + @"\s+gwiazd\w*"),
+                Loose(NotAfter(ThanksSv, @"(positiv[at]?|bra|gott|fin[at]?|högt|topp|femstjärnig[at]?|5-stjärnig[at]?)") + @"\s+" + ReviewSv + @"\b"),
+                Loose(NotAfter(ThanksSv, @"(5|fem)") + @"[\s-]*stjärn\w*"),
+                Loose(@"\b(olumlu|güzel|iyi|harika|mükemmel|(5|beş)\s+yıldızlı)\s+(bir\s+)?" + ReviewTr + NotBeforeThanksTr),
+                Loose(@"\b(5|beş)\s+yıldız\w*" + NotBeforeThanksTr),
             ],
         },
         new()
@@ -99,6 +128,13 @@ public static class AmazonContentRules
                 @"\b(modifier|modifiez|supprimer|supprimez|retirer|retirez|changer|changez|mettre [àa] jour|mettez [àa] jour|revoir|revoyez|effacer|effacez|corriger|corrigez|r[ée]viser|r[ée]visez)\s+(votre|vos)\s+(mauvaise\s+)?notes?\b",
                 @"\b(cambiar|cambie|cambia|modificar|modifique|modifica|eliminar|elimine|elimina|borrar|borre|retirar|retire|retirara|quitar|quite|actualizar|actualice|reconsiderar|reconsidere|editar|edite|corregir|corrija|revisar|revise)\s+(su|sus|la|el|esa|ese|esta|este|tu)\s+([\w-]+\s+)?" + ReviewEs + @"\b",
                 @"\b(modificare|modifichi|rimuovere|rimuova|cancellare|cancelli|eliminare|elimini|ritirare|ritiri|aggiornare|aggiorni|cambiare|cambi|rivedere|riveda|correggere|corregga|togliere|tolga)\s+((la|il|le|i|l')\s*)?((sua|suo|sue|suoi|vostra|vostro|questa|questo|quella|quello)\s+)?([\w-]+\s+)?" + ReviewIt + @"\b",
+
+                // Dutch (the verb at the end of the clause), Polish, Swedish, Turkish (object before verb; not "we fixed" -dik/-tik).
+                @"\b(uw|je|jouw|de|die|deze|het)\s+([\w-]+\s+){0,2}" + ReviewNl + @"\b[^.!?\n]{0,40}\b(aan\s+te\s+passen|aanpassen|aanpast|wijzigen|wijzigt|veranderen|verandert|verwijderen|verwijdert|weghalen|weghaalt|intrekken|intrekt|in\s+te\s+trekken|herzien|herziet|bijwerken|bijwerkt|bij\s+te\s+werken)\b",
+                @"\b(pas|wijzig|verander|verwijder|trek|herzie|haal)\s+(alstublieft\s+|a\.u\.b\.\s+|aub\s+|even\s+|gerust\s+|toch\s+)?(uw|je|jouw|de|die|deze)\s+([\w-]+\s+)?" + ReviewNl + @"\b",
+                Loose(@"\b(zmienić|zmień|zmianę|usunąć|usuń|usunięcie|usunięcia|poprawić|popraw|poprawienie|zaktualizować|zaktualizuj|aktualizację|wycofać|wycofaj|wycofanie|edytować|edytuj|skorygować|skoryguj)\s+((swoją|swój|swoje|pana|pani|państwa|tę|tą|ten|tej|tego)\s+)?([\w-]+\s+){0,2}" + ReviewPl + @"\b"),
+                Loose(@"\b(ändra|ändrar|uppdatera|uppdaterar|ta\s+bort|tar\s+bort|radera|raderar|ta\s+tillbaka|dra\s+tillbaka|återkalla|revidera|justera|se\s+över)\s+(ditt|din|dina|det|den|de|era|ert|er)\s+([\w-]+\s+)?" + ReviewSv + @"\b"),
+                Loose(@"\b" + ReviewTr + @"\s+([\w']+\s+){0,2}(değiştir|sil|kaldır|güncelle|düzelt|düzenle|geri\s+çek|gözden\s+geçir)(?![a-zçğıöşü]*[dt][ıiuü]k\b)\w*"),
             ],
         },
         new()
@@ -133,6 +169,21 @@ public static class AmazonContentRules
                 @"\b(rimbors\w*|scont[oi]|coupon|buoni?|regal[oi]|omaggi?o?|gratis|gratuit[aoie]|ricompens[ae]|cashback)\b[^.!?\n]{0,40}\b(se|quando|non appena|per|in cambio di|dopo)\b[^.!?\n]{0,30}\b(" + ReviewIt + @"|recensisce|recensire|valuta)\b",
                 @"\b(in cambio di|per ogni|a fronte di)\s+(una?\s+|la\s+|sua\s+|ogni\s+)?([\w-]+\s+){0,2}(recension[ei]|valutazion[ei]|feedback|giudizi?o?)\b",
                 @"\b(se|quando|non appena|dopo che)\s+(ci\s+)?(lascia|lascerà|scrive|pubblica|mette|dà|da)\b[^.!?\n]{0,40}\b(recension[ei]|valutazion[ei]|feedback|stelle)\b[^.!?\n]{0,50}\b(rimbors\w*|sconto|coupon|buono|regal\w*|omaggio|gratis|gratuit\w*)",
+
+                // Dutch, Polish, Swedish, Turkish.
+                @"\b(in\s+ruil\s+voor|als\s+beloning\s+voor|voor\s+elke|voor\s+iedere|tegen\s+een|tegen\s+elke)\s+(een\s+|uw\s+|je\s+)?([\w-]+\s+)?" + ReviewNl + @"\b",
+                @"\b(terug\w*|geld\s+terug|korting|kortingscode|cadeaubon|cadeau|tegoedbon|gratis|beloning|vergoeding)\b[^.!?\n]{0,40}\b(als|wanneer|zodra|na|nadat)\b[^.!?\n]{0,30}\b(" + ReviewNl + @"|sterren)\b",
+                @"\b" + ReviewNl + @"\b[^.!?\n]{0,40}\b(en|dan|krijgt|ontvangt)\b[^.!?\n]{0,30}\b(terug|korting|cadeaubon|cadeau|tegoedbon|gratis|beloning|vergoeding)\b",
+                Loose(@"\bw\s+zamian\s+za\s+([\w-]+\s+){0,2}" + ReviewPl + @"\b"),
+                Loose(NotAfter(ThanksPl, @"za") + @"\s+(wystawienie|napisanie|dodanie|zostawienie|pozostawienie|każdą|każdy|każdą\s+pozytywną)\s+([\w-]+\s+)?(" + ReviewPl + @"|gwiazd\w*)\b"),
+                Loose(@"\b(zwróc\w*|zwrot\w*|rabat\w*|zniżk\w*|kupon\w*|bon\w*|prezent\w*|gratis|darmow\w*|bezpłatn\w*|nagrod\w*|gotówk\w*)\b[^.!?\n]{0,40}\b(jeśli|jeżeli|gdy|kiedy|po|za)\b[^.!?\n]{0,30}\b" + ReviewPl + @"\b"),
+                Loose(@"\b(po|jeśli|jeżeli|gdy|kiedy)\b[^.!?\n]{0,40}\b" + ReviewPl + @"\b[^.!?\n]{0,50}\b(zwróc\w*|zwrot\w*|rabat\w*|zniżk\w*|kupon\w*|bon\w*|prezent\w*|gratis|darmow\w*|bezpłatn\w*|nagrod\w*)"),
+                Loose(@"\b(i\s+utbyte\s+mot|för\s+varje|som\s+tack\s+för)\s+(en\s+|ett\s+|ditt\s+|din\s+)?([\w-]+\s+)?" + ReviewSv + @"\b"),
+                Loose(@"\b(återbetal\w*|tillbaka|rabatt\w*|presentkort\w*|gratis|kupong\w*|belöning\w*|ersättning)\b[^.!?\n]{0,40}\b(om|när|efter|för)\b[^.!?\n]{0,30}\b" + ReviewSv + @"\b"),
+                Loose(@"\b" + ReviewSv + @"\b[^.!?\n]{0,40}\b(så|och|får)\b[^.!?\n]{0,30}\b(tillbaka|återbetal\w*|rabatt\w*|presentkort\w*|gratis|kupong\w*|belöning\w*)"),
+                Loose(@"\b" + ReviewTr + @"\s+(karşılığında|karşılığı|karşılığı\s+olarak)\b"),
+                Loose(@"\bher\s+([\w-]+\s+)?" + ReviewTr + @"\s+için\b"),
+                Loose(@"\b" + ReviewTr + @"\s+([\w']+\s+)?(yaz|bırak|yap|ver|paylaş|ekle)\w*?((sa|se)n[ıi]z|[dt][ıi]ktan\s+sonra|[dt]i[ğk]inizde|[dt]ı[ğk]ınızda)\b[^.!?\n]{0,50}\b(iade|indirim|hediye|ücretsiz|bedava|kupon|çek|para|geri\s+öde)\w*"),
             ],
         },
         new()
@@ -161,6 +212,17 @@ public static class AmazonContentRules
                 NotAfter(AmazonAsks, @"(valutare|valuti|recensire|recensisca)") + @"\s+(il suo acquisto|il prodotto|l'articolo|il nostro prodotto|questo prodotto|il suo ordine)\b",
                 @"\b(ci farebbe piacere|ci piacerebbe|saremmo (lieti|felici|grati))\b[^.!?\n]{0,40}\b(" + ReviewIt + @"|opinione)\b",
                 @"\b(hinterlassen|schreiben|geben)\s+sie\s+(uns\s+)?((gerne?|doch|bitte)\s+)?(eine|ihre)\s+([a-zäöüß-]+\s+)?(bewertung|rezension|feedback)\b",
+
+                // Dutch, Polish, Swedish, Turkish.
+                NotAfter(ThanksNl + "|" + AmazonAsks, ReviewNl) + @"\s+((willen|wilt|kunt|kunnen|zou|gerust|even|graag|te)\s+)*(achterlaten|achterlaat|achter\s+te\s+laten|geven|schrijven|plaatsen)\b",
+                NotAfter(ThanksNl + "|" + AmazonAsks, @"(laat|schrijf|geef|plaats|deel)") + @"\s+(ons\s+)?((gerust|even|alstublieft|a\.u\.b\.|graag|dan)\s+)?(een|uw|je)\s+([\w-]+\s+)?" + ReviewNl + @"\b",
+                NotAfter(AmazonAsks, @"(uw\s+aankoop|het\s+product|ons\s+product|het\s+artikel|uw\s+bestelling|ons)") + @"\s+(te\s+)?(beoordelen|beoordeelt|waarderen|recenseren)\b|\bbeoordeel\s+(gerust\s+|even\s+)?(ons|het\s+product|uw\s+aankoop)\b",
+                Loose(NotAfter(ThanksPl + "|" + AmazonAsks, @"(wystawić|wystaw|wystawi|wystawienie|napisać|napisz|napisze|napisanie|zostawić|zostaw|zostawi|zostawienie|dodać|dodaj|doda|podzielić\s+się|podziel\s+się)") + @"\s+((nam|swoją|pan|pani|pana|państwo|krótką|szczerą)\s+)*" + ReviewPl + @"\b"),
+                Loose(@"\bprosimy\s+o\s+([\w-]+\s+)?" + ReviewPl + @"\b|\b(ocenić|oceń|ocenić)\s+(zakup|produkt|nas|towar|zamówienie|przedmiot|nasz\s+sklep)\b"),
+                Loose(NotAfter(ThanksSv + "|" + AmazonAsks, @"(lämna|lämnar|lämnade|skriv|skriva|skriver|skrev|ge|dela|delade)") + @"\s+((gärna|oss)\s+)*(ett|en|ditt|din|några)\s+([\w-]+\s+)?" + ReviewSv + @"\b"),
+                Loose(NotAfter(AmazonAsks, @"(betygsätt|betygsätta|betygsätter|recensera|recenserar|bedöm)") + @"\s+(gärna\s+)?(ditt\s+köp|produkten|varan|oss|din\s+beställning|köpet)\b"),
+                Loose(@"\b" + ReviewTr + @"\s+(yaz|bırak|yap|ver|paylaş|ekle)\w*(?![^.!?\n]{0,30}\b(için)\s+(çok\s+)?(teşekkür|sağ\s?ol))"),
+                Loose(@"\b(ürünü|satın\s+aldığınız\s+ürünü|siparişinizi|alışverişinizi|bizi)\s+(lütfen\s+)?değerlendir\w*"),
             ],
         },
         new()
@@ -185,6 +247,14 @@ public static class AmazonContentRules
                 @"\b(ritirare|ritiri|chiudere|chiuda|chiuderà|annullare|annulli|cancellare|cancelli|revocare|revochi)(?<!\b(abbiamo|ha)\s+(ritirare|ritiri|chiudere|chiuda|chiuderà|annullare|annulli|cancellare|cancelli|revocare|revochi))\s+((il|la|lo|l')\s*)?((sua|suo)\s+)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
                 @"\b(dalla a alla z|a-?to-?z|a-z)\b[^.!?\n]{0,40}\b(ritir\w*|chius\w*|chiud\w*|annull\w*)",
                 @"(?<!\babbiamo\s+)\b(ritirat[oa]|chius[oa]|annullat[oa])\s+((il|la|lo|l')\s*)?(reclam[oi]|richiesta di garanzia|contestazione|chargeback|storno|disputa)\b",
+
+                // Dutch, Polish, Swedish, Turkish.
+                @"\b(uw|je|jouw|de|die|deze|het)\s+([\w-]+\s+)?([\w-]*claim|terugboeking|chargeback|geschil|[\w-]*garantieaanvraag)\b[^.!?\n]{0,30}\b(intrekken|intrekt|ingetrokken|in\s+te\s+trekken|sluiten|sluit|afsluiten|annuleren|annuleert|terugtrekken|terugtrekt|teruggetrokken|stopzetten)\b",
+                @"\b(trek|annuleer|sluit)\s+(alstublieft\s+|a\.u\.b\.\s+)?(uw|je|jouw|de|die|deze)\s+([\w-]+\s+)?([\w-]*claim|terugboeking|chargeback|geschil)\b",
+                Loose(@"\b(wycofać|wycofa|wycofaj|wycofanie|wycofania|zamknąć|zamknij|zamknięcie|anulować|anuluj|anulowanie|cofnąć|cofnij)\s+((swoje|swoją|swój|pan|pani|to|tę|tego|tej)\s+)?([\w-]+\s+)?(roszczeni[ea]|roszczeń|reklamacj[aeęi]|spór|sporu|obciążeni[ea]\s+zwrotn\w*|chargeback\w*|wnios\w*\s+gwarancyjn\w*)\b"),
+                Loose(@"\b(a-?do-?z|od\s+a\s+do\s+z)\b[^.!?\n]{0,40}\b(wycof|zamkn|anul)\w*"),
+                Loose(@"\b(dra\s+tillbaka|drar\s+tillbaka|återkalla|återkallar|återkallat|stäng|stänga|stänger|avsluta|avslutar|avbryt|avbryta|avbryter|ta\s+tillbaka|annullera)\s+((ditt|din|det|den|era|ert)\s+)?([\w-]+\s+)?([\w-]*anspråk(et)?|[\w-]*ärende(t)?|återkrav(et)?|chargeback|tvist(en)?|reklamation(en)?)\b"),
+                Loose(@"\b(tale[pb]|şikayet|şikâyet|itiraz|ters\s+ibraz|a-?to-?z)\w*\s+([\w']+\s+){0,2}(geri\s+çek|kapat|iptal\s+e[td]|kaldır|vazgeç)\w*"),
             ],
         },
         new()
@@ -237,6 +307,28 @@ public static class AmazonContentRules
                 @"(sconto|promo|%|coupon|buono)[^.!?\n]{0,40}\bprossim[oa]\s+(acquisto|ordine)\b",
                 @"\b(visiti|visita|visitate|scopra|scopri|scoprite)\s+((il|la|i|le)\s+)?(nostr[oaie])\s+(negozio|sito|pagina|vetrina|store|shop|instagram|facebook|catalogo|altri prodotti|prodotti|collezione)\b",
                 @"\bi\s+(nostri\s+)?saldi\b|\bofferte?\s+(speciale|speciali|lampo|esclusiv[ae])\b|\biscriva\w*\s+alla\s+(nostra\s+)?newsletter\b",
+
+                // Dutch, Polish, Swedish, Turkish (a code the buyer used is named before it in Turkish).
+                @"\b(kortingscode|promotiecode|actiecode|couponcode|waardebon)s?\b(?!,?\s+(die|dat)\s+(u|je)\b)",
+                @"\b(onze|ons)\s+(nieuwe|nieuwste|laatste)\s+(producten|artikelen|collectie|modellen)\b",
+                @"\bvolg\s+ons\b|\bvolgt\s+u\s+ons\b|\bnieuwsbrief\b|\b\d{1,2}\s?%\s+korting\b",
+                @"(korting|%|cadeaubon)[^.!?\n]{0,40}\bvolgende\s+(aankoop|bestelling)\b",
+                @"\b(bezoek|ontdek|bekijk)\s+(gerust\s+|dan\s+)?(onze|ons)\s+(webshop|winkel|website|site|pagina|instagram|facebook|andere\s+producten|producten|collectie|assortiment|[\w-]*winkel)\b",
+                @"\b(speciale|exclusieve)\s+aanbieding(en)?\b|\bonze\s+(aanbiedingen|acties|uitverkoop)\b",
+                Loose(@"\b(kod\w*|kupon\w*)\s+(rabatow|promocyjn)\w*(?!\w*,?\s+(który|którego|którym)\b)"),
+                Loose(@"\b(nasz\w*)\s+(now\w*|najnowsz\w*)\s+(produkt\w*|kolekcj\w*|artykuł\w*|model\w*)"),
+                Loose(@"\bobserwuj\w*\s+nas\b|\bnewsletter\w*|\bzapisz\s+się\s+do\b|\b\d{1,2}\s?%\s+(zniżki|rabatu|taniej)\b"),
+                Loose(@"(zniżk|rabat|%|kupon)\w*[^.!?\n]{0,40}\b(następn|kolejn)\w*\s+(zakup|zamówieni)\w*"),
+                Loose(@"\b(odwiedź|odwiedzić|zapraszamy\s+do|zajrzyj\s+do|sprawdź|odkryj)\s+(nasz\w*)\s+(sklep\w*|stron\w*|ofert\w*|profil\w*|instagram\w*|facebook\w*|produkt\w*|kolekcj\w*|now\w*)"),
+                Loose(@"\bnasz\w*\s+(promocj|wyprzedaż|ofert)\w*|\b(specjaln|wyjątkow)\w*\s+ofert\w*"),
+                Loose(@"\b(rabattkod|kampanjkod|presentkod)\w*(?!\w*\s+(som|du)\b)"),
+                Loose(@"\b(våra|vår)\s+(nya|senaste)\s+(produkter|artiklar|kollektion\w*|modeller)\b|\bfölj\s+(gärna\s+)?(oss|vår|våra|vårt)\b|\bnyhetsbrev\w*|\bprenumerera\b|\b\d{1,2}\s?%\s+rabatt\b"),
+                Loose(@"(rabatt|%|kupong|presentkort)[^.!?\n]{0,40}\bnästa\s+(köp|beställning|order)\b"),
+                Loose(@"\b(besök|upptäck|kolla\s+in|titta\s+på)\s+(gärna\s+)?(vår|våra|vårt)\s+(webbutik|butik|hemsida|webbplats|sida|instagram|facebook|nya|produkter|sortiment|kollektion)\w*|\bspecialerbjudande\w*|\bvår\w*\s+rea\b"),
+                Loose(NotAfter(@"(kullandığınız|girdiğiniz|uyguladığınız|kullandığın)\s+", @"(indirim|promosyon|kupon|kampanya)") + @"\s+kod\w*"),
+                Loose(@"\byeni\s+([\w']+\s+)?(ürün|koleksiyon|model)\w*(imiz|ımız|umuz|ümüz)\w*|\bbizi\s+([\w']+\s+)?takip\s+ed\w*|\bbülten\w*|\babone\s+ol\w*"),
+                Loose(@"%\s?\d{1,2}\s+indirim|\b\d{1,2}\s?%\s+indirim|\bbir\s+sonraki\s+(alışveriş|sipariş)\w*[^.!?\n]{0,40}(indirim|kupon|%)"),
+                Loose(@"\b(mağaza|web\s+sitesi|sayfa|instagram|facebook)\w*(mız|miz|muz|müz)\w*\s+([\w']+\s+)?(ziyaret|keşfed|göz\s+at)\w*|\b(özel|kaçırılmayacak)\s+(fırsat|kampanya|indirim)\w*"),
             ],
         },
         new()
@@ -259,6 +351,12 @@ public static class AmazonContentRules
                 @"\b(r[ée]ponse|message|e-?mail|courriel)\s+automatique\b|\b(g[ée]n[ée]r[ée]e?|envoy[ée]e?)\s+automatiquement\b|\bne\s+(pas\s+)?r[ée]pondre\s+[àa]\s+(ce|cet)\s+(message|e-?mail|courriel)\b|\bne\s+r[ée]pondez\s+pas\b",
                 @"\b(respuesta|mensaje|correo|e-?mail)\s+autom[aá]tic[oa]\b|\b(generad[oa]|enviad[oa]|env[ií]a)\s+autom[aá]ticamente\b|\bno\s+(responda|conteste|respondas)\s+a\s+(este|esta)\s+(mensaje|correo|e-?mail)\b",
                 @"\b(risposta|messaggio|e-?mail|mail)\s+automatic[oa]\b|\b(generat[oa]|inviat[oa]|spedit[oa])\s+automaticamente\b|\bnon\s+(rispondere|risponda)\s+a\s+(questo|questa)\s+(messaggio|e-?mail|mail)\b",
+
+                // Dutch, Polish, Swedish, Turkish.
+                @"\bautomatische?\s+(antwoord|bericht|e-?mail|reactie)\b|\bautomatisch\s+(gegenereerd|verzonden|verstuurd|aangemaakt)\b|\b(gelieve|graag)\s+niet\s+(te\s+)?(antwoorden|reageren)\b|\b(beantwoord|antwoord\s+op)\s+(dit\s+bericht|deze\s+e-?mail)\s+niet\b",
+                Loose(@"\bautomatyczn\w*\s+(odpowied\w*|wiadomoś\w*)|\b(wiadomoś|odpowied)\w*\s+automatyczn\w*|\b(wygenerowan|wysłan)\w*\s+automatycznie|\bautomatycznie\s+(wygenerowan|wysłan)\w*|\bnie\s+odpowiadać\s+na\s+(tę|tą|ten|tej)\s+(wiadomoś|e-?mail|mail)\w*"),
+                Loose(@"\bautomatiskt?\s+(svar|meddelande|mejl|e-?post)\b|\b(genererats|skickats|skapats)\s+automatiskt\b|\bautomatiskt\s+(genererat|skickat|skapat)\b|\bsvara\s+inte\s+på\s+(detta|det\s+här)\s+(meddelande|mejl|e-?post)"),
+                Loose(@"\botomatik\s+(bir\s+)?(yanıt|cevap|mesaj|e-?posta)\w*|\botomatik\s+olarak\s+(oluşturul|gönderil)\w*|\bmesaj\w*\s+(yanıtlamay|cevaplamay)\w*|\byanıt\s+vermeyin"),
             ],
         },
     ];
@@ -269,4 +367,62 @@ public static class AmazonContentRules
     /// position of the text.
     /// </summary>
     private static string NotAfter(string notAfter, string words) => @"\b" + words + "(?<!(" + notAfter + ")" + words + ")";
+
+    /// <summary>
+    /// <paramref name="pattern"/> with its Polish, Swedish and Turkish letters optional, as buyers and sellers leave them out
+    /// ("prosze usunac", "andra din recension", "lutfen yorumunuzu kaldirin"): "ą" becomes "[ąa]", and inside a
+    /// character class "[aeią]" becomes "[aeiąa]". "ı" accepts "i" (a dotless i typed without its keyboard), not the reverse.
+    /// </summary>
+    private static string Loose(string pattern)
+    {
+        var builder = new StringBuilder(pattern.Length + 16);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            var plain = Plain(c);
+            if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+                if (plain != c)
+                {
+                    builder.Append(plain);
+                }
+            }
+            else if (plain != c)
+            {
+                builder.Append('[').Append(c).Append(plain).Append(']');
+            }
+            else
+            {
+                inClass = c == '[';
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static char Plain(char c) => c switch
+    {
+        'ą' or 'å' or 'ä' => 'a',
+        'ć' or 'ç' => 'c',
+        'ę' => 'e',
+        'ğ' => 'g',
+        'ı' => 'i',
+        'ł' => 'l',
+        'ń' => 'n',
+        'ó' or 'ö' => 'o',
+        'ś' or 'ş' => 's',
+        'ü' => 'u',
+        'ź' or 'ż' => 'z',
+        _ => c,
+    };
 }

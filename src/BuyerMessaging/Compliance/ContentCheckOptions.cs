@@ -25,7 +25,7 @@ public sealed class ContentCheckOptions
     /// <value>The default value is <see cref="AmazonContentRules.DefaultAllowedLinkDomains"/> (carriers' tracking sites).</value>
     public IList<string> AllowedLinkDomains { get; } = [.. AmazonContentRules.DefaultAllowedLinkDomains];
 
-    /// <summary>Gets the phrase rules (English, Japanese, German, French, Spanish and Italian by default); add, remove or replace rules here.</summary>
+    /// <summary>Gets the phrase rules (English, Japanese, German, French, Spanish, Italian, Dutch, Polish, Swedish and Turkish by default); add, remove or replace rules here.</summary>
     /// <value>The default value is <see cref="AmazonContentRules.DefaultPhraseRules"/>.</value>
     public IList<ContentPhraseRule> PhraseRules { get; } = [.. AmazonContentRules.DefaultPhraseRules];
 

@@ -76,10 +76,20 @@ public static class ContentCheckerExtensions
     private static string? MarketplaceOf(Channel channel) =>
         channel.CountryCode ?? (AmazonMarketplaces.TryGetById(channel.MarketplaceId, out var marketplace) ? marketplace.CountryCode : null);
 
+    /// <summary>The reply prefixes mail programs write: English and Japanese, German "AW:", Dutch "Antw:", Polish "Odp:", Swedish "SV:", Turkish "YNT:".</summary>
+    private static readonly string[] ReplyPrefixes = ["Re:", "Re：", "AW:", "Antw:", "Odp:", "SV:", "YNT:"];
+
     private static bool IsReplySubject(string subject)
     {
         var trimmed = subject.TrimStart();
-        return trimmed.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("Re：", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("AW:", StringComparison.OrdinalIgnoreCase);
+        foreach (var prefix in ReplyPrefixes)
+        {
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

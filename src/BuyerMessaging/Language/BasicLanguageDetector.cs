@@ -22,6 +22,7 @@ public sealed class BasicLanguageDetector : ILanguageDetector
         ("pt", Set("o a os as e não eu você com um uma de do da para meu minha obrigado pedido olá que")),
         ("sv", Set("och är inte jag du med en ett för min mitt tack beställning hej att det")),
         ("pl", Set("i nie jest ja z na do się że to moje zamówienie dziękuję dzień dobry proszę")),
+        ("tr", Set("ve bir bu için ile çok ama değil ben siz size sizin ürün sipariş siparişiniz teşekkür teşekkürler merhaba lütfen olarak")),
     ];
 
     /// <summary>Gets a shared instance.</summary>

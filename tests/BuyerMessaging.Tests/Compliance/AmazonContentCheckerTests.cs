@@ -285,7 +285,16 @@ public sealed class AmazonContentCheckerTests
     [InlineData("Amazon vous demandera peut-être de donner votre avis ; ce message vient d'Amazon, pas de nous.", "FR")]
     [InlineData("Amazon potrebbe chiederle di valutare il prodotto; quel messaggio è di Amazon, non nostro.", "IT")]
     [InlineData("The coupon code you used at checkout was applied to the price.", "US")]
-    public void RealisticLegitimateReplies_FrenchSpanishItalian_AreNotFlagged(string text, string marketplace)
+    [InlineData("We hebben € 19,99 teruggestort op uw rekening op 04-11-2026.", "NL")]
+    [InlineData("Het pakket komt met DHL: https://www.dhlparcel.nl/nl/consument/volg-je-pakket?tc=JVGL0123456789", "NL")]
+    [InlineData("Punt 3 van de handleiding legt uit hoe u het filter vervangt.", "NL")]
+    [InlineData("Dziękujemy za opinię, poprawiliśmy już opis wymiarów.", "PL")]
+    [InlineData("Numer przesyłki to 520000012345678901234, można ją śledzić na https://inpost.pl/sledzenie-przesylek", "PL")]
+    [InlineData("Tack för ditt omdöme, vi har uppdaterat produktbeskrivningen.", "SE")]
+    [InlineData("Thanks for your review, we have updated the product description.", "US")]
+    [InlineData("Yorumunuz için teşekkür ederiz, ürün açıklamasını güncelledik.", "TR")]
+    [InlineData("Ödemede kullandığınız indirim kodu zaten uygulandı.", "TR")]
+    public void RealisticLegitimateReplies_InTheMarketplacesLanguage_AreNotFlagged(string text, string marketplace)
     {
         var result = Check(text, marketplace);
         Assert.True(result.Findings.Count == 0, string.Join(" | ", result.Findings.Select(f => $"{f.RuleId}:{f.Text}")));
@@ -298,6 +307,46 @@ public sealed class AmazonContentCheckerTests
         var finding = Assert.Single(result.Findings);
         Assert.Equal((ContentRuleIds.Language, ContentSeverity.Warn), (finding.RuleId, finding.Severity));
         Assert.Contains("'ja'", finding.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> RepliesInTheirMarketplacesLanguage => new()
+    {
+        { "NL", "Beste mevrouw De Vries, het spijt ons dat de waterkoker met een deuk in het deksel is aangekomen. We hebben vandaag een nieuwe verstuurd, die er vrijdag zou moeten zijn. U hoeft de beschadigde niet terug te sturen." },
+        { "PL", "Dzień dobry, przepraszamy, że czajnik dotarł z wgniecioną pokrywką. Dzisiaj wysłaliśmy nowy, powinien dotrzeć w piątek. Nie musi Pani odsyłać uszkodzonego." },
+        { "SE", "Hej Anna, vi är ledsna att vattenkokaren kom med ett bucklat lock. Vi har skickat en ny i dag och den bör vara framme på fredag. Du behöver inte skicka tillbaka den skadade." },
+        { "TR", "Merhaba Ayşe Hanım, su ısıtıcısının kapağı ezik geldiği için çok üzgünüz. Bugün yenisini gönderdik, cuma günü elinizde olması gerekiyor. Hasarlı ürünü geri göndermenize gerek yok." },
+    };
+
+    /// <summary>The marketplace's language reaches the check through its country code; both detectors must know it, or every reply there would warn.</summary>
+    [Theory]
+    [MemberData(nameof(RepliesInTheirMarketplacesLanguage))]
+    public void Language_ReplyInTheMarketplacesLanguage_DoesNotWarnWithEitherDetector(string marketplace, string text)
+    {
+        var request = new ContentCheckRequest { Text = text, Marketplace = marketplace };
+        Assert.Empty(AmazonContentChecker.Default.Check(request).Findings);
+        Assert.Empty(new AmazonContentChecker(languageDetector: NgramLanguageDetector.Default).Check(request).Findings);
+    }
+
+    [Fact]
+    public void Language_GermanReplyOnTheDutchMarketplace_Warns()
+    {
+        var finding = Assert.Single(Check("Es tut uns leid, dass der Wasserkocher beschädigt angekommen ist. Wir haben Ihnen heute einen neuen geschickt.", "NL").Findings);
+        Assert.Equal(ContentRuleIds.Language, finding.RuleId);
+        Assert.Contains("'nl'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SV: Fråga om min beställning")]
+    [InlineData("Odp: Pytanie o zamówienie")]
+    [InlineData("Antw: Vraag over mijn bestelling")]
+    [InlineData("YNT: Siparişim hakkında")]
+    public void CheckForChannel_ReplySubjectInTheBuyersLanguage_IsNotChecked(string subject)
+    {
+        var channel = new Channel { Id = new("store-a-amazon-se"), StoreId = new("store-a"), Kind = ChannelKind.Amazon, Name = "Amazon", CountryCode = "SE" };
+
+        // The buyer's subject may say anything (here a word that reads as a link in a seller's text); the reply only repeats it.
+        var result = AmazonContentChecker.Default.CheckForChannel(channel, OutboundTextKind.Reply, "Hej, paketet skickades i dag.", subject + " www.example.com");
+        Assert.DoesNotContain(result.Findings, f => f.Part == ContentPart.Subject);
     }
 
     [Fact]
