@@ -31,6 +31,10 @@ public static class ThreadingKeys
     private static readonly string[] Prefixes =
     [
         "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "rv", "r", "odp", "antw", "ant", "res", "enc", "回复", "转发", "答复", "返信", "転送",
+
+        // Forwards in Dutch, Polish and Swedish mail programs; Turkish replies and forwards ("YNT:", "İLT:", "CVP:"; the
+        // folding leaves the dotted capital İ as it is).
+        "doorst", "pd", "vb", "ynt", "ilt", "\u0130lt", "cvp",
     ];
 
     /// <summary>Gets the buyer key of an address.</summary>

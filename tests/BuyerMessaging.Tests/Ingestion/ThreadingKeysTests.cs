@@ -11,6 +11,11 @@ public sealed class ThreadingKeysTests
     [InlineData("[EXT] Re: Hello", "ext] re: hello")]
     [InlineData("Return policy: question", "return policy: question")]
     [InlineData("Re:", "")]
+    [InlineData("YNT: Siparişim nerede", "siparişim nerede")]
+    [InlineData("İLT: YNT: Siparişim nerede", "siparişim nerede")]
+    [InlineData("Doorst: Antw: Bestelling", "bestelling")]
+    [InlineData("VB: SV: Beställning", "beställning")]
+    [InlineData("PD: Odp: Zamówienie", "zamówienie")]
     public void SubjectKey_RemovesReplyPrefixesAndFolds(string subject, string expected) =>
         Assert.Equal(expected, ThreadingKeys.SubjectKey(subject));
 
