@@ -392,7 +392,7 @@ public sealed class MimeMessageParser
             OrderId = AmazonMail.FindOrderId(subject) ?? AmazonMail.FindOrderId(body),
             BuyerName = buyerName,
             MessageType = messageType,
-            Language = DetectLanguage(text, isAmazon, message),
+            Language = DetectLanguage(text, isAmazon ? marketplace?.Language : null, isAmazon, message),
             AutoSubmitted = MessageHeaders.Header(message, "Auto-Submitted"),
             AmazonNotificationType = notificationType,
             Warnings = OrShared(warnings),
@@ -443,15 +443,16 @@ public sealed class MimeMessageParser
     }
 
     /// <summary>
-    /// The detected language; when unknown, relay mail gets none (no guessing from the marketplace), other mail the
-    /// primary tag of its Content-Language header, if any.
+    /// The detected language, the marketplace's language (relay mail) deciding only what the text cannot (Japanese or
+    /// Chinese in Han characters alone, see <see cref="ILanguageDetector.Detect(string, string)"/>); when unknown, relay
+    /// mail gets none (no guessing from the marketplace), other mail the primary tag of its Content-Language header, if any.
     /// </summary>
-    private string? DetectLanguage(string text, bool isAmazon, MimeMessage message)
+    private string? DetectLanguage(string text, string? marketplaceLanguage, bool isAmazon, MimeMessage message)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
             // One line: detectors that split words on spaces must not glue the last word of a line to the next.
-            var detection = _languageDetector.Detect(text.ReplaceLineEndings(" "));
+            var detection = _languageDetector.Detect(text.ReplaceLineEndings(" "), marketplaceLanguage);
             if (detection.IsKnown)
             {
                 return detection.Language;

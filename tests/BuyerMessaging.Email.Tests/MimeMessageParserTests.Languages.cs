@@ -89,6 +89,37 @@ public sealed partial class MimeMessageParserTests
     [MemberData(nameof(BuyerWords))]
     public void Parse_BuyerWordsInRelayMail_GiveTheMessageType(string domain, string text, BuyerMessageType expected)
     {
+        var message = _parser.Parse(RelayMail(domain, text)).Message!;
+
+        Assert.Equal(ChannelKind.Amazon, message.ChannelKind);
+        Assert.Equal(text, message.Text);
+        Assert.Equal(expected, message.MessageType);
+    }
+
+    /// <summary>
+    /// Japanese in kanji alone, which its characters cannot tell from Chinese, is Japanese when amazon.co.jp relays it
+    /// (the marketplace's language decides what the text cannot) and stays what the text says elsewhere; Chinese in
+    /// forms Japanese does not use stays Chinese on amazon.co.jp. With the detector DI registers
+    /// (<see cref="NgramLanguageDetector"/>; the parser's own default, <see cref="BasicLanguageDetector"/>, reads scripts
+    /// and function words only and takes no likely language).
+    /// </summary>
+    [Theory]
+    [InlineData("amazon.co.jp", "商品未着。返金希望。", "ja")]
+    [InlineData("amazon.co.jp", "商品不具合、返品交換希望", "ja")]
+    [InlineData("amazon.com", "商品未着。返金希望。", "zh")]
+    [InlineData("amazon.co.jp", "这个有保修吗", "zh")]
+    [InlineData("amazon.co.jp", "可以开发票吗？", "zh")]
+    public void Parse_HanOnlyRelayMail_MarketplaceLanguageDecidesWhatTheTextCannot(string domain, string text, string expected)
+    {
+        var message = new MimeMessageParser(null, NgramLanguageDetector.Default).Parse(RelayMail(domain, text)).Message!;
+
+        Assert.Equal(text, message.Text);
+        Assert.Equal(expected, message.Language);
+    }
+
+    /// <summary>Relay mail from a buyer of the marketplace at <paramref name="domain"/> with <paramref name="text"/> between the markers.</summary>
+    private static byte[] RelayMail(string domain, string text)
+    {
         var headers = $"""
             From: "Test Buyer - Amazon Marketplace" <q7w8e9r0t1y2u3i@marketplace.{domain}>
             Subject: Inquiry (Order: 404-1234567-7654321)
@@ -103,12 +134,7 @@ public sealed partial class MimeMessageParserTests
 
             ------------- End message -------------
             """;
-
-        var message = _parser.Parse(TestFiles.WithBody(headers, body, "utf-8")).Message!;
-
-        Assert.Equal(ChannelKind.Amazon, message.ChannelKind);
-        Assert.Equal(text, message.Text);
-        Assert.Equal(expected, message.MessageType);
+        return TestFiles.WithBody(headers, body, "utf-8");
     }
 
     [Theory]

@@ -91,6 +91,26 @@ public sealed class NgramLanguageDetectorTests
     public void Detect_ChineseInFormsJapaneseDoesNotUse_IsChinese(string text) =>
         Assert.Equal("zh", Detector.Detect(text).Language);
 
+    /// <summary>The likely language (the marketplace's) decides only Han-only text with no form only one language uses.</summary>
+    [Theory]
+    [InlineData("商品未着。返金希望。", "ja", "ja")]
+    [InlineData("商品未着。返金希望。", "ja-JP", "ja")]
+    [InlineData("商品未着。返金希望。", null, "zh")]
+    [InlineData("这个有保修吗", "ja", "zh")]
+    [InlineData("領収書発行希望", "zh", "ja")]
+    [InlineData("注文した商品がまだ届きません。", "zh", "ja")]
+    [InlineData("Where is my parcel? It has not arrived yet.", "de", "en")]
+    public void Detect_LikelyLanguage_DecidesOnlyWhatTheTextCannot(string text, string? likely, string expected) =>
+        Assert.Equal(expected, Detector.Detect(text, likely).Language);
+
+    [Fact]
+    public void Detect_LikelyLanguage_DefaultImplementationIgnoresIt()
+    {
+        ILanguageDetector detector = new FixedDetector();
+
+        Assert.Equal("en", detector.Detect("商品未着。返金希望。", "ja").Language);
+    }
+
     /// <summary>
     /// The set of short buyer messages in Han alone (Data/han-only, written before the change): 12 of the 40 Japanese
     /// ones were Japanese before Han-only n-grams were scored as such (19 after); the Chinese ones must stay Chinese.
@@ -267,5 +287,10 @@ public sealed class NgramLanguageDetectorTests
 
         Assert.True(all > 2500, $"only {all} sentences read");
         Assert.True(ok >= 0.98 * all, $"{ok}/{all} = {100.0 * ok / all:F2} %");
+    }
+
+    private sealed class FixedDetector : ILanguageDetector
+    {
+        public LanguageDetection Detect(string text) => new("en", 1);
     }
 }
