@@ -58,13 +58,14 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// <summary>
     /// Han characters in forms Japanese does not use: Chinese simplified forms that differ from Japan's (这, 说, 对,
     /// 发, 货, 单, 时, 间; Japanese 這/—, 説, 対, 発, 貨, 単, 時, 間), the traditional forms Japan simplified differently
-    /// (們, 說, 對, 發, 壞, 顏, 單, 處, 圖, 實, 應; Japanese —, 説, 対, 発, 壊, 顔, 単, 処, 図, 実, 応) and the particles of
-    /// Chinese grammar and the pronouns Japanese does not write (吗, 呢, 吧, 么, 怎, 你, 您, 她, 很). None of them occurs in the Japanese Lingua sentences, word pairs and words
-    /// nor in the repository's Japanese buyer messages; the simplified ones are in most of the 729 Chinese Lingua
-    /// sentences. The mirror of <see cref="JapaneseOnlyKanji"/>: each takes 40 from the Japanese log-likelihood.
+    /// (們, 說, 對, 發, 壞, 顏, 單, 處, 圖, 實, 應; Japanese —, 説, 対, 発, 壊, 顔, 単, 処, 図, 実, 応), and the particles
+    /// of Chinese grammar and the words Japanese does not write (吗, 呢, 吧, 么, 怎, 你, 您, 她, 很). None of them occurs
+    /// in the Japanese Lingua sentences, word pairs and words nor in the repository's Japanese buyer messages; the
+    /// simplified ones are in most of the 729 Chinese Lingua sentences. The mirror of <see cref="JapaneseOnlyKanji"/>:
+    /// each takes 40 from the Japanese log-likelihood.
     /// </summary>
     private static readonly SearchValues<char> ChineseOnlyHan =
-        SearchValues.Create("你您她它很呀啦嘛跟们吗呢吧啊哪么怎咱这说还给东坏颜货订单为开错压对发换损码个谢过请让问题认识确边时间样钱买卖运输车门长场网页电话书处务员师课进远选办图记该实应们們嗎麼這說沒壞顏單壓數對發碼讓樣錢賣處辦圖實應寫會來學氣點號體價");
+        SearchValues.Create("你您她它很呀啦嘛跟们吗呢吧啊哪么怎咱这说还给东坏颜货订单为开错压对发换损码个谢过请让问题认识确边时间样钱买卖运输车门长场网页电话书处务员师课进远选办图记该实应們嗎麼這說沒壞顏單壓數對發碼讓樣錢賣處辦圖實應寫會來學氣點號體價");
 
     private readonly LanguageDetectorOptions _options;
     private readonly LanguageProfiles? _profiles;
@@ -112,8 +113,8 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     /// The likely language counts only between Japanese and Chinese, for a text in Han characters alone with no form
     /// only one of them uses ("商品未着。返金希望。"): their n-grams, from formal text, barely hold the kanji words both
     /// write, so there the context is the better evidence. It then weighs as a prior of 1,000 to 1: the context
-    /// decides unless the n-grams are overwhelming; everywhere else the text alone decides (an English message on amazon.de
-    /// is English).
+    /// decides unless the n-grams are overwhelming. Everywhere else the text alone decides (an English message on
+    /// amazon.de is English).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public LanguageDetection Detect(string text, string? likelyLanguage)
