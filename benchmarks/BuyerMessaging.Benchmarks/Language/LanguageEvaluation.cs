@@ -36,14 +36,7 @@ internal static class LanguageEvaluation
         Console.WriteLine();
         Console.WriteLine("Buyer messages detected wrongly:");
         Console.WriteLine();
-        foreach (var message in buyer)
-        {
-            var detection = detector.Detect(message.Text);
-            if (detection.Language != message.Language)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {message.Language} -> {detection.Language} {detection.Confidence:F2}: {message.Text}"));
-            }
-        }
+        PrintWrong(detector, buyer);
 
         var hanOnly = BuyerLanguageMessages.Load(root, BuyerLanguageMessages.HanOnlyDirectory);
         Console.WriteLine();
@@ -51,14 +44,7 @@ internal static class LanguageEvaluation
         Console.WriteLine();
         Table(detector, hanOnly, ["ja", "zh"], "messages");
         Console.WriteLine();
-        foreach (var message in hanOnly)
-        {
-            var detection = detector.Detect(message.Text);
-            if (detection.Language != message.Language)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {message.Language} -> {detection.Language} {detection.Confidence:F2}: {message.Text}"));
-            }
-        }
+        PrintWrong(detector, hanOnly);
 
         // As amazon.co.jp relays them: the marketplace's language decides what the text cannot (Chinese buyers write
         // there too, so the Chinese row is the price).
@@ -83,6 +69,19 @@ internal static class LanguageEvaluation
         }
 
         return 0;
+    }
+
+    /// <summary>Prints each message the detector gets wrong: its language, what was detected, the confidence, the text.</summary>
+    private static void PrintWrong(NgramLanguageDetector detector, IReadOnlyList<LabelledMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            var detection = detector.Detect(message.Text);
+            if (detection.Language != message.Language)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {message.Language} -> {detection.Language} {detection.Confidence:F2}: {message.Text}"));
+            }
+        }
     }
 
     private static IEnumerable<LabelledMessage> Lingua(string corpora, string kind, string language, bool heldOutOnly)
